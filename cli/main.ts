@@ -1,0 +1,30 @@
+import { CommanderError } from 'commander';
+import { ConfigError } from '../config/errors.ts';
+import { HarnessError } from '../lib/errors.ts';
+import { exitCodes } from './exit-codes.ts';
+import { buildProgram } from './program.ts';
+
+const program = buildProgram();
+program.exitOverride();
+for (const command of program.commands) command.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const helpShown =
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.help' ||
+      error.code === 'commander.version';
+    process.exitCode = helpShown ? exitCodes.ok : exitCodes.usage;
+  } else if (error instanceof ConfigError) {
+    console.error(`sso-harness: bad configuration\n${error.message}`);
+    process.exitCode = exitCodes.usage;
+  } else if (error instanceof HarnessError) {
+    console.error(`sso-harness: ${error.message} (${error.code})`);
+    process.exitCode = error.status < 500 ? exitCodes.usage : exitCodes.failed;
+  } else {
+    console.error(error);
+    process.exitCode = exitCodes.failed;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Config } from './schema.ts';
+
+/** Names that one part of the config uses and another must define. */
+export function checkReferences(config: Config): string[] {
+  const problems: string[] = [];
+  const providerIds = Object.keys(config.providers);
+  const known = (list: string[]) => (list.length ? list.map((n) => `"${n}"`).join(', ') : '(none)');
+
+  for (const [userId, user] of Object.entries(config.users)) {
+    user.providers?.forEach((p, i) => {
+      if (!config.providers[p]) {
+        problems.push(
+          `users.${userId}.providers[${i}]: unknown provider "${p}"; known: ${known(providerIds)}`,
+        );
+      }
+    });
+  }
+  for (const [targetId, target] of Object.entries(config.targets)) {
+    for (const [name, connection] of Object.entries(target.connections)) {
+      const where = `targets.${targetId}.connections.${name}`;
+      const provider = config.providers[connection.provider];
+      if (!provider) {
+        problems.push(
+          `${where}.provider: unknown provider "${connection.provider}"; known: ${known(providerIds)}`,
+        );
+        continue;
+      }
+      if (provider.protocol === 'saml' && connection.sp && !provider.sps[connection.sp]) {
+        problems.push(
+          `${where}.sp: provider "${connection.provider}" has no SP "${connection.sp}"; known: ${known(Object.keys(provider.sps))}`,
+        );
+      }
+      if (provider.protocol === 'oidc' && connection.client && !provider.clients[connection.client]) {
+        problems.push(
+          `${where}.client: provider "${connection.provider}" has no client "${connection.client}"; known: ${known(Object.keys(provider.clients))}`,
+        );
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,56 @@
+import type { Middleware } from 'koa';
+import type { Config, ProviderConfig } from '../config/schema.ts';
+import type { Directory } from './directory/directory.ts';
+import type { FlowTable } from './flows.ts';
+import type { CertificateSummary } from './keys/certificate.ts';
+import type { KeyFactory } from './keys/factory.ts';
+import type { Trace } from './trace.ts';
+
+/** What every part of the IdP shares: built once per server. */
+export interface IdpContext {
+  config: Config;
+  /** Folder that relative paths in the config are resolved against. */
+  baseDir: string;
+  /** Public base URL, no trailing slash (http://127.0.0.1:7000). */
+  baseUrl: string;
+  keys: KeyFactory;
+  directory: Directory;
+  trace: Trace;
+  flows: FlowTable;
+  log: (line: string) => void;
+}
+
+/** A provider as the UI and CLI describe it. */
+export interface ProviderInfo {
+  id: string;
+  protocol: 'saml' | 'oidc';
+  displayName: string;
+  persona: string;
+  disabled: boolean;
+  /** SAML entityID or OIDC issuer. */
+  entityId: string;
+  /** SAML metadata URL or OIDC discovery URL. */
+  metadataUrl: string;
+  /** Where the provider's endpoints live. */
+  baseUrl: string;
+  certificates: Array<CertificateSummary & { kind: string; use: 'signing' | 'encryption' }>;
+  /** SAML SP names or OIDC client IDs. */
+  relyingParties: string[];
+}
+
+/** One configured provider, mounted under `/<protocol>/<id>`. */
+export interface MountedProvider {
+  id: string;
+  protocol: 'saml' | 'oidc';
+  config: ProviderConfig;
+  /** Handles every request under the provider's prefix (the dispatcher strips nothing). */
+  middleware: Middleware;
+  info(): Promise<ProviderInfo>;
+  close?(): Promise<void>;
+}
+
+export type ProviderFactory<P extends ProviderConfig = ProviderConfig> = (
+  id: string,
+  config: P,
+  context: IdpContext,
+) => Promise<MountedProvider>;

@@ -1,0 +1,25 @@
+import { samlNameIdFormats } from '../../config/schema.ts';
+import { claimUris, list } from './shared.ts';
+import { attributeNameFormats, type Persona } from './types.ts';
+
+/** Active Directory Federation Services: claim URIs, roles in the Microsoft role claim. SAML only. */
+export const adfs: Persona = {
+  name: 'adfs',
+  title: 'ADFS',
+  description:
+    'Claim URIs (upn, emailaddress, role); groups sent as http://schemas.microsoft.com/ws/2008/06/identity/claims/role. SAML only.',
+  saml: {
+    nameIdFormat: samlNameIdFormats.unspecified,
+    nameId: (u) => u.nameId,
+    attributeNameFormat: attributeNameFormats.uri,
+    attributes: [
+      { name: claimUris.upn, value: (u) => u.email },
+      { name: claimUris.email, value: (u) => u.email },
+      { name: claimUris.givenName, value: (u) => u.givenName },
+      { name: claimUris.surname, value: (u) => u.familyName },
+      { name: claimUris.name, value: (u) => u.displayName },
+      { name: claimUris.role, value: (u) => list([...u.groups, ...u.roles]) },
+    ],
+  },
+  oidc: undefined,
+};

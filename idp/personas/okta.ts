@@ -1,0 +1,44 @@
+import { samlNameIdFormats } from '../../config/schema.ts';
+import { stableToken } from '../directory/stable-id.ts';
+import { list } from './shared.ts';
+import { attributeNameFormats, type Persona } from './types.ts';
+
+export const okta: Persona = {
+  name: 'okta',
+  title: 'Okta',
+  description:
+    'Okta user IDs (00u...) as sub, groups claim, SAML attribute statements named firstName/lastName/email.',
+  saml: {
+    nameIdFormat: samlNameIdFormats.unspecified,
+    nameId: (u) => u.email,
+    attributeNameFormat: attributeNameFormats.unspecified,
+    attributes: [
+      { name: 'firstName', value: (u) => u.givenName },
+      { name: 'lastName', value: (u) => u.familyName },
+      { name: 'email', value: (u) => u.email },
+      { name: 'groups', value: (u) => list(u.groups) },
+    ],
+  },
+  oidc: {
+    issuerPath: () => '',
+    subject: (u, c) => `00u${stableToken(c.providerId, u.id, 'sub', 17).replace(/[-_]/g, 'x')}`,
+    claims: [
+      { claim: 'ver', scope: 'openid', value: () => 1 },
+      { claim: 'idp', scope: 'openid', value: (_u, c) => `00o${c.providerId.padEnd(17, '0').slice(0, 17)}` },
+      { claim: 'email', scope: 'email', value: (u) => u.email },
+      { claim: 'email_verified', scope: 'email', value: (u) => u.emailVerified },
+      { claim: 'name', scope: 'profile', value: (u) => u.displayName },
+      { claim: 'given_name', scope: 'profile', value: (u) => u.givenName },
+      { claim: 'family_name', scope: 'profile', value: (u) => u.familyName },
+      { claim: 'preferred_username', scope: 'profile', value: (u) => u.email },
+      { claim: 'groups', scope: 'groups', value: (u) => list(u.groups) },
+    ],
+    expiredSecretError: () => ({
+      status: 401,
+      body: {
+        error: 'invalid_client',
+        error_description: 'The client secret supplied for a confidential client is invalid.',
+      },
+    }),
+  },
+};

@@ -1,0 +1,179 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa, { type Middleware } from 'koa';
+import { defaults } from '../config/defaults.ts';
+import type { Config } from '../config/schema.ts';
+import { html, page } from '../lib/html.ts';
+import type { IdpContext, MountedProvider } from './context.ts';
+import { Directory } from './directory/directory.ts';
+import { IdpError } from './errors.ts';
+import { FLOW_COOKIE, FlowTable } from './flows.ts';
+import { errorMiddleware, type HarnessState } from './http/error-middleware.ts';
+import { KeyFactory } from './keys/factory.ts';
+import { mountProviders } from './providers.ts';
+import { Trace } from './trace.ts';
+
+export interface IdpServerOptions {
+  config: Config;
+  /** Folder that relative paths in the config are resolved against (default: cwd). */
+  baseDir?: string;
+  log?: (line: string) => void;
+  /**
+   * More routes, mounted after the providers (the API and the UI). Given the context,
+   * they return middleware.
+   */
+  extensions?: Array<(context: IdpContext, providers: Map<string, MountedProvider>) => Middleware>;
+}
+
+export interface IdpServer {
+  /** Base URL, e.g. http://127.0.0.1:7000. */
+  url: string;
+  context: IdpContext;
+  providers: Map<string, MountedProvider>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the one Koa server that hosts every provider (`/saml/<id>/...`, `/oidc/<id>/...`).
+ * It listens first, so that port 0 works and the providers know their real URLs.
+ */
+export async function startIdpServer(options: IdpServerOptions): Promise<IdpServer> {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const server = createServer();
+  server.keepAliveTimeout = 5000;
+  await listen(server, config.server.port, config.server.host);
+  const address = server.address() as AddressInfo;
+  const baseUrl = config.server.publicUrl ?? `http://${urlHost(config.server.host, address)}:${address.port}`;
+
+  const context = createIdpContext({ config, baseUrl, baseDir: options.baseDir, log });
+
+  let providers: Map<string, MountedProvider>;
+  try {
+    providers = await mountProviders(context);
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+
+  const app = new Koa<HarnessState>();
+  app.proxy = Boolean(config.server.publicUrl);
+  app.silent = true;
+  app.use(errorMiddleware(context.trace, log));
+  app.use(flowCookie(context));
+  app.use(dispatchProviders(providers));
+  for (const extension of options.extensions ?? []) app.use(extension(context, providers));
+  app.use(homePage(providers));
+  server.on('request', app.callback());
+
+  return {
+    url: context.baseUrl,
+    context,
+    providers,
+    async close() {
+      await Promise.all([...providers.values()].map((p) => p.close?.()));
+      await closeServer(server);
+    },
+  };
+}
+
+/** The shared parts of one IdP: keys, directory, trace, flows. */
+export function createIdpContext(options: {
+  config: Config;
+  baseUrl: string;
+  baseDir?: string | undefined;
+  log?: ((line: string) => void) | undefined;
+}): IdpContext {
+  const { config } = options;
+  return {
+    config,
+    baseDir: options.baseDir ?? process.cwd(),
+    baseUrl: options.baseUrl.replace(/\/$/, ''),
+    keys: new KeyFactory({
+      dir: config.keys.dir ?? `${config.stateDir}/keys`,
+      seed: config.keys.seed,
+      rsaBits: config.keys.rsaBits,
+      epoch: config.keys.epoch,
+    }),
+    directory: new Directory(config),
+    trace: new Trace({ limit: config.trace.limit }),
+    flows: new FlowTable({ ttlSeconds: defaults.flows.ttlSeconds }),
+    log: options.log ?? ((line: string) => console.error(line)),
+  };
+}
+
+function flowCookie(context: IdpContext): Middleware<HarnessState> {
+  return async (ctx, next) => {
+    const flow = context.flows.get(ctx.cookies.get(FLOW_COOKIE));
+    if (flow) ctx.state.flowId = flow.id;
+    await next();
+  };
+}
+
+/** Routes /saml/<id>/... and /oidc/<id>/... to their provider; refuses disabled ones. */
+function dispatchProviders(providers: Map<string, MountedProvider>): Middleware<HarnessState> {
+  return async (ctx, next) => {
+    const match = /^\/(saml|oidc)\/([^/]+)(?:\/|$)/.exec(ctx.path);
+    if (!match) return next();
+    const protocol = match[1] as 'saml' | 'oidc';
+    const id = match[2]!;
+    const provider = providers.get(decodeURIComponent(id));
+    if (!provider || provider.protocol !== protocol) {
+      const known = [...providers.values()].filter((p) => p.protocol === protocol).map((p) => p.id);
+      throw new IdpError('UNKNOWN_PROVIDER', 404, `there is no ${protocol.toUpperCase()} provider "${id}"`, {
+        hint: known.length
+          ? `Known ${protocol} providers: ${known.join(', ')}.`
+          : `No ${protocol} provider is configured.`,
+      });
+    }
+    ctx.state.providerId = provider.id;
+    if (provider.config.disabled) {
+      throw new IdpError(
+        'PROVIDER_DISABLED',
+        403,
+        `the identity provider "${provider.config.displayName ?? provider.id}" is disabled; nobody can sign in through it`,
+        { hint: 'Set disabled: false on this provider in the config to enable it again.' },
+      );
+    }
+    return provider.middleware(ctx, next);
+  };
+}
+
+function homePage(providers: Map<string, MountedProvider>): Middleware {
+  return async (ctx, next) => {
+    if (ctx.path !== '/' || ctx.method !== 'GET') return next();
+    const infos = await Promise.all([...providers.values()].map((p) => p.info()));
+    ctx.type = 'html';
+    ctx.body = page(
+      'sso-harness',
+      html`<h1>sso-harness</h1>
+<p>A test identity provider. Its keys are test keys: never trust it in production.</p>
+<ul>${infos.map(
+        (p) =>
+          html`<li><strong>${p.displayName}</strong> (${p.protocol.toUpperCase()}, ${p.persona}${p.disabled ? ', disabled' : ''}): <a href="${p.metadataUrl}">${p.protocol === 'saml' ? 'metadata' : 'discovery'}</a></li>`,
+      )}</ul>`,
+    );
+  };
+}
+
+function urlHost(host: string, address: AddressInfo): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return address.family === 'IPv6' ? `[${address.address}]` : host;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
