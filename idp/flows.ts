@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { HarnessError } from '../lib/errors.ts';
 import type { DirectoryUser } from './directory/user.ts';
+
+/** A flow cannot start because an exclusive flow holds its provider. */
+export class FlowBusyError extends HarnessError<'FLOW_BUSY'> {
+  constructor(message: string) {
+    super('FLOW_BUSY', message, { status: 409 });
+  }
+}
 
 /** Cookie on the IdP origin that binds a browser (or HTTP cookie jar) to one flow. */
 export const FLOW_COOKIE = 'sso_harness_flow';
@@ -52,12 +60,22 @@ export const noHooks: FlowHooks = {
 export interface FlowSpec {
   scenarioId?: string | undefined;
   title?: string | undefined;
+  /** The provider this flow logs in through. */
   providerId?: string | undefined;
-  /** User to log in without showing the login page (a directory id). */
-  userId?: string | undefined;
-  /** A user that is not in the directory (unknown-user scenarios). */
-  user?: Partial<DirectoryUser> | undefined;
+  /**
+   * The user the IdP asserts without showing its login page. The scenario is the
+   * authority here: the IdP asserts this user as given (even one the directory would
+   * refuse interactively), because the point is to see what the SP does with it.
+   * Undefined: the login page is shown, as without a flow.
+   */
+  user?: DirectoryUser | undefined;
   faults: FaultRef[];
+  /**
+   * Set when a fault acts on provider-wide answers that carry no flow cookie (OIDC
+   * discovery and JWKS, fetched by the SP's back end). Such a flow must be the only live
+   * flow of its provider; the runner schedules it alone, and `create` refuses overlap.
+   */
+  exclusive?: boolean | undefined;
 }
 
 export interface Flow extends FlowSpec {
@@ -84,6 +102,16 @@ export class FlowTable {
 
   create(spec: FlowSpec, hooks: FlowHooks = noHooks): Flow {
     this.sweep();
+    if (spec.providerId) {
+      const clash = [...this.flows.values()].find(
+        (f) => f.providerId === spec.providerId && (f.exclusive || spec.exclusive),
+      );
+      if (clash) {
+        throw new FlowBusyError(
+          `provider "${spec.providerId}" is held by flow ${clash.id} (${clash.scenarioId ?? 'ad hoc'}); a flow that changes discovery or JWKS must run alone on its provider`,
+        );
+      }
+    }
     const now = Date.now();
     const flow: Flow = {
       ...spec,
@@ -116,6 +144,17 @@ export class FlowTable {
 
   byRequest(requestId: string | undefined): Flow | undefined {
     return requestId ? this.get(this.byRequestId.get(requestId)) : undefined;
+  }
+
+  /**
+   * The live exclusive flow of a provider: the one whose faults apply to requests that
+   * carry no flow cookie (discovery, JWKS).
+   */
+  exclusiveFlow(providerId: string): Flow | undefined {
+    for (const flow of this.flows.values()) {
+      if (flow.exclusive && flow.providerId === providerId && flow.expiresAt >= Date.now()) return flow;
+    }
+    return undefined;
   }
 
   remove(id: string): void {
