@@ -18,6 +18,8 @@ export type IdpErrorCode =
   | 'SIGNATURE_INVALID'
   | 'SIGNATURE_REQUIRED'
   | 'UNKNOWN_SP'
+  /** SP metadata (file, URL or upload) that cannot be used. */
+  | 'SP_METADATA_INVALID'
   | 'ACS_NOT_REGISTERED'
   | 'UNKNOWN_USER'
   | 'USER_REFUSED'
