@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { printMetadata } from '../idp/saml/metadata-command.ts';
 import { serve } from '../idp/serve.ts';
+import { listCommand } from '../runner/list-command.ts';
+import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
 
 /** Declares the commands; each action lives with the code it drives. */
 export function buildProgram(): Command {
@@ -33,6 +35,43 @@ export function buildProgram(): Command {
     .option('--base-url <url>', 'base URL the metadata should name (default: from the config)')
     .action(async (options: { config?: string; provider?: string; baseUrl?: string }) => {
       await printMetadata(options);
+    });
+
+  program
+    .command('run')
+    .description('run scenarios against the configured targets and report pass / fail / error')
+    .option('-c, --config <file>', 'configuration file')
+    .option('-t, --target <name...>', 'target(s) to run against (default: all)')
+    .option('-g, --grep <regexp>', 'only scenarios whose id or title matches')
+    .option('--tag <tag...>', 'only scenarios with one of these tags')
+    .addOption(
+      new Option('--protocol <protocol>', 'only SAML or only OIDC scenarios').choices(['saml', 'oidc']),
+    )
+    .option('--suite <name>', 'a suite from the config (a list of ids or a tag filter)')
+    .addOption(
+      new Option('--driver <driver>', 'HTTP client or real browser')
+        .choices(['http', 'browser'])
+        .default('http'),
+    )
+    .option('-r, --reporter <list>', 'reporters: list,json=PATH,junit=PATH,html=PATH', 'list')
+    .option(
+      '-w, --workers <n>',
+      'scenarios run at once (default: twice the CPUs, at most 8)',
+      parsePositiveInt,
+    )
+    .option('--shard <i/n>', 'run only shard i of n (deterministic split for CI machines)')
+    .option('--timeout <ms>', 'per-scenario timeout in milliseconds (default 20000)', parsePositiveInt)
+    .action(async (options: RunCommandOptions) => {
+      process.exitCode = await runCommand(options);
+    });
+
+  program
+    .command('list')
+    .description('list the scenario catalog: ids, titles, tags, expectations')
+    .option('-c, --config <file>', 'configuration file (adds its own scenarios)')
+    .option('--json', 'print JSON')
+    .action(async (options: { config?: string; json?: boolean }) => {
+      await listCommand(options);
     });
 
   return program;

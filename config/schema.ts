@@ -164,6 +164,10 @@ export const connectionSchema = z.strictObject({
   loginUrl: url,
   /** URL that logs out of the SP. */
   logoutUrl: url.optional(),
+  /** Directory user that scenarios log in as through this connection, unless they name one. */
+  user: id.optional(),
+  /** What this connection is like, for scenarios that need it (e.g. "jit", "sandbox", "idp-initiated"). */
+  tags: z.array(z.string()).default([]),
 });
 
 export const targetSchema = z.strictObject({

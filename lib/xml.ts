@@ -1,0 +1,160 @@
+import { DOMParser, type Document, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
+import { HarnessError } from './errors.ts';
+
+/**
+ * The one way this project parses XML that came from outside (SAML messages, SP
+ * metadata, uploaded responses). Nothing here resolves entities or reads a DTD: a
+ * DOCTYPE or ENTITY declaration is refused before the parser sees the text (XXE,
+ * billion laughs), and every parser warning or error is an exception instead of a
+ * silently repaired document.
+ */
+export type XmlErrorCode = 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED';
+
+export class XmlError extends HarnessError<XmlErrorCode> {
+  constructor(code: XmlErrorCode, message: string, cause?: unknown) {
+    super(code, message, { status: 400, cause });
+  }
+}
+
+const DTD_PATTERN = /<!\s*(DOCTYPE|ENTITY)\b/i;
+
+/** Whether the text declares a DOCTYPE or an entity anywhere (also inside comments: refuse early). */
+export function hasDtd(text: string): boolean {
+  return DTD_PATTERN.test(text);
+}
+
+/**
+ * Parses XML text into a DOM, or throws `XmlError`.
+ *
+ * @example
+ * const doc = parseXml(xmlText, 'the AuthnRequest');
+ * doc.documentElement.localName; // 'AuthnRequest'
+ */
+export function parseXml(text: string, what = 'the XML document'): Document {
+  const dtd = DTD_PATTERN.exec(text);
+  if (dtd) {
+    throw new XmlError(
+      'XML_DTD_FORBIDDEN',
+      `${what} contains a <!${dtd[1]!.toUpperCase()}> declaration; DOCTYPE and entity declarations are refused (XXE and entity expansion attacks)`,
+    );
+  }
+  if (!text.trim()) throw new XmlError('XML_MALFORMED', `${what} is empty`);
+  const parser = new DOMParser({
+    onError: (level: string, message: string) => {
+      throw new XmlError('XML_MALFORMED', `${what} is not well-formed XML (${level}: ${message.trim()})`);
+    },
+  });
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(text, 'text/xml');
+  } catch (error) {
+    if (error instanceof XmlError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new XmlError('XML_MALFORMED', `${what} is not well-formed XML (${message})`, error);
+  }
+  if (!doc.documentElement) throw new XmlError('XML_MALFORMED', `${what} has no root element`);
+  for (let node = doc.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 10) {
+      throw new XmlError('XML_DTD_FORBIDDEN', `${what} contains a DOCTYPE declaration`);
+    }
+  }
+  return doc;
+}
+
+export function serializeXml(node: Node): string {
+  return new XMLSerializer().serializeToString(node);
+}
+
+/** Escapes text for element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Element children of a node, optionally only those with the given local name (any namespace). */
+export function childElements(parent: Node, localName?: string): Element[] {
+  const out: Element[] = [];
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (localName === undefined || (node as Element).localName === localName)) {
+      out.push(node as Element);
+    }
+  }
+  return out;
+}
+
+export function childElement(parent: Node, localName: string): Element | undefined {
+  return childElements(parent, localName)[0];
+}
+
+/** Every descendant element with the given local name, in document order. */
+export function descendants(parent: Node, localName: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue;
+      if ((child as Element).localName === localName) out.push(child as Element);
+      walk(child);
+    }
+  };
+  walk(parent);
+  return out;
+}
+
+/** Trimmed text content of an element, or undefined when it is absent or empty. */
+export function textOf(element: Element | undefined): string | undefined {
+  const text = element?.textContent?.trim();
+  return text ? text : undefined;
+}
+
+/** An attribute's value, or undefined when the attribute is absent. */
+export function attributeOf(element: Element | undefined, name: string): string | undefined {
+  if (!element?.hasAttribute(name)) return undefined;
+  return element.getAttribute(name) ?? undefined;
+}
+
+/**
+ * Indents XML for people to read (traces). Whitespace-only text is dropped and text is
+ * kept on its element's line; on unparsable input the text comes back unchanged.
+ */
+export function prettyXml(text: string): string {
+  let doc: Document;
+  try {
+    doc = parseXml(text);
+  } catch {
+    return text;
+  }
+  const lines: string[] = [];
+  const attrs = (element: Element) =>
+    Array.from(element.attributes)
+      .map((a) => ` ${a.name}="${escapeXml(a.value)}"`)
+      .join('');
+  const walk = (element: Element, depth: number) => {
+    const pad = '  '.repeat(depth);
+    const children = Array.from(element.childNodes).filter(
+      (n) => !(n.nodeType === 3 && !(n.nodeValue ?? '').trim()),
+    );
+    if (children.length === 0) {
+      lines.push(`${pad}<${element.tagName}${attrs(element)}/>`);
+      return;
+    }
+    if (children.every((n) => n.nodeType === 3 || n.nodeType === 4)) {
+      const content = children.map((n) => escapeXml(n.nodeValue ?? '')).join('');
+      lines.push(`${pad}<${element.tagName}${attrs(element)}>${content}</${element.tagName}>`);
+      return;
+    }
+    lines.push(`${pad}<${element.tagName}${attrs(element)}>`);
+    for (const child of children) {
+      if (child.nodeType === 1) walk(child as Element, depth + 1);
+      else if (child.nodeType === 3) lines.push(`${pad}  ${escapeXml((child.nodeValue ?? '').trim())}`);
+      else if (child.nodeType === 8) lines.push(`${pad}  <!--${child.nodeValue ?? ''}-->`);
+      else if (child.nodeType === 7) lines.push(`${pad}  ${serializeXml(child)}`);
+    }
+    lines.push(`${pad}</${element.tagName}>`);
+  };
+  walk(doc.documentElement as Element, 0);
+  return lines.join('\n');
+}

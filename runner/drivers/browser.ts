@@ -1,0 +1,158 @@
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { HttpStep } from '../types.ts';
+import { chromiumArgs, findChromium } from './find-chromium.ts';
+import type { Driver, DriverSession, ProbeResponse } from './types.ts';
+
+const SETTLE_MS = 250;
+const EXCERPT = 4096;
+
+/** A real headless Chromium: one browser per run, a new context (cookie jar) per flow. */
+export async function createBrowserDriver(options: { headless?: boolean } = {}): Promise<Driver> {
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    args: chromiumArgs,
+  });
+  return {
+    name: 'browser',
+    newSession: async ({ signal }) => BrowserSession.open(browser, signal, []),
+    close: () => browser.close(),
+  };
+}
+
+class BrowserSession implements DriverSession {
+  readonly steps: HttpStep[];
+  private readonly context: BrowserContext;
+  private readonly page: Page;
+  private readonly signal: AbortSignal;
+  private idpOrigin: string | undefined;
+  private lastPostToSp: { url: string; body: string } | undefined;
+
+  private constructor(context: BrowserContext, page: Page, signal: AbortSignal, steps: HttpStep[]) {
+    this.context = context;
+    this.page = page;
+    this.signal = signal;
+    this.steps = steps;
+  }
+
+  static async open(browser: Browser, signal: AbortSignal, steps: HttpStep[]): Promise<BrowserSession> {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    const session = new BrowserSession(context, page, signal, steps);
+    signal.addEventListener('abort', () => void context.close().catch(() => {}), { once: true });
+    page.on('response', (response) => {
+      const request = response.request();
+      if (!request.isNavigationRequest()) return;
+      session.record(
+        request,
+        response.status(),
+        response.headers().location,
+        response.headers()['content-type'],
+      );
+    });
+    return session;
+  }
+
+  private record(
+    request: Request,
+    status: number,
+    location: string | undefined,
+    contentType: string | undefined,
+  ): void {
+    const postData = request.method() === 'POST' ? (request.postData() ?? '') : undefined;
+    if (postData !== undefined && new URL(request.url()).origin !== this.idpOrigin) {
+      this.lastPostToSp = { url: request.url(), body: postData };
+    }
+    const redirectedFrom = request.redirectedFrom();
+    this.steps.push({
+      index: this.steps.length,
+      method: request.method(),
+      url: request.url(),
+      form: postData !== undefined ? Object.fromEntries(new URLSearchParams(postData)) : undefined,
+      status,
+      location,
+      contentType,
+      cause: redirectedFrom ? 'redirect' : request.method() === 'POST' ? 'form' : 'navigate',
+      durationMs: Math.round(request.timing().responseEnd),
+    });
+  }
+
+  async bindFlow(idpBaseUrl: string, flowId: string): Promise<void> {
+    this.idpOrigin = new URL(idpBaseUrl).origin;
+    await this.context.addCookies([{ name: 'sso_harness_flow', value: flowId, url: this.idpOrigin }]);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+    await this.settle();
+  }
+
+  /** Waits until self-submitting forms and redirects have stopped moving the page. */
+  private async settle(): Promise<void> {
+    let last = '';
+    for (let i = 0; i < 40 && !this.signal.aborted; i++) {
+      await this.page.waitForLoadState('load').catch(() => {});
+      await this.page.waitForTimeout(SETTLE_MS);
+      const now = this.page.url();
+      if (now === last) return;
+      last = now;
+    }
+  }
+
+  hasPostToReplay(): boolean {
+    return this.lastPostToSp !== undefined;
+  }
+
+  async replayLastPost(): Promise<DriverSession> {
+    if (!this.lastPostToSp)
+      throw new Error('this session posted nothing to the SP, so there is nothing to replay');
+    const browser = this.context.browser()!;
+    const fresh = await BrowserSession.open(browser, this.signal, this.steps);
+    const { url, body } = this.lastPostToSp;
+    const response = await fresh.context.request.post(url, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      data: body,
+      maxRedirects: 20,
+    });
+    this.steps.push({
+      index: this.steps.length,
+      method: 'POST',
+      url,
+      form: Object.fromEntries(new URLSearchParams(body)),
+      status: response.status(),
+      cause: 'replay',
+      bodyExcerpt: (await response.text()).slice(0, EXCERPT),
+      durationMs: 0,
+    });
+    return fresh;
+  }
+
+  async probe(url: string, selector?: string): Promise<ProbeResponse> {
+    const page = await this.context.newPage();
+    try {
+      const response = await page.goto(url, { waitUntil: 'load' });
+      const body = response ? await response.text().catch(() => '') : '';
+      const selectorFound = selector ? (await page.$(selector)) !== null : undefined;
+      this.steps.push({
+        index: this.steps.length,
+        method: 'GET',
+        url,
+        status: response?.status() ?? 0,
+        cause: 'probe',
+        bodyExcerpt: body.slice(0, EXCERPT),
+        durationMs: 0,
+      });
+      return { url, status: response?.status() ?? 0, finalUrl: page.url(), body, selectorFound };
+    } finally {
+      await page.close();
+    }
+  }
+
+  async screenshot(): Promise<string | undefined> {
+    return (await this.page.screenshot({ fullPage: false })).toString('base64');
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

@@ -1,0 +1,146 @@
+import type { HttpStep } from '../types.ts';
+import { CookieJar } from './cookie-jar.ts';
+import { findAutoPostForm } from './html-form.ts';
+import type { Driver, DriverSession, ProbeResponse } from './types.ts';
+
+const MAX_HOPS = 25;
+const EXCERPT = 4096;
+
+/** A browser without a browser: a cookie jar, redirects, and self-submitting forms. */
+export function createHttpDriver(): Driver {
+  return {
+    name: 'http',
+    newSession: async ({ signal }) => new HttpSession(new CookieJar(), signal, []),
+    close: async () => {},
+  };
+}
+
+interface Request {
+  method: 'GET' | 'POST';
+  url: string;
+  form: Record<string, string> | undefined;
+  cause: HttpStep['cause'];
+}
+
+class HttpSession implements DriverSession {
+  readonly steps: HttpStep[];
+  private readonly jar: CookieJar;
+  private readonly signal: AbortSignal;
+  private idpOrigin: string | undefined;
+  private lastPostToSp: Request | undefined;
+
+  constructor(jar: CookieJar, signal: AbortSignal, steps: HttpStep[]) {
+    this.jar = jar;
+    this.signal = signal;
+    this.steps = steps;
+  }
+
+  async bindFlow(idpBaseUrl: string, flowId: string): Promise<void> {
+    const url = new URL(idpBaseUrl);
+    this.idpOrigin = url.origin;
+    this.jar.set(url, 'sso_harness_flow', flowId);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.follow({ method: 'GET', url, form: undefined, cause: 'navigate' });
+  }
+
+  hasPostToReplay(): boolean {
+    return this.lastPostToSp !== undefined;
+  }
+
+  async replayLastPost(): Promise<DriverSession> {
+    if (!this.lastPostToSp)
+      throw new Error('this session posted nothing to the SP, so there is nothing to replay');
+    const fresh = new HttpSession(new CookieJar(), this.signal, this.steps);
+    await fresh.follow({ ...this.lastPostToSp, cause: 'replay' });
+    return fresh;
+  }
+
+  async probe(url: string): Promise<ProbeResponse> {
+    const last = await this.follow({ method: 'GET', url, form: undefined, cause: 'probe' });
+    return { url, status: last.status, finalUrl: last.url, body: last.body };
+  }
+
+  async screenshot(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async close(): Promise<void> {}
+
+  /** Sends a request, then follows redirects and self-submitting forms. */
+  private async follow(first: Request): Promise<{ status: number; url: string; body: string }> {
+    let request: Request = first;
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const answer = await this.send(request);
+      if (answer.location) {
+        const keepsMethod = answer.status === 307 || answer.status === 308;
+        request = {
+          method: keepsMethod ? request.method : 'GET',
+          url: new URL(answer.location, request.url).href,
+          form: keepsMethod ? request.form : undefined,
+          cause: 'redirect',
+        };
+        continue;
+      }
+      const form = answer.isHtml ? findAutoPostForm(answer.body, request.url) : undefined;
+      if (!form) return { status: answer.status, url: request.url, body: answer.body };
+      request = { method: form.method, url: form.action, form: form.fields, cause: 'form' };
+    }
+    throw new Error(`more than ${MAX_HOPS} redirects or self-submitting forms starting at ${first.url}`);
+  }
+
+  private async send(
+    request: Request,
+  ): Promise<{ status: number; location?: string; body: string; isHtml: boolean }> {
+    const url = new URL(
+      request.method === 'GET' && request.form ? withQuery(request.url, request.form) : request.url,
+    );
+    const headers: Record<string, string> = {
+      accept: 'text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8',
+      'user-agent': 'sso-harness-http-driver',
+    };
+    const cookie = this.jar.header(url);
+    if (cookie) headers.cookie = cookie;
+    let body: string | undefined;
+    if (request.method === 'POST') {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(request.form ?? {}).toString();
+      if (url.origin !== this.idpOrigin && request.cause !== 'replay') this.lastPostToSp = request;
+    }
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: request.method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: this.signal,
+    });
+    this.jar.store(url, response.headers.getSetCookie());
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? undefined;
+    const location =
+      response.status >= 300 && response.status < 400
+        ? (response.headers.get('location') ?? undefined)
+        : undefined;
+    this.steps.push({
+      index: this.steps.length,
+      method: request.method,
+      url: url.href,
+      form: request.method === 'POST' ? request.form : undefined,
+      status: response.status,
+      location,
+      contentType,
+      bodyExcerpt: text.slice(0, EXCERPT),
+      cause: request.cause,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    });
+    return { status: response.status, location, body: text, isHtml: /html/i.test(contentType ?? '') };
+  }
+}
+
+function withQuery(url: string, fields: Record<string, string>): string {
+  const target = new URL(url);
+  for (const [name, value] of Object.entries(fields)) target.searchParams.set(name, value);
+  return target.href;
+}

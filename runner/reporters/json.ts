@@ -1,0 +1,21 @@
+import { writeFileAtomic } from '../../lib/fs.ts';
+import { maskSecrets } from '../../lib/mask.ts';
+import type { RunRecord } from '../types.ts';
+import type { Reporter } from './types.ts';
+
+/**
+ * Writes the whole run as JSON (schema: docs/report-json.md): summary counts and every
+ * result with its evidence. Secrets in forms and traces are masked.
+ */
+export function jsonReporter(path: string): Reporter {
+  return {
+    name: 'json',
+    async onEnd(record: RunRecord) {
+      await writeFileAtomic(path, `${JSON.stringify(toJsonReport(record), null, 2)}\n`);
+    },
+  };
+}
+
+export function toJsonReport(record: RunRecord): RunRecord & { schema: string } {
+  return { schema: 'sso-harness/run@1', ...maskSecrets(record) };
+}

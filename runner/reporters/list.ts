@@ -1,0 +1,67 @@
+import type { RunRecord, ScenarioResult, Verdict } from '../types.ts';
+import type { Reporter, RunBeginInfo } from './types.ts';
+
+/** Verdicts differ in symbol and word, not only colour. */
+export const verdictMarks: Record<Verdict, string> = {
+  pass: '✓ pass',
+  fail: '✗ FAIL',
+  error: '! ERROR',
+  skipped: '- skip',
+};
+
+/** Console: one line per result as it arrives, then a summary table. */
+export function listReporter(write: (text: string) => void = (t) => process.stdout.write(t)): Reporter {
+  const color = process.stdout.isTTY && !process.env.NO_COLOR;
+  const paint = (verdict: Verdict, text: string) => {
+    if (!color) return text;
+    const code = { pass: 32, fail: 31, error: 35, skipped: 90 }[verdict];
+    return `\x1b[${code}m${text}\x1b[0m`;
+  };
+  return {
+    name: 'list',
+    onBegin(info: RunBeginInfo) {
+      write(
+        `Running ${info.total} scenario${info.total === 1 ? '' : 's'} (${info.options.driver} driver, ${info.options.workers} worker${info.options.workers === 1 ? '' : 's'})\n\n`,
+      );
+    },
+    onResult(result: ScenarioResult, progress) {
+      const counter = `[${String(progress.done).padStart(String(progress.total).length)}/${progress.total}]`;
+      write(
+        `${counter} ${paint(result.verdict, verdictMarks[result.verdict].padEnd(7))} ${result.key} (${result.durationMs} ms)\n`,
+      );
+      if (result.verdict === 'fail' || result.verdict === 'error') write(`          ${result.reason}\n`);
+    },
+    onEnd(record: RunRecord) {
+      write(`\n${summaryTable(record)}\n`);
+    },
+  };
+}
+
+export function summaryTable(record: RunRecord): string {
+  const rows = record.results.map((r) => [
+    verdictMarks[r.verdict],
+    r.scenarioId,
+    r.target,
+    r.expected,
+    r.verdict === 'pass' ? '' : r.observed,
+  ]);
+  const header = ['verdict', 'scenario', 'target', 'expected', 'observed (when not passed)'];
+  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => truncate(c, widths[i]!).padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const s = record.summary;
+  return [
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${(s.durationMs / 1000).toFixed(1)} s`,
+  ].join('\n');
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}

@@ -1,0 +1,115 @@
+import { availableParallelism } from 'node:os';
+import { loadConfig } from '../config/load.ts';
+import { faultRegistry } from '../idp/faults/index.ts';
+import { startIdpServer } from '../idp/server.ts';
+import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
+import { createBrowserDriver } from './drivers/browser.ts';
+import { createHttpDriver } from './drivers/http.ts';
+import { RunnerError } from './errors.ts';
+import { RunHistory } from './history.ts';
+import { parseReporters } from './reporters/index.ts';
+import { runScenarios } from './run.ts';
+
+export interface RunCommandOptions {
+  config?: string | undefined;
+  target?: string[] | undefined;
+  grep?: string | undefined;
+  tag?: string[] | undefined;
+  protocol?: 'saml' | 'oidc' | undefined;
+  driver?: 'http' | 'browser' | undefined;
+  reporter?: string | undefined;
+  workers?: number | undefined;
+  shard?: string | undefined;
+  suite?: string | undefined;
+  timeout?: number | undefined;
+}
+
+export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
+
+/** `sso-harness run`: start the IdP in-process, run the scenarios, report, return the exit code. */
+export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const loaded = await loadConfig({ file: options.config });
+  const { config } = loaded;
+  const scenarios = loadScenarios(config);
+  const shard = options.shard ? parseShard(options.shard) : undefined;
+  const reporters = parseReporters(options.reporter ?? 'list');
+  const targetIds = options.target?.length ? options.target : Object.keys(config.targets);
+  if (targetIds.length === 0) {
+    throw new RunnerError(
+      'TARGET_UNKNOWN',
+      'the config has no targets; add one under `targets` (an SP with connections and a probe)',
+    );
+  }
+  const targets = Object.fromEntries(
+    targetIds.map((id) => {
+      const target = config.targets[id];
+      if (!target) {
+        throw new RunnerError(
+          'TARGET_UNKNOWN',
+          `unknown target "${id}"; targets in the config: ${Object.keys(config.targets).join(', ')}`,
+        );
+      }
+      return [id, target];
+    }),
+  );
+  let grep: RegExp | undefined;
+  try {
+    grep = options.grep ? new RegExp(options.grep) : undefined;
+  } catch (error) {
+    throw new RunnerError(
+      'BAD_OPTION',
+      `--grep is not a valid regular expression: ${(error as Error).message}`,
+    );
+  }
+  const suite = options.suite ? resolveSuite(config, options.suite, scenarios) : {};
+  const filter = {
+    grep: grep ?? suite.grep,
+    tags: options.tag?.length ? options.tag : suite.tags,
+    protocol: options.protocol,
+    ids: suite.ids,
+  };
+
+  const harness = await startIdpServer({ config, baseDir: loaded.baseDir, log: () => {} });
+  const driver = options.driver === 'browser' ? await createBrowserDriver() : createHttpDriver();
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const record = await runScenarios({
+      harness,
+      scenarios,
+      targets,
+      registry: faultRegistry,
+      driver,
+      filter,
+      workers: options.workers ?? defaultWorkers(),
+      shard,
+      timeoutMs: options.timeout ?? 20_000,
+      reporters,
+      history: new RunHistory(config.stateDir),
+      signal: interrupt.signal,
+      suite: options.suite,
+    });
+    if (record.summary.total === 0) {
+      throw new RunnerError(
+        'BAD_OPTION',
+        'no scenario matches the filters (--grep, --tag, --protocol, --suite, --shard)',
+      );
+    }
+    return record.summary.failed + record.summary.errored > 0 || record.status === 'interrupted' ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    await driver.close();
+    await harness.close();
+  }
+}
+
+export function parseShard(text: string): { index: number; total: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || total < 1 || index < 1 || index > total) {
+    throw new RunnerError('BAD_OPTION', `--shard expects i/n with 1 <= i <= n, such as 2/4; got "${text}"`);
+  }
+  return { index, total };
+}

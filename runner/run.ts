@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import type { TargetConfig } from '../config/schema.ts';
+import { needsExclusiveProvider, resolveFaults } from '../idp/faults/compile.ts';
+import type { AnyFault } from '../idp/faults/types.ts';
+import type { IdpServer } from '../idp/server.ts';
+import { describeError } from '../lib/errors.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import type { Driver } from './drivers/types.ts';
+import { RunnerError } from './errors.ts';
+import { executeJob } from './execute.ts';
+import type { RunHistory } from './history.ts';
+import { type Job, planJobs } from './plan.ts';
+import { ReporterMultiplexer } from './reporters/multiplexer.ts';
+import type { Reporter } from './reporters/types.ts';
+import { schedule } from './scheduler.ts';
+import { type RunRecord, type ScenarioResult, summarize } from './types.ts';
+
+export interface ScenarioFilter {
+  grep?: RegExp | undefined;
+  tags?: string[] | undefined;
+  protocol?: 'saml' | 'oidc' | undefined;
+  /** Exact scenario ids (a suite's list). */
+  ids?: string[] | undefined;
+}
+
+export interface RunOptions {
+  harness: IdpServer;
+  scenarios: readonly Scenario[];
+  targets: Readonly<Record<string, TargetConfig>>;
+  registry: Readonly<Record<string, AnyFault>>;
+  driver: Driver;
+  filter?: ScenarioFilter;
+  workers: number;
+  /** 1-based shard of n: deterministic, so CI machines split a suite without overlap. */
+  shard?: { index: number; total: number } | undefined;
+  timeoutMs: number;
+  reporters?: Reporter[];
+  history?: RunHistory | undefined;
+  /** Aborting marks the run interrupted; running scenarios finish, queued ones are dropped. */
+  signal?: AbortSignal | undefined;
+  suite?: string | undefined;
+}
+
+export function filterScenarios(scenarios: readonly Scenario[], filter: ScenarioFilter = {}): Scenario[] {
+  return scenarios.filter(
+    (s) =>
+      (!filter.protocol || s.protocol === filter.protocol) &&
+      (!filter.grep || filter.grep.test(s.id) || filter.grep.test(s.title)) &&
+      (!filter.tags?.length || filter.tags.some((t) => s.tags.includes(t))) &&
+      (!filter.ids || filter.ids.includes(s.id)),
+  );
+}
+
+/** Takes every n-th job of the sorted plan, so each shard is stable and disjoint. */
+export function shardJobs<T extends { key: string }>(
+  jobs: readonly T[],
+  shard?: { index: number; total: number },
+): T[] {
+  const sorted = [...jobs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (!shard) return sorted;
+  return sorted.filter((_, i) => i % shard.total === shard.index - 1);
+}
+
+/** Plans, schedules and judges every scenario against every target; reports as results arrive. */
+export async function runScenarios(options: RunOptions): Promise<RunRecord> {
+  const started = Date.now();
+  const scenarios = filterScenarios(options.scenarios, options.filter);
+  const planned = shardJobs(
+    planJobs(scenarios, options.targets, options.harness.context.config, options.harness.context.directory),
+    options.shard,
+  );
+  const jobs = planned.map((job) => ({ ...job, exclusive: isExclusive(job, options.registry) }));
+  const reporters = new ReporterMultiplexer(options.reporters ?? []);
+  const record: RunRecord = {
+    id: `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`,
+    status: 'running',
+    startedAt: new Date(started).toISOString(),
+    pid: process.pid,
+    options: {
+      targets: Object.keys(options.targets),
+      driver: options.driver.name,
+      workers: options.workers,
+      grep: options.filter?.grep?.source,
+      tags: options.filter?.tags,
+      protocol: options.filter?.protocol,
+      shard: options.shard ? `${options.shard.index}/${options.shard.total}` : undefined,
+      suite: options.suite,
+    },
+    summary: summarize([], 0),
+    results: [],
+    reporterErrors: reporters.errors,
+  };
+  await options.history?.save(record);
+  await reporters.onBegin({
+    runId: record.id,
+    total: jobs.length,
+    keys: jobs.map((j) => j.key),
+    options: record.options,
+  });
+
+  const results = new Map<string, ScenarioResult>();
+  const report = async (result: ScenarioResult) => {
+    results.set(result.key, result);
+    record.results.push(result);
+    await reporters.onResult(result, { done: record.results.length, total: jobs.length });
+  };
+  for (const job of jobs.filter((j) => j.skip)) {
+    await report(
+      await executeJob(job, {
+        harness: options.harness,
+        registry: options.registry,
+        driver: options.driver,
+        timeoutMs: options.timeoutMs,
+      }),
+    );
+  }
+  await schedule(
+    jobs.filter((j) => !j.skip),
+    Math.max(1, options.workers),
+    async (job) => {
+      if (options.signal?.aborted) return;
+      const result = await executeJob(job, {
+        harness: options.harness,
+        registry: options.registry,
+        driver: options.driver,
+        timeoutMs: options.timeoutMs,
+      }).catch((error: unknown) => harnessFailure(job, error));
+      await report(result);
+    },
+  );
+
+  // Results in plan order, whatever order they finished in.
+  record.results = jobs.map((j) => results.get(j.key)).filter((r): r is ScenarioResult => r !== undefined);
+  record.status = options.signal?.aborted ? 'interrupted' : 'finished';
+  record.finishedAt = new Date().toISOString();
+  record.summary = summarize(record.results, Date.now() - started);
+  await reporters.onEnd(record);
+  await options.history?.save(record);
+  return record;
+}
+
+function isExclusive(job: Job, registry: Readonly<Record<string, AnyFault>>): boolean {
+  if (job.skip) return false;
+  try {
+    return needsExclusiveProvider(resolveFaults(job.scenario.faults, registry, job.scenario.protocol));
+  } catch (error) {
+    throw new RunnerError(
+      'SCENARIO_INVALID',
+      `scenario "${job.scenario.id}": ${describeError(error)}`,
+      error,
+    );
+  }
+}
+
+/** A bug in the harness itself still yields a result, marked error. */
+function harnessFailure(job: Job, error: unknown): ScenarioResult {
+  return {
+    key: job.key,
+    scenarioId: job.scenario.id,
+    title: job.scenario.title,
+    protocol: job.scenario.protocol,
+    target: job.targetId,
+    connection: job.connectionName,
+    provider: job.providerId,
+    user: job.user?.email,
+    driver: 'http',
+    verdict: 'error',
+    expected: '',
+    observed: 'not judged',
+    reason: `harness error: ${describeError(error)}`,
+    faults: job.scenario.faults,
+    faultSummaries: [],
+    tags: job.scenario.tags,
+    why: job.scenario.why,
+    refs: job.scenario.refs,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    steps: [],
+    http: [],
+    trace: [],
+  };
+}

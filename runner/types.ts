@@ -1,0 +1,122 @@
+import type { FaultRef } from '../idp/flows.ts';
+import type { TraceEntry } from '../idp/trace.ts';
+
+export type Verdict = 'pass' | 'fail' | 'error' | 'skipped';
+
+/** One HTTP exchange the driver made, as evidence. */
+export interface HttpStep {
+  index: number;
+  method: string;
+  url: string;
+  /** Form fields sent (POST), values as sent. */
+  form?: Record<string, string> | undefined;
+  status: number;
+  /** Location of a redirect. */
+  location?: string | undefined;
+  contentType?: string | undefined;
+  /** The first part of the response body. */
+  bodyExcerpt?: string | undefined;
+  /** Why the driver made this request: navigate, redirect, auto-post form, probe, replay. */
+  cause: 'navigate' | 'redirect' | 'form' | 'probe' | 'replay';
+  durationMs: number;
+}
+
+/** What the probe saw. */
+export interface ProbeObservation {
+  url: string;
+  status: number;
+  finalUrl: string;
+  bodyExcerpt: string;
+  /** The probe's session conditions hold (status, final URL, selector). */
+  session: boolean;
+  /** The session is the expected user's (`contains` rendered with that user). */
+  asExpectedUser: boolean;
+  /** For not-as expectations: the session is the forbidden identity's. */
+  asForbiddenIdentity?: boolean | undefined;
+}
+
+export interface StepResult {
+  action: 'login' | 'replay' | 'logout' | 'probe';
+  expect: 'accept' | 'reject' | 'not-as';
+  verdict: Verdict;
+  observed: string;
+  probe?: ProbeObservation | undefined;
+}
+
+export interface ScenarioResult {
+  /** `<scenario id> @ <target>`: unique within a run. */
+  key: string;
+  scenarioId: string;
+  title: string;
+  protocol: 'saml' | 'oidc';
+  target: string;
+  connection: string | undefined;
+  provider: string | undefined;
+  user: string | undefined;
+  driver: 'http' | 'browser';
+  verdict: Verdict;
+  /** What a correct SP does, in words. */
+  expected: string;
+  /** What this SP did, in words. */
+  observed: string;
+  /** Why the verdict (for error: what stopped the judgement). */
+  reason: string;
+  faults: FaultRef[];
+  /** The one-line explanation of each fault. */
+  faultSummaries: string[];
+  tags: string[];
+  why: string;
+  refs: string[];
+  startedAt: string;
+  durationMs: number;
+  steps: StepResult[];
+  http: HttpStep[];
+  trace: TraceEntry[];
+  /** PNG screenshot (base64) from the browser driver on fail or error. */
+  screenshot?: string | undefined;
+  flowId?: string | undefined;
+}
+
+export interface RunSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+  durationMs: number;
+}
+
+export interface RunRecord {
+  id: string;
+  status: 'running' | 'finished' | 'interrupted';
+  startedAt: string;
+  finishedAt?: string | undefined;
+  /** Process that ran it: a 'running' record whose process is gone was interrupted. */
+  pid: number;
+  options: {
+    targets: string[];
+    driver: 'http' | 'browser';
+    workers: number;
+    grep?: string | undefined;
+    tags?: string[] | undefined;
+    protocol?: string | undefined;
+    shard?: string | undefined;
+    suite?: string | undefined;
+  };
+  summary: RunSummary;
+  results: ScenarioResult[];
+  /** Reporters that threw, by name: recorded, never fatal. */
+  reporterErrors: string[];
+}
+
+export function summarize(results: readonly ScenarioResult[], durationMs: number): RunSummary {
+  const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  return {
+    total: results.length,
+    passed: count('pass'),
+    failed: count('fail'),
+    errored: count('error'),
+    skipped: count('skipped'),
+    durationMs,
+  };
+}

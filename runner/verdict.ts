@@ -1,0 +1,48 @@
+import type { Expectation, Step } from '../scenarios/schema.ts';
+import type { ProbeObservation, StepResult, Verdict } from './types.ts';
+
+/** An expectation in one shape: the steps to take and what each must show. */
+export interface NormalizedStep {
+  action: Step['action'];
+  expect: 'accept' | 'reject' | 'not-as';
+  forbiddenIdentity?: string | undefined;
+}
+
+export function normalizeExpectation(expectation: Expectation): NormalizedStep[] {
+  if (expectation === 'accept' || expectation === 'reject') return [{ action: 'login', expect: expectation }];
+  if ('notAs' in expectation)
+    return [{ action: 'login', expect: 'not-as', forbiddenIdentity: expectation.notAs }];
+  return expectation.steps.map((s) => ({ action: s.action, expect: s.expect }));
+}
+
+export function describeExpectation(steps: readonly NormalizedStep[], userEmail: string): string {
+  const one = (s: NormalizedStep) =>
+    s.expect === 'accept'
+      ? `logged in as ${userEmail}`
+      : s.expect === 'reject'
+        ? 'no session'
+        : `not logged in as ${s.forbiddenIdentity}`;
+  if (steps.length === 1) return one(steps[0]!);
+  return steps.map((s) => `${s.action}: ${one(s)}`).join('; ');
+}
+
+/** The verdict of one step from what the probe saw. A probe that broke is `error`, never pass. */
+export function judgeStep(step: NormalizedStep, observation: ProbeObservation): Verdict {
+  if (observation.status >= 500) return 'error';
+  switch (step.expect) {
+    case 'accept':
+      return observation.asExpectedUser ? 'pass' : 'fail';
+    case 'reject':
+      return observation.session ? 'fail' : 'pass';
+    case 'not-as':
+      return observation.asForbiddenIdentity ? 'fail' : 'pass';
+  }
+}
+
+/** The scenario's verdict: any error wins, then any fail; all steps must pass. */
+export function combineVerdicts(steps: readonly StepResult[]): Verdict {
+  if (steps.length === 0) return 'error';
+  if (steps.some((s) => s.verdict === 'error')) return 'error';
+  if (steps.some((s) => s.verdict === 'fail')) return 'fail';
+  return 'pass';
+}

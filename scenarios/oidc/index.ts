@@ -1,0 +1,4 @@
+import type { ScenarioInput } from '../schema.ts';
+
+/** OIDC scenarios, one file each. */
+export const oidcScenarios: ScenarioInput[] = [];

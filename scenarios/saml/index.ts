@@ -1,0 +1,4 @@
+import type { ScenarioInput } from '../schema.ts';
+
+/** SAML scenarios, one file each. */
+export const samlScenarios: ScenarioInput[] = [];

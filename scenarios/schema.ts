@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { personaNames } from '../config/schema.ts';
+
+export const outcomeSchema = z.enum(['accept', 'reject']);
+
+export const stepSchema = z.strictObject({
+  /**
+   * login: run the flow; replay: post the SP the same response again from a fresh session;
+   * logout: log out through the connection's logout URL; probe: only ask the probe.
+   */
+  action: z.enum(['login', 'replay', 'logout', 'probe']),
+  expect: outcomeSchema,
+});
+
+/**
+ * What a correct SP does:
+ * - `accept`: logged in as the scenario's user;
+ * - `reject`: no session;
+ * - `{ notAs }`: must not be logged in as that identity (rejected, or logged in as the
+ *   legitimate user, as for signature wrapping);
+ * - `{ steps }`: several actions, each with its own expectation (replay, logout).
+ */
+export const expectationSchema = z.union([
+  outcomeSchema,
+  z.strictObject({ notAs: z.string().min(1) }),
+  z.strictObject({ steps: z.array(stepSchema).min(1) }),
+]);
+
+const inlineUserSchema = z.strictObject({
+  email: z.string().includes('@'),
+  nameId: z.string().optional(),
+  externalId: z.string().optional(),
+  givenName: z.string().optional(),
+  familyName: z.string().optional(),
+  groups: z.array(z.string()).optional(),
+  roles: z.array(z.string()).optional(),
+  attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  emailVerified: z.boolean().optional(),
+});
+
+export const faultRefSchema = z.strictObject({
+  fault: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase id such as saml.audience.wrong'),
+  title: z.string().min(1),
+  protocol: z.enum(['saml', 'oidc']),
+  /** A harness provider id; absent: the target's connection is chosen by `requires`. */
+  provider: z.string().optional(),
+  /** A connection name of the target; absent: the first that fits. */
+  connection: z.string().optional(),
+  /** What the chosen connection's provider must be like. */
+  requires: z
+    .strictObject({
+      persona: z.enum(personaNames).optional(),
+      /** A tag the connection must carry (e.g. "jit", "sandbox", "idp-initiated"). */
+      tag: z.string().optional(),
+    })
+    .optional(),
+  /** A directory user id, or an inline user that is not in the directory. Absent: the connection's user. */
+  user: z.union([z.string(), inlineUserSchema]).optional(),
+  flow: z
+    .strictObject({
+      type: z.enum(['sp-initiated', 'idp-initiated']).default('sp-initiated'),
+      /** Browser or HTTP driver only, when the scenario needs one. */
+      driver: z.enum(['http', 'browser']).optional(),
+    })
+    .prefault({}),
+  faults: z.array(faultRefSchema).default([]),
+  expect: expectationSchema,
+  tags: z.array(z.string()).default([]),
+  /** The symptom a customer or SP sees, and what a correct SP does. */
+  why: z.string().min(1),
+  /** Spec sections, CVEs, vendor documents. */
+  refs: z.array(z.string()).default([]),
+  /** The demo SP's lax switch that makes this scenario fail (proof it can fail). */
+  caughtBy: z.array(z.string()).optional(),
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+/** A scenario as written (defaults may be left out). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Expectation = z.output<typeof expectationSchema>;
+export type Step = z.output<typeof stepSchema>;
+export type Outcome = z.output<typeof outcomeSchema>;
+export type InlineUser = z.output<typeof inlineUserSchema>;

@@ -1,0 +1,42 @@
+import { formatPath } from '../config/load.ts';
+import { resolveFaults } from '../idp/faults/compile.ts';
+import type { AnyFault } from '../idp/faults/types.ts';
+import { describeError } from '../lib/errors.ts';
+import { ScenarioError } from './errors.ts';
+import { type Scenario, scenarioSchema } from './schema.ts';
+
+/**
+ * Validates scenarios as data: the schema, then every fault against the registry.
+ * Errors name the scenario (id or position and where it came from), the field, and for
+ * an unknown fault the known ones.
+ */
+export function validateScenarios(
+  inputs: readonly unknown[],
+  registry: Readonly<Record<string, AnyFault>>,
+  source: string,
+): Scenario[] {
+  const seen = new Set<string>();
+  return inputs.map((input, index) => {
+    const name = describe(input, index, source);
+    const parsed = scenarioSchema.safeParse(input);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${formatPath(i.path) || '(scenario)'}: ${i.message}`);
+      throw new ScenarioError('SCENARIO_INVALID', `${name}: ${problems.join('; ')}`);
+    }
+    const scenario = parsed.data;
+    if (seen.has(scenario.id))
+      throw new ScenarioError('SCENARIO_DUPLICATE', `${name}: the id "${scenario.id}" is used twice`);
+    seen.add(scenario.id);
+    try {
+      resolveFaults(scenario.faults, registry, scenario.protocol);
+    } catch (error) {
+      throw new ScenarioError('SCENARIO_INVALID', `${name}: ${describeError(error)}`);
+    }
+    return scenario;
+  });
+}
+
+function describe(input: unknown, index: number, source: string): string {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? `scenario "${id}" (${source})` : `scenario #${index + 1} of ${source}`;
+}
