@@ -1,5 +1,5 @@
 import { writeFileAtomic } from '../../lib/fs.ts';
-import { html, type SafeHtml } from '../../lib/html.ts';
+import { escapeHtml, html, type SafeHtml } from '../../lib/html.ts';
 import { maskSecrets, maskSecretsInText } from '../../lib/mask.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
 import { verdictMarks } from './list.ts';
@@ -23,7 +23,7 @@ export function renderHtmlReport(record: RunRecord): string {
   const ordered = [...record.results].sort((a, b) => rank(a) - rank(b));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>sso-harness run ${escape(record.id)}</title>
+<title>sso-harness run ${escapeHtml(record.id)}</title>
 <style>
 body{font-family:system-ui,sans-serif;line-height:1.45;margin:0 auto;max-width:72rem;padding:1rem;color:#1d1d1f}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin:0}table{border-collapse:collapse;width:100%}
@@ -71,8 +71,4 @@ function rank(r: ScenarioResult): number {
 
 function anchor(r: ScenarioResult): string {
   return `r-${r.key.replace(/[^a-zA-Z0-9-]+/g, '-')}`;
-}
-
-function escape(text: string): string {
-  return html`${text}`.value;
 }
