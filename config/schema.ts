@@ -93,6 +93,8 @@ export const samlProviderSchema = z.strictObject({
   /** Defaults to `<base URL>/saml/<provider id>`. */
   entityId: z.string().min(1).optional(),
   unknownSp: z.enum(['refuse', 'permissive']).default(defaults.saml.unknownSp),
+  /** Metadata says WantAuthnRequestsSigned, and unsigned AuthnRequests are refused from every SP. */
+  wantAuthnRequestsSigned: z.boolean().default(false),
   signatureAlgorithm: z
     .enum(['rsa-sha256', 'rsa-sha1', 'rsa-sha512'])
     .default(defaults.saml.signatureAlgorithm),
