@@ -4,6 +4,7 @@ import type { Directory } from './directory/directory.ts';
 import type { FlowTable } from './flows.ts';
 import type { CertificateSummary } from './keys/certificate.ts';
 import type { KeyFactory } from './keys/factory.ts';
+import type { SamlProviderHandle } from './saml/handle.ts';
 import type { Trace } from './trace.ts';
 
 /** What every part of the IdP shares: built once per server. */
@@ -47,6 +48,8 @@ export interface MountedProvider {
   middleware: Middleware;
   info(): Promise<ProviderInfo>;
   close?(): Promise<void>;
+  /** SAML providers: read metadata, add/replace/remove SPs at run time (the UI's SP import). */
+  saml?: SamlProviderHandle;
 }
 
 export type ProviderFactory<P extends ProviderConfig = ProviderConfig> = (

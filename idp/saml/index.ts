@@ -1,25 +1,61 @@
+import type { Context } from 'koa';
 import type { SamlProviderConfig } from '../../config/schema.ts';
 import type { ProviderFactory } from '../context.ts';
-import { IdpError } from '../errors.ts';
+import { summarizeCertificate } from '../keys/certificate.ts';
+import { dispatch } from './endpoints/index.ts';
+import { providerHandle } from './handle.ts';
+import { SamlProvider } from './provider.ts';
 
-/** Placeholder until the SAML IdP lands (issue 2). */
-export const createSamlProvider: ProviderFactory<SamlProviderConfig> = async (id, config, context) => ({
-  id,
-  protocol: 'saml',
-  config,
-  middleware: async () => {
-    throw new IdpError('NOT_FOUND', 501, 'the SAML provider is not built yet');
-  },
-  info: async () => ({
+/**
+ * Builds one SAML 2.0 identity provider, served under `/saml/<id>/`: metadata,
+ * certificate.pem, sso (HTTP-Redirect and HTTP-POST), login, idp-init, slo and logout.
+ * Its SPs are loaded (metadata files and URLs read) and its keys made before it serves.
+ *
+ * @example
+ * const provider = await createSamlProvider('mock-saml', config.providers['mock-saml'], context);
+ * await provider.saml?.putSp('app', { entityId: 'https://app.example', acsUrls: ['https://app.example/acs'] });
+ */
+export const createSamlProvider: ProviderFactory<SamlProviderConfig> = async (id, config, context) => {
+  const provider = new SamlProvider(id, config, context);
+  await provider.sps.load(config.sps);
+  await provider.signingKey();
+  return {
     id,
     protocol: 'saml',
-    displayName: config.displayName ?? id,
-    persona: config.persona,
-    disabled: config.disabled,
-    entityId: config.entityId ?? `${context.baseUrl}/saml/${id}`,
-    metadataUrl: `${context.baseUrl}/saml/${id}/metadata`,
-    baseUrl: `${context.baseUrl}/saml/${id}`,
-    certificates: [],
-    relyingParties: Object.keys(config.sps),
-  }),
-});
+    config,
+    saml: providerHandle(provider),
+    middleware: (ctx: Context) => dispatch(provider, ctx),
+    info: async () => {
+      const key = await provider.signingKey();
+      const summary = summarizeCertificate(key.certificatePem!);
+      return {
+        id,
+        protocol: 'saml',
+        displayName: provider.displayName,
+        persona: config.persona,
+        disabled: config.disabled,
+        entityId: provider.entityId,
+        metadataUrl: `${provider.base}/metadata`,
+        baseUrl: provider.base,
+        certificates: [
+          { ...summary, kind: 'current', use: 'signing' },
+          { ...summary, kind: 'current', use: 'encryption' },
+        ],
+        relyingParties: provider.sps.names(),
+      };
+    },
+  };
+};
+
+export type { SamlProviderHandle } from './handle.ts';
+export type {
+  AssertionModel,
+  AttributeModel,
+  DeliveryPlan,
+  ResponseModel,
+  SamlStageValues,
+  SigningPlan,
+} from './response/stages.ts';
+export { parseSpMetadata } from './sps/metadata.ts';
+export type { SpProblem } from './sps/registry.ts';
+export type { AcsEndpoint, ServiceProvider, SloEndpoint, SpMetadata } from './sps/types.ts';

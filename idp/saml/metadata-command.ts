@@ -1,6 +1,8 @@
 import { loadConfig } from '../../config/load.ts';
 import { IdpError } from '../errors.ts';
 import { createIdpContext } from '../server.ts';
+import { providerMetadata } from './endpoints/metadata.ts';
+import { SamlProvider } from './provider.ts';
 
 /** `sso-harness metadata`: prints one SAML provider's metadata as the server would serve it. */
 export async function printMetadata(options: {
@@ -8,6 +10,15 @@ export async function printMetadata(options: {
   provider?: string;
   baseUrl?: string;
 }): Promise<void> {
+  process.stdout.write(await metadataFor(options));
+}
+
+/** The metadata text `printMetadata` prints, without starting a server. */
+export async function metadataFor(options: {
+  config?: string;
+  provider?: string;
+  baseUrl?: string;
+}): Promise<string> {
   const loaded = await loadConfig({ file: options.config });
   const { config } = loaded;
   const saml = Object.entries(config.providers).filter(([, p]) => p.protocol === 'saml');
@@ -21,6 +32,5 @@ export async function printMetadata(options: {
   const baseUrl =
     options.baseUrl ?? config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`;
   const context = createIdpContext({ config, baseUrl, baseDir: loaded.baseDir, log: () => {} });
-  void context;
-  throw new IdpError('NOT_FOUND', 501, 'SAML metadata is not built yet');
+  return providerMetadata(new SamlProvider(id, provider, context));
 }

@@ -1,0 +1,78 @@
+import type { Context } from 'koa';
+import type { MessageParam } from '../bindings/incoming.ts';
+import { autoPostPage, redirectUrl } from '../bindings/outgoing.ts';
+import { bindings } from '../constants.ts';
+import type { SamlProvider } from '../provider.ts';
+import { signElement } from '../sign-xml.ts';
+import type { SloEndpoint } from '../sps/types.ts';
+
+/**
+ * Sends a LogoutRequest or LogoutResponse to an SP's SingleLogoutService, signed: an
+ * enveloped signature over HTTP-POST, the query signature over HTTP-Redirect.
+ */
+export async function sendLogoutMessage(
+  provider: SamlProvider,
+  ctx: Context,
+  input: {
+    slo: SloEndpoint;
+    param: MessageParam;
+    kind: 'LogoutRequest' | 'LogoutResponse';
+    id: string;
+    xml: string;
+    relayState: string | undefined;
+    flowId: string | undefined;
+    summary: string;
+  },
+): Promise<void> {
+  const key = await provider.signingKey();
+  const { signatureAlgorithm, digestAlgorithm } = provider.config;
+  ctx.set('Cache-Control', 'no-store');
+  if (input.slo.binding === bindings.redirect) {
+    const url = redirectUrl({
+      endpoint: input.slo.url,
+      param: input.param,
+      xml: input.xml,
+      relayState: input.relayState,
+      signing: { privateKey: key.privateKey, algorithm: signatureAlgorithm },
+    });
+    provider.trace(ctx, {
+      flowId: input.flowId,
+      direction: 'out',
+      binding: 'HTTP-Redirect',
+      kind: input.kind,
+      summary: input.summary,
+      xml: input.xml,
+      raw: new URL(url).searchParams.get(input.param) ?? undefined,
+      relayState: input.relayState,
+    });
+    ctx.redirect(url);
+    return;
+  }
+  const signed = signElement(
+    input.xml,
+    { localName: input.kind, id: input.id },
+    {
+      privateKey: key.privateKey,
+      keyInfoCertificate: key.certificatePem,
+      signatureAlgorithm,
+      digestAlgorithm,
+    },
+  );
+  const raw = Buffer.from(signed, 'utf8').toString('base64');
+  provider.trace(ctx, {
+    flowId: input.flowId,
+    direction: 'out',
+    binding: 'HTTP-POST',
+    kind: input.kind,
+    summary: input.summary,
+    xml: signed,
+    raw,
+    relayState: input.relayState,
+  });
+  ctx.type = 'html';
+  ctx.body = autoPostPage({
+    action: input.slo.url,
+    fields: { [input.param]: raw, RelayState: input.relayState },
+    title: 'Signing you out',
+  });
+}

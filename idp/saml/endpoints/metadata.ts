@@ -1,0 +1,36 @@
+import type { Context } from 'koa';
+import { idpMetadataXml } from '../metadata.ts';
+import type { SamlProvider } from '../provider.ts';
+
+/** The provider's metadata XML, as `<provider>/metadata` serves it and `sso-harness metadata` prints it. */
+export async function providerMetadata(provider: SamlProvider): Promise<string> {
+  const key = await provider.signingKey();
+  return idpMetadataXml({
+    entityId: provider.entityId,
+    endpointBase: provider.base,
+    signingCertificate: key.certificateBody!,
+    encryptionCertificate: key.certificateBody!,
+    wantAuthnRequestsSigned: provider.config.wantAuthnRequestsSigned,
+    nameIdFormats: [provider.config.nameIdFormat ?? provider.persona.saml?.nameIdFormat].filter(
+      (f): f is string => f !== undefined,
+    ),
+  });
+}
+
+/** `GET <provider>/metadata`; `?download=1` makes the browser save it as a file. */
+export async function metadataEndpoint(provider: SamlProvider, ctx: Context): Promise<void> {
+  ctx.type = 'application/samlmetadata+xml';
+  if (ctx.query.download !== undefined && ctx.query.download !== '0') {
+    ctx.attachment(`${provider.id}-idp-metadata.xml`);
+  }
+  ctx.body = await providerMetadata(provider);
+}
+
+/** `GET <provider>/certificate.pem`: the signing certificate, for SPs configured by hand. */
+export async function certificateEndpoint(provider: SamlProvider, ctx: Context): Promise<void> {
+  const key = await provider.signingKey();
+  ctx.type = 'application/x-pem-file';
+  if (ctx.query.download !== undefined && ctx.query.download !== '0')
+    ctx.attachment(`${provider.id}-signing.pem`);
+  ctx.body = key.certificatePem;
+}

@@ -1,0 +1,132 @@
+import type { SamlProviderConfig } from '../../../config/schema.ts';
+import type { IdpContext } from '../../context.ts';
+import type { FlowHooks, StageContext } from '../../flows.ts';
+import type { ServiceProvider } from '../sps/types.ts';
+import { defaultDeliveryPlan } from './deliver.ts';
+import { encryptAssertions } from './encrypt.ts';
+import { buildResponseModel, type ModelInput } from './model.ts';
+import { defaultSigningPlan, signResponseXml, signsResponse } from './sign.ts';
+import type { DeliveryPlan, ResponseModel, SigningPlan } from './stages.ts';
+import { responseXml } from './xml.ts';
+
+/** One response to build: who for, from what, and the flow's hooks. */
+export interface ResponseJob {
+  context: IdpContext;
+  providerId: string;
+  provider: SamlProviderConfig;
+  sp: ServiceProvider;
+  model: ModelInput;
+  relayState: string | undefined;
+  hooks: FlowHooks;
+  flowId: string | undefined;
+}
+
+/** What the pipeline made, stage by stage (the trace and tests read it). */
+export interface ResponseState {
+  job: ResponseJob;
+  stage: StageContext;
+  model?: ResponseModel;
+  plan?: SigningPlan;
+  /** The signed XML after the post-sign hook. */
+  signed?: string;
+  /** The XML that goes out (encrypted when the SP wants it). */
+  xml?: string;
+  delivery?: DeliveryPlan;
+}
+
+type Step = (state: ResponseState) => Promise<void>;
+
+const encrypting = (job: ResponseJob) =>
+  job.sp.encryptAssertion && job.sp.encryptionCertificate !== undefined;
+
+/**
+ * The SAML response, step by step. Each hookable step builds the correct value, hands it
+ * to the flow's hooks (faults) and uses what comes back.
+ *
+ * When the assertion is encrypted, the response signature is made after encryption
+ * (over the EncryptedAssertion, as SPs verify it), so `sign` signs the assertions and
+ * `encrypt` adds the response signature.
+ */
+export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> = [
+  [
+    'model',
+    async (s) => {
+      s.model = await s.job.hooks.apply('saml', 'model', buildResponseModel(s.job.model), s.stage);
+    },
+  ],
+  [
+    'sign',
+    async (s) => {
+      const { job } = s;
+      s.plan = await job.hooks.apply('saml', 'sign', defaultSigningPlan(job.provider, job.sp), {
+        ...s.stage,
+        model: s.model,
+      });
+      s.signed = await signResponseXml(responseXml(s.model!), s.model!, s.plan, {
+        keys: job.context.keys,
+        providerId: job.providerId,
+        parts: encrypting(job) ? 'assertions' : 'all',
+      });
+    },
+  ],
+  [
+    'post-sign',
+    async (s) => {
+      s.signed = await s.job.hooks.apply('saml', 'post-sign', s.signed!, {
+        ...s.stage,
+        model: s.model,
+        plan: s.plan,
+      });
+    },
+  ],
+  [
+    'encrypt',
+    async (s) => {
+      const { job } = s;
+      if (!encrypting(job)) {
+        s.xml = s.signed;
+        return;
+      }
+      const encrypted = await encryptAssertions(s.signed!, {
+        certificate: job.sp.encryptionCertificate!,
+        algorithm: job.sp.encryptionAlgorithm,
+      });
+      s.xml = signsResponse(s.plan!)
+        ? await signResponseXml(encrypted, s.model!, s.plan!, {
+            keys: job.context.keys,
+            providerId: job.providerId,
+            parts: 'response',
+          })
+        : encrypted;
+    },
+  ],
+  [
+    'deliver',
+    async (s) => {
+      const { job } = s;
+      const plan = defaultDeliveryPlan({ acsUrl: job.model.acsUrl, relayState: job.relayState, xml: s.xml! });
+      s.delivery = await job.hooks.apply('saml', 'deliver', plan, { ...s.stage, model: s.model });
+    },
+  ],
+];
+
+/** Runs every step in order and returns what they made. */
+export async function buildResponse(job: ResponseJob): Promise<Required<ResponseState>> {
+  const state: ResponseState = {
+    job,
+    stage: { providerId: job.providerId, flowId: job.flowId ?? '', sp: job.sp, request: job.model.request },
+  };
+  for (const [, step] of responseSteps) await step(state);
+  return state as Required<ResponseState>;
+}
+
+export type { ModelInput, ResponseOutcome } from './model.ts';
+export { chooseNameIdFormat, newSessionIndex } from './model.ts';
+export type {
+  AssertionModel,
+  AttributeModel,
+  DeliveryPlan,
+  ResponseModel,
+  SamlStageValues,
+  SigningPlan,
+} from './stages.ts';

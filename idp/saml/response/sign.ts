@@ -1,0 +1,68 @@
+import type { SamlProviderConfig } from '../../../config/schema.ts';
+import type { KeyFactory } from '../../keys/factory.ts';
+import { signElement } from '../sign-xml.ts';
+import type { ServiceProvider } from '../sps/types.ts';
+import type { ResponseModel, SigningPlan } from './stages.ts';
+
+/** The plan of a correct IdP: the current key, the provider's algorithms, what the SP asks for. */
+export function defaultSigningPlan(provider: SamlProviderConfig, sp: ServiceProvider): SigningPlan {
+  const targets =
+    sp.signResponse && sp.signAssertion
+      ? 'both'
+      : sp.signResponse
+        ? 'response'
+        : sp.signAssertion
+          ? 'assertion'
+          : 'none';
+  return {
+    keyKind: 'current',
+    signatureAlgorithm: provider.signatureAlgorithm,
+    digestAlgorithm: provider.digestAlgorithm,
+    targets,
+    keyInfo: { certificateKind: 'current' },
+  };
+}
+
+export function signsAssertions(plan: SigningPlan): boolean {
+  return plan.targets === 'assertion' || plan.targets === 'both';
+}
+
+export function signsResponse(plan: SigningPlan): boolean {
+  return plan.targets === 'response' || plan.targets === 'both';
+}
+
+/**
+ * Signs the parts of the XML the plan names: assertions first, then the response (whose
+ * digest then covers the signed assertions). `parts` limits it to one side, for the
+ * encrypting path where the response is signed only after its assertions are encrypted.
+ */
+export async function signResponseXml(
+  xml: string,
+  model: ResponseModel,
+  plan: SigningPlan,
+  options: { keys: KeyFactory; providerId: string; parts: 'assertions' | 'response' | 'all' },
+): Promise<string> {
+  const wantAssertions = signsAssertions(plan) && options.parts !== 'response';
+  const wantResponse = signsResponse(plan) && options.parts !== 'assertions';
+  if (!wantAssertions && !wantResponse) return xml;
+  const signing = await options.keys.get(options.providerId, plan.keyKind);
+  const keyInfoCertificate =
+    plan.keyInfo === 'none'
+      ? undefined
+      : plan.keyInfo.certificateKind === plan.keyKind
+        ? signing.certificatePem
+        : (await options.keys.get(options.providerId, plan.keyInfo.certificateKind)).certificatePem;
+  const key = {
+    privateKey: signing.privateKey,
+    keyInfoCertificate,
+    signatureAlgorithm: plan.signatureAlgorithm,
+    digestAlgorithm: plan.digestAlgorithm,
+  };
+  let out = xml;
+  if (wantAssertions) {
+    for (const assertion of model.assertions)
+      out = signElement(out, { localName: 'Assertion', id: assertion.id }, key);
+  }
+  if (wantResponse) out = signElement(out, { localName: 'Response', id: model.id }, key);
+  return out;
+}

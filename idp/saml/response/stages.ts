@@ -1,0 +1,113 @@
+import type { KeyKindName } from '../../keys/kinds.ts';
+import type { DigestAlgorithmName, SignatureAlgorithmName } from '../algorithms.ts';
+import type { BindingName } from '../constants.ts';
+
+/**
+ * The values that flow through the response pipeline, one per stage. Each is plain,
+ * JSON-friendly data, so a fault is a pure function from one value to the next
+ * (`model => ({ ...model, destination: 'https://elsewhere' })`).
+ */
+
+export interface NameIdModel {
+  value: string;
+  format: string | undefined;
+  nameQualifier?: string | undefined;
+  spNameQualifier?: string | undefined;
+}
+
+export interface SubjectConfirmationModel {
+  method: string;
+  recipient: string | undefined;
+  /** undefined for an unsolicited (IdP-initiated) response. */
+  inResponseTo: string | undefined;
+  notBefore: string | undefined;
+  notOnOrAfter: string | undefined;
+}
+
+export interface ConditionsModel {
+  notBefore: string | undefined;
+  notOnOrAfter: string | undefined;
+  /** Audiences of one AudienceRestriction; empty omits the restriction. */
+  audiences: string[];
+}
+
+export interface AuthnStatementModel {
+  authnInstant: string;
+  sessionIndex: string | undefined;
+  sessionNotOnOrAfter: string | undefined;
+  classRef: string;
+}
+
+export interface AttributeModel {
+  name: string;
+  nameFormat: string | undefined;
+  friendlyName?: string | undefined;
+  /** One value is single-valued; several make a multi-valued attribute. */
+  values: string[];
+}
+
+export interface AssertionModel {
+  id: string;
+  issueInstant: string;
+  /** undefined omits the Issuer (a fault). */
+  issuer: string | undefined;
+  subject: {
+    nameId: NameIdModel | undefined;
+    confirmations: SubjectConfirmationModel[];
+  };
+  conditions: ConditionsModel | undefined;
+  authnStatement: AuthnStatementModel | undefined;
+  attributes: AttributeModel[];
+}
+
+export interface StatusModel {
+  code: string;
+  /** Second-level status code (AuthnFailed, NoPassive, ...). */
+  subCode?: string | undefined;
+  message?: string | undefined;
+}
+
+/** The Response the IdP is about to send, before it is XML. */
+export interface ResponseModel {
+  id: string;
+  issueInstant: string;
+  destination: string | undefined;
+  inResponseTo: string | undefined;
+  issuer: string | undefined;
+  status: StatusModel;
+  /** Empty: no assertion (an error status). Several: a multi-assertion response. */
+  assertions: AssertionModel[];
+}
+
+/** What gets signed, with which key and algorithms, and what KeyInfo says. */
+export interface SigningPlan {
+  /** Key factory kind that signs: current, next, expired, rogue, weak, sha1, ... */
+  keyKind: KeyKindName;
+  signatureAlgorithm: SignatureAlgorithmName;
+  digestAlgorithm: DigestAlgorithmName;
+  /** What carries a ds:Signature. */
+  targets: 'none' | 'assertion' | 'response' | 'both';
+  /** Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none. */
+  keyInfo: { certificateKind: KeyKindName } | 'none';
+}
+
+/** How the finished response travels to the SP. */
+export interface DeliveryPlan {
+  binding: BindingName;
+  /** The ACS URL the browser posts to. */
+  url: string;
+  relayState: string | undefined;
+  /** How many times the same response is posted (more than 1 is a replay). */
+  posts: number;
+  /** The final XML (signed, encrypted) that goes out as SAMLResponse. */
+  xml: string;
+}
+
+/** The value of each hookable stage, by stage name (the names of `samlStages` in idp/flows.ts). */
+export interface SamlStageValues {
+  model: ResponseModel;
+  sign: SigningPlan;
+  /** The signed XML text, before encryption. */
+  'post-sign': string;
+  deliver: DeliveryPlan;
+}

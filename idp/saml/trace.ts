@@ -1,0 +1,38 @@
+import { prettyXml } from '../../lib/xml.ts';
+import type { IdpContext } from '../context.ts';
+import type { TraceDirection } from '../trace.ts';
+
+export interface SamlTraceInput {
+  providerId: string;
+  flowId: string | undefined;
+  direction: TraceDirection;
+  binding: string | undefined;
+  /** AuthnRequest, Response, LogoutRequest, LogoutResponse, error ... */
+  kind: string;
+  summary: string;
+  xml?: string | undefined;
+  raw?: string | undefined;
+  relayState?: string | undefined;
+  method?: string | undefined;
+  url?: string | undefined;
+  error?: string | undefined;
+}
+
+/** Records one SAML message, decoded, in the trace. */
+export function traceSaml(context: IdpContext, input: SamlTraceInput): void {
+  context.trace.record({
+    provider: input.providerId,
+    flowId: input.flowId,
+    protocol: 'saml',
+    direction: input.direction,
+    binding: input.binding,
+    kind: input.kind,
+    summary: input.summary,
+    decoded: input.xml === undefined ? undefined : prettyXml(input.xml),
+    raw: input.raw,
+    relayState: input.relayState,
+    method: input.method,
+    url: input.url,
+    error: input.error,
+  });
+}
