@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestIdp, type TestIdp } from '../../support/idp.ts';
+import { makeSpKeys, SamlTestSp } from '../../support/saml-sp.ts';
+
+type Idp = TestIdp & { stop(): Promise<void> };
+
+const spKeys = makeSpKeys('login-test-sp');
+const sp = (name: string, extra: Record<string, unknown> = {}) => ({
+  entityId: `https://${name}.test/metadata`,
+  acsUrls: [`https://${name}.test/acs`],
+  sloUrl: `https://${name}.test/slo`,
+  certificate: spKeys.certificate,
+  ...extra,
+});
+
+describe('SAML login into a node-saml SP', () => {
+  let idp: Idp;
+  const spOptions = (name: string, extra: Partial<Parameters<typeof SamlTestSp.create>[0]> = {}) => ({
+    idpUrl: idp.url,
+    providerId: 'idp',
+    entityId: `https://${name}.test/metadata`,
+    acsUrl: `https://${name}.test/acs`,
+    sloUrl: `https://${name}.test/slo`,
+    privateKey: spKeys.privateKey,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    idp = await startTestIdp({
+      providers: {
+        idp: {
+          protocol: 'saml',
+          sps: {
+            both: sp('both'),
+            assertionOnly: sp('assertion-only', { signResponse: false }),
+            responseOnly: sp('response-only', { signAssertion: false }),
+            encrypted: sp('encrypted', { encryptAssertion: true, encryptionCertificate: spKeys.certificate }),
+            cbc: sp('cbc', {
+              encryptAssertion: true,
+              encryptionCertificate: spKeys.certificate,
+              encryptionAlgorithm: 'aes128-cbc',
+            }),
+          },
+        },
+      },
+      users: {
+        alice: {
+          email: 'alice@example.com',
+          givenName: 'Alice',
+          familyName: 'Admin',
+          groups: ['admins', 'engineering'],
+          attributes: { department: 'R&D', badge: ['a', 'b'] },
+        },
+      },
+    });
+  });
+  afterAll(() => idp.stop());
+
+  it('logs in SP-initiated over HTTP-Redirect, signed assertion and response, RelayState kept', async () => {
+    const client = await SamlTestSp.create(spOptions('both'));
+    const page = await client.startLogin('/after-login?x=1&y=<2>');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('alice@example.com');
+    const { profile, form, xml } = await client.consume(
+      await client.submitLoginPage(page, { user: 'alice' }),
+    );
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(profile.nameIDFormat).toBe('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
+    expect(profile.email).toBe('alice@example.com');
+    expect(profile.groups).toEqual(['admins', 'engineering']);
+    expect(profile.department).toBe('R&D');
+    expect(profile.badge).toEqual(['a', 'b']);
+    expect(profile.sessionIndex).toMatch(/^_session_/);
+    expect(form.fields.RelayState).toBe('/after-login?x=1&y=<2>');
+    expect(xml.match(/<ds:Signature[ >]/g)).toHaveLength(2);
+    expect(xml).toMatch(/InResponseTo="_/);
+    expect(xml).toContain('SessionNotOnOrAfter=');
+    expect(xml).toContain('PasswordProtectedTransport');
+  });
+
+  it('logs in SP-initiated over HTTP-POST with a signed AuthnRequest', async () => {
+    const client = await SamlTestSp.create(spOptions('both', { binding: 'HTTP-POST' }));
+    const { profile } = await client.login({ user: 'alice' });
+    expect(profile.nameID).toBe('alice@example.com');
+    const entry = idp.context.trace.list({ provider: 'idp' }).findLast((e) => e.kind === 'AuthnRequest');
+    expect(entry?.binding).toBe('HTTP-POST');
+    expect(entry?.summary).toContain('signature valid');
+  });
+
+  it('answers an IdP-initiated login with an unsolicited response', async () => {
+    const client = await SamlTestSp.create(
+      spOptions('both', { saml: { validateInResponseTo: 'always' as never } }),
+    );
+    await expect(client.loginIdpInitiated('both', { user: 'alice', relayState: '/home' })).rejects.toThrow(
+      /InResponseTo is missing/,
+    );
+    const lenient = await SamlTestSp.create(spOptions('both'));
+    const { profile, form, xml } = await lenient.loginIdpInitiated('both', {
+      user: 'alice',
+      relayState: '/home',
+    });
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(form.fields.RelayState).toBe('/home');
+    expect(xml).not.toContain('InResponseTo');
+  });
+
+  it('signs only the assertion when the SP asks for that', async () => {
+    const client = await SamlTestSp.create(
+      spOptions('assertion-only', { saml: { wantAuthnResponseSigned: false } }),
+    );
+    const { profile, xml } = await client.login({ user: 'alice' });
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(xml.match(/<ds:Signature[ >]/g)).toHaveLength(1);
+    expect(xml).toMatch(/<saml:Assertion[^>]*>\s*<saml:Issuer[^>]*>[^<]*<\/saml:Issuer>\s*<ds:Signature/);
+    // node-saml, insisting on a signed response, refuses it: the signature really is only on the assertion.
+    const strict = await SamlTestSp.create(spOptions('assertion-only'));
+    await expect(strict.login({ user: 'alice' })).rejects.toThrow(/Invalid document signature/);
+  });
+
+  it('signs only the response when the SP asks for that', async () => {
+    const client = await SamlTestSp.create(
+      spOptions('response-only', { saml: { wantAssertionsSigned: false } }),
+    );
+    const { profile, xml } = await client.login({ user: 'alice' });
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(xml.match(/<ds:Signature[ >]/g)).toHaveLength(1);
+    expect(xml).toMatch(/<samlp:Response[^>]*>\s*<saml:Issuer[^>]*>[^<]*<\/saml:Issuer>\s*<ds:Signature/);
+    const strict = await SamlTestSp.create(spOptions('response-only'));
+    await expect(strict.login({ user: 'alice' })).rejects.toThrow(/Invalid signature/);
+  });
+
+  it('encrypts the assertion (AES-256-GCM, RSA-OAEP) for an SP with an encryption certificate', async () => {
+    const client = await SamlTestSp.create(spOptions('encrypted', { decryptionPvk: spKeys.privateKey }));
+    const { profile, xml } = await client.login({ user: 'alice' });
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(profile.email).toBe('alice@example.com');
+    expect(xml).toContain('<saml:EncryptedAssertion');
+    expect(xml).toContain('http://www.w3.org/2009/xmlenc11#aes256-gcm');
+    expect(xml).toContain('http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p');
+    expect(xml).not.toContain('alice@example.com');
+    const noKey = await SamlTestSp.create(spOptions('encrypted'));
+    await expect(noKey.login({ user: 'alice' })).rejects.toThrow(/decryption key/i);
+  });
+
+  it('encrypts with AES-CBC when configured', async () => {
+    const client = await SamlTestSp.create(spOptions('cbc', { decryptionPvk: spKeys.privateKey }));
+    const { profile, xml } = await client.login({ user: 'alice' });
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(xml).toContain('http://www.w3.org/2001/04/xmlenc#aes128-cbc');
+  });
+
+  it('sends Responder/AuthnFailed without an assertion when the user cancels', async () => {
+    const client = await SamlTestSp.create(spOptions('both'));
+    const page = await client.submitLoginPage(await client.startLogin(), { action: 'cancel' });
+    await expect(client.consume(page)).rejects.toThrow(/Responder error: The user cancelled/);
+  });
+
+  it('logs out SP-initiated: node-saml accepts the LogoutResponse and the IdP session is gone', async () => {
+    const client = await SamlTestSp.create(spOptions('both'));
+    const { profile } = await client.login({ user: 'alice' });
+    expect(client.browser.cookies.has('sso_harness_saml_idp')).toBe(true);
+    const { loggedOut } = await client.logout(profile);
+    expect(loggedOut).toBe(true);
+    expect(client.browser.cookies.has('sso_harness_saml_idp')).toBe(false);
+    const kinds = idp.context.trace.list({ provider: 'idp' }).map((e) => e.kind);
+    expect(kinds).toContain('LogoutRequest');
+    expect(kinds).toContain('LogoutResponse');
+  });
+
+  it('logs out IdP-initiated: node-saml accepts the LogoutRequest for the right NameID and SessionIndex', async () => {
+    const client = await SamlTestSp.create(spOptions('both'));
+    const { profile } = await client.login({ user: 'alice' });
+    const result = await client.acceptIdpLogout('both');
+    expect(result.loggedOut).toBe(true);
+    expect(result.profile.nameID).toBe('alice@example.com');
+    expect(result.profile.sessionIndex).toBe(profile.sessionIndex);
+    expect(result.idpPage.status).toBe(200);
+    expect(result.idpPage.body).toContain('Signed out');
+    const response = idp.context.trace.list({ provider: 'idp' }).findLast((e) => e.kind === 'LogoutResponse');
+    expect(response?.direction).toBe('in');
+    expect(response?.summary).toContain('signature valid');
+    // The session is over: a second logout has nothing to end.
+    const again = await client.browser.open(`${idp.url}/saml/idp/logout?sp=both`);
+    expect(again.status).toBe(409);
+  });
+});
