@@ -9,7 +9,7 @@ const spKeys = makeSpKeys('bad-input-sp');
 const SP = 'https://app.test/metadata';
 const ACS = 'https://app.test/acs';
 
-const unescape = (html: string) =>
+const htmlText = (html: string) =>
   html
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -63,7 +63,7 @@ describe('SAML SSO refuses bad input and keeps serving', () => {
   async function expectRefused(page: Page, status: number, code: string, message: RegExp): Promise<void> {
     expect(page.status).toBe(status);
     expect(page.body).toContain(code);
-    expect(unescape(page.body)).toMatch(message);
+    expect(htmlText(page.body)).toMatch(message);
     const last = idp.context.trace.list({ provider: 'idp' }).at(-1);
     expect(last?.kind).toBe('error');
     expect(last?.summary).toContain(`${status} ${code}`);
