@@ -1,0 +1,373 @@
+import type { ConfigInput, PersonaName } from '../../config/schema.ts';
+import type { ConnectionConfig, DemoSpConfig, UserConfig } from './config.ts';
+import { nameIdFormats } from './config.ts';
+import { harnessSubject } from './provisioning.ts';
+
+/**
+ * The demo SP's default setup and the harness side that fits it, from one table, so
+ * that the two cannot drift apart. Each connection names the harness provider it trusts.
+ */
+interface DemoConnection {
+  provider: string;
+  persona: PersonaName;
+  connection: ConnectionConfig;
+  /** Harness user that scenarios log in as through this connection. */
+  user: string;
+  tags: string[];
+  /** OIDC client id and secret registered at the harness. */
+  client?: { id: string; secret: string };
+}
+
+export const demoTenants = {
+  staff: '11111111-1111-4111-8111-111111111111',
+  contractors: '22222222-2222-4222-8222-222222222222',
+} as const;
+
+export const demoPasswords = {
+  breakGlass: 'break-glass-only-in-emergencies',
+  pat: 'pat-password-1',
+} as const;
+
+/** The harness's test users; the SP knows most of them (not nina and mallory: they test JIT). */
+const harnessUsers: Record<
+  string,
+  {
+    email: string;
+    nameId?: string;
+    externalId?: string;
+    givenName?: string;
+    familyName?: string;
+    groups?: string[];
+  }
+> = {
+  alice: {
+    email: 'alice@example.com',
+    givenName: 'Alice',
+    familyName: 'Admin',
+    externalId: 'A-1001',
+    groups: ['admins'],
+  },
+  bob: { email: 'bob@example.com', givenName: 'Bob', familyName: 'Builder', groups: ['engineering'] },
+  dave: {
+    email: 'dave@example.com',
+    nameId: 'E-2001',
+    externalId: 'E-2001',
+    givenName: 'Dave',
+    groups: ['Domain Admins'],
+  },
+  erin: { email: 'erin@example.com', givenName: 'Erin', groups: ['admins'] },
+  frank: { email: 'frank@contractors.example', givenName: 'Frank', groups: [] },
+  grace: { email: 'grace@example.org', givenName: 'Grace' },
+  heidi: { email: 'heidi@example.net', givenName: 'Heidi', externalId: 'H-77', groups: ['editors'] },
+  olivia: { email: 'olivia@partner.example', givenName: 'Olivia', groups: ['admins'] },
+  nina: { email: 'nina@partner.example', givenName: 'Nina', groups: ['editors'] },
+  ivan: { email: 'ivan@example.com', givenName: 'Ivan' },
+  mallory: { email: 'mallory@example.com', givenName: 'Mallory' },
+  root: { email: 'root@example.com', givenName: 'Root' },
+};
+
+function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
+  const h = harnessUrl.replace(/\/$/, '');
+  const metadata = (provider: string) => `${h}/saml/${provider}/metadata`;
+  return {
+    saml: {
+      provider: 'demo-saml',
+      persona: 'generic',
+      user: 'alice',
+      tags: ['invite-only', 'group-roles'],
+      connection: {
+        protocol: 'saml',
+        displayName: 'Acme SSO (SAML)',
+        metadataUrl: metadata('demo-saml'),
+        emailDomains: ['example.com'],
+        groupRoles: { admins: 'admin' },
+        defaultRole: 'member',
+      },
+    },
+    okta: {
+      provider: 'demo-okta-saml',
+      persona: 'okta',
+      user: 'olivia',
+      tags: ['jit', 'group-roles', 'idp-initiated'],
+      connection: {
+        protocol: 'saml',
+        displayName: 'Partner Okta (SAML)',
+        metadataUrl: metadata('demo-okta-saml'),
+        emailDomains: ['partner.example'],
+        jit: true,
+        defaultRole: 'viewer',
+        groupRoles: { admins: 'admin', editors: 'editor' },
+        allowIdpInitiated: true,
+      },
+    },
+    adfs: {
+      provider: 'demo-adfs',
+      persona: 'adfs',
+      user: 'dave',
+      tags: ['external-id'],
+      connection: {
+        protocol: 'saml',
+        displayName: 'Corporate ADFS',
+        metadataUrl: metadata('demo-adfs'),
+        nameIdFormats: [nameIdFormats.unspecified, nameIdFormats.persistent],
+        emailDomains: ['example.com'],
+        groupRoles: { 'Domain Admins': 'admin' },
+        defaultRole: 'member',
+      },
+    },
+    'entra-staff': {
+      provider: 'demo-entra-staff',
+      persona: 'entra',
+      user: 'erin',
+      tags: ['tenant', 'group-roles'],
+      client: { id: 'demo-sp-staff', secret: 'staff-client-secret' },
+      connection: {
+        protocol: 'oidc',
+        displayName: 'Entra ID (staff)',
+        issuer: `${h}/oidc/demo-entra-staff/${demoTenants.staff}/v2.0`,
+        clientId: 'demo-sp-staff',
+        clientSecret: 'staff-client-secret',
+        scopes: ['openid', 'email', 'profile'],
+        tenantId: demoTenants.staff,
+        emailTrust: 'never',
+        matchBy: 'oid',
+        emailDomains: ['example.com'],
+        groupRoles: { admins: 'admin' },
+        defaultRole: 'member',
+      },
+    },
+    'entra-contractors': {
+      provider: 'demo-entra-contractors',
+      persona: 'entra',
+      user: 'frank',
+      tags: ['tenant', 'jit'],
+      client: { id: 'demo-sp-contractors', secret: 'contractors-client-secret' },
+      connection: {
+        protocol: 'oidc',
+        displayName: 'Entra ID (contractors)',
+        issuer: `${h}/oidc/demo-entra-contractors/${demoTenants.contractors}/v2.0`,
+        clientId: 'demo-sp-contractors',
+        clientSecret: 'contractors-client-secret',
+        tenantId: demoTenants.contractors,
+        emailTrust: 'never',
+        matchBy: 'oid',
+        emailDomains: ['contractors.example'],
+        jit: true,
+        defaultRole: 'contractor',
+      },
+    },
+    google: {
+      provider: 'demo-google',
+      persona: 'google',
+      user: 'grace',
+      tags: ['hosted-domain', 'email-verified'],
+      client: { id: 'demo-sp-google', secret: 'google-client-secret' },
+      connection: {
+        protocol: 'oidc',
+        displayName: 'Google Workspace',
+        issuer: `${h}/oidc/demo-google`,
+        clientId: 'demo-sp-google',
+        clientSecret: 'google-client-secret',
+        hostedDomain: 'example.org',
+        emailDomains: ['example.org'],
+        defaultRole: 'member',
+      },
+    },
+    auth0: {
+      provider: 'demo-auth0',
+      persona: 'auth0',
+      user: 'heidi',
+      tags: ['userinfo', 'group-roles', 'email-verified'],
+      client: { id: 'demo-sp-auth0', secret: 'auth0-client-secret' },
+      connection: {
+        protocol: 'oidc',
+        displayName: 'Auth0',
+        issuer: `${h}/oidc/demo-auth0/`,
+        clientId: 'demo-sp-auth0',
+        clientSecret: 'auth0-client-secret',
+        userinfo: true,
+        claims: { groups: 'https://sso-harness.test/groups' },
+        emailDomains: ['example.net'],
+        groupRoles: { editors: 'editor' },
+        defaultRole: 'member',
+      },
+    },
+    legacy: {
+      provider: 'demo-legacy-saml',
+      persona: 'generic',
+      user: 'ivan',
+      tags: ['disabled'],
+      connection: {
+        protocol: 'saml',
+        displayName: 'Legacy SSO (disabled)',
+        metadataUrl: metadata('demo-legacy-saml'),
+        disabled: true,
+      },
+    },
+    sandbox: {
+      provider: 'demo-sandbox-saml',
+      persona: 'generic',
+      user: 'alice',
+      tags: ['sandbox'],
+      connection: {
+        protocol: 'saml',
+        displayName: 'Acme SSO (sandbox org)',
+        metadataUrl: metadata('demo-sandbox-saml'),
+        org: 'sandbox',
+        emailPlusTag: 'sandbox',
+        matchBy: 'email',
+        emailDomains: ['example.com'],
+        defaultRole: 'member',
+      },
+    },
+  };
+}
+
+/** The demo SP's users: bound to one connection each, or to a password. */
+function demoUsers(connections: Record<string, DemoConnection>): UserConfig[] {
+  const subjectAt = (connection: string, user: string) => {
+    const c = connections[connection]!;
+    return { [connection]: harnessSubject(c.provider, c.persona, user, harnessUsers[user]!, c.connection) };
+  };
+  return [
+    {
+      email: 'alice@example.com',
+      roles: ['admin'],
+      externalId: 'A-1001',
+      auth: { connection: 'saml' },
+      subjects: { saml: 'alice@example.com' },
+    },
+    {
+      email: 'bob@example.com',
+      roles: ['member'],
+      auth: { connection: 'saml' },
+      subjects: { saml: 'bob@example.com' },
+    },
+    { email: 'alice+sandbox@example.com', org: 'sandbox', roles: ['admin'], auth: { connection: 'sandbox' } },
+    {
+      email: 'dave@example.com',
+      roles: ['member'],
+      externalId: 'E-2001',
+      auth: { connection: 'adfs' },
+      subjects: { adfs: 'E-2001' },
+    },
+    {
+      email: 'erin@example.com',
+      roles: ['member'],
+      auth: { connection: 'entra-staff' },
+      subjects: subjectAt('entra-staff', 'erin'),
+    },
+    {
+      email: 'frank@contractors.example',
+      roles: ['contractor'],
+      auth: { connection: 'entra-contractors' },
+      subjects: subjectAt('entra-contractors', 'frank'),
+    },
+    {
+      email: 'grace@example.org',
+      roles: ['member'],
+      auth: { connection: 'google' },
+      subjects: subjectAt('google', 'grace'),
+    },
+    {
+      email: 'heidi@example.net',
+      roles: ['member'],
+      externalId: 'H-77',
+      auth: { connection: 'auth0' },
+      subjects: subjectAt('auth0', 'heidi'),
+    },
+    {
+      email: 'olivia@partner.example',
+      roles: ['viewer'],
+      auth: { connection: 'okta' },
+      subjects: { okta: 'olivia@partner.example' },
+    },
+    { email: 'ivan@example.com', roles: ['member'], auth: { connection: 'legacy' } },
+    { email: 'pat@example.com', roles: ['member'], auth: { password: demoPasswords.pat } },
+    {
+      email: 'root@example.com',
+      roles: ['owner'],
+      breakGlass: true,
+      auth: { password: demoPasswords.breakGlass },
+    },
+  ];
+}
+
+/**
+ * The demo SP's default configuration against a harness at `harnessUrl`. `spUrl` is
+ * the SP's own base URL (its entity IDs and redirect URIs derive from it at run time).
+ */
+export function defaultDemoSpConfig(harnessUrl: string, _spUrl?: string): DemoSpConfig {
+  const connections = demoConnections(harnessUrl);
+  return {
+    harnessUrl,
+    orgs: { production: 'Acme (production)', sandbox: 'Acme (sandbox)' },
+    connections: Object.fromEntries(Object.entries(connections).map(([name, c]) => [name, c.connection])),
+    users: demoUsers(connections),
+  };
+}
+
+/**
+ * The harness side of the default demo SP: the providers (with the SP's ACS and
+ * redirect URLs registered), the test users, and a `demo-sp` target whose connections
+ * and probe point at the SP. Merge it into a harness config.
+ *
+ * @example
+ * const sp = await createDemoSp({ harnessUrl });
+ * const config = { ...demoHarnessProviders(sp.url), server: { port: 7000 } };
+ */
+export function demoHarnessProviders(spUrl: string, harnessUrl = 'http://127.0.0.1:7000'): ConfigInput {
+  const s = spUrl.replace(/\/$/, '');
+  const connections = demoConnections(harnessUrl);
+  const providers: NonNullable<ConfigInput['providers']> = {};
+  const targetConnections: Record<string, Record<string, unknown>> = {};
+  for (const [name, c] of Object.entries(connections)) {
+    const displayName = c.connection.displayName;
+    if (c.connection.protocol === 'saml') {
+      const base = `${s}/saml/${name}`;
+      providers[c.provider] = {
+        protocol: 'saml',
+        persona: c.persona,
+        displayName,
+        sps: { 'demo-sp': { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
+      };
+    } else {
+      providers[c.provider] = {
+        protocol: 'oidc',
+        persona: c.persona,
+        displayName,
+        ...(c.connection.tenantId ? { tenantId: c.connection.tenantId } : {}),
+        ...(c.connection.hostedDomain ? { hostedDomain: c.connection.hostedDomain } : {}),
+        clients: {
+          [c.client!.id]: {
+            clientSecret: c.client!.secret,
+            redirectUris: [`${s}/oidc/${name}/callback`],
+            postLogoutRedirectUris: [`${s}/logged-out`],
+            scopes: ['openid', 'email', 'profile', 'groups'],
+          },
+        },
+      };
+    }
+    targetConnections[name] = {
+      provider: c.provider,
+      ...(c.connection.protocol === 'saml' ? { sp: 'demo-sp' } : { client: c.client!.id }),
+      loginUrl: `${s}/login/${name}`,
+      logoutUrl: `${s}/logout`,
+      user: c.user,
+      tags: c.tags,
+    };
+  }
+  const users: NonNullable<ConfigInput['users']> = {};
+  for (const [id, u] of Object.entries(harnessUsers)) users[id] = { ...u, groups: [...(u.groups ?? [])] };
+  return {
+    providers,
+    users,
+    targets: {
+      'demo-sp': {
+        displayName: 'Demo SP (strict)',
+        connections: targetConnections as never,
+        probe: { url: `${s}/me`, status: 200, contains: '"email"' },
+      },
+    },
+  };
+}

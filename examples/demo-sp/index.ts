@@ -1,0 +1,16 @@
+export type { DemoSp, DemoSpOptions } from './app.ts';
+export { createDemoSp } from './app.ts';
+export type {
+  ConnectionConfig,
+  DemoSpConfig,
+  MatchKey,
+  OidcConnectionConfig,
+  SamlConnectionConfig,
+  UserConfig,
+} from './config.ts';
+export { defaultClockSkewSeconds, laxClockSkewSeconds } from './config.ts';
+export { defaultDemoSpConfig, demoHarnessProviders, demoPasswords, demoTenants } from './defaults.ts';
+export type { RefusalReason } from './errors.ts';
+export { DemoSpError, LoginRefused } from './errors.ts';
+export type { LaxName } from './lax.ts';
+export { laxNames, laxSwitches, parseLax } from './lax.ts';

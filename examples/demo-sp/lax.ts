@@ -1,0 +1,81 @@
+import { DemoSpError } from './errors.ts';
+
+/**
+ * The demo SP's lax switches. Each turns off exactly one check of the strict SP, so
+ * that every negative scenario has a switch with which this SP wrongly accepts it
+ * (the scenario's `caughtBy`). Reason codes on the refusal pages carry the same names.
+ */
+export const laxSwitches = {
+  // SAML
+  audience: 'SAML: accept an assertion whose AudienceRestriction names another SP',
+  destination: 'SAML: accept a Response whose Destination is missing or is not this ACS URL',
+  recipient: 'SAML: accept a SubjectConfirmationData Recipient that is missing or not this ACS URL',
+  'in-response-to': 'SAML: accept an InResponseTo that matches no AuthnRequest this SP sent',
+  unsolicited: 'SAML: accept unsolicited (IdP-initiated) responses on connections that do not allow them',
+  'replay-cache': 'SAML: accept an assertion ID that was already used (no replay cache)',
+  'signature-required':
+    'SAML: accept responses in which neither the Response nor the Assertion is validly signed',
+  'signature-wrapping':
+    'SAML: read the first Assertion in the document instead of the one the signature covers',
+  'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',
+  'keyinfo-trust':
+    'SAML: trust the certificate sent in the signature KeyInfo instead of only the registered one',
+  'weak-crypto': 'SAML: allow SHA-1 signatures and digests, SHA-1 certificates and RSA keys under 2048 bits',
+  issuer: 'SAML: accept a Response or Assertion Issuer that is not the IdP entityID',
+  status: 'SAML: ignore a non-Success StatusCode when an assertion is present',
+  'nameid-format': 'SAML: accept any NameID format (transient, unknown) and a missing NameID',
+  'authn-context': 'SAML: accept an AuthnContextClassRef weaker than the one requested',
+  'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
+  'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
+  doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
+  // Both protocols
+  'clock-skew':
+    'Widen the allowed clock skew from 60 seconds to 1 hour (SAML conditions, id_token exp/nbf/iat)',
+  'issue-instant': 'Accept an IssueInstant / iat in the future or too far in the past',
+  // OIDC
+  nonce: 'OIDC: accept an id_token whose nonce is missing or is not the one this login sent',
+  state: 'OIDC: accept an authorization response whose state is missing or does not match',
+  'id-token-signature': 'OIDC: accept an id_token whose signature does not verify (or whose key is unknown)',
+  'alg-none': 'OIDC: accept an unsigned id_token (alg "none")',
+  'hs-confusion': 'OIDC: accept an HMAC-signed id_token (HS256/384/512) without verifying it',
+  'oidc-issuer': 'OIDC: accept an id_token iss (or discovery issuer) that is not the configured issuer',
+  'oidc-audience': 'OIDC: accept an id_token whose aud is another client or carries extra audiences',
+  azp: 'OIDC: accept an azp that is another client, or none when there are several audiences',
+  'auth-response-iss': 'OIDC: ignore the authorization response iss parameter (RFC 9207)',
+  'userinfo-sub': 'OIDC: accept a userinfo sub that differs from the id_token sub',
+  'email-verified': 'OIDC: use an email whose email_verified is not true',
+  tenant: 'OIDC: accept an Entra id_token from another tenant (tid)',
+  'hosted-domain': 'OIDC: accept a Google id_token whose hd is not the configured Workspace domain',
+  // Account policy
+  'match-by-email':
+    'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',
+  'connection-binding': 'Let a user log in through any connection, not only the one bound to them',
+  'email-domain': "Accept an email outside the connection's allowed domains",
+  'disabled-connection': 'Let a disabled connection (and its users) log in',
+  jit: 'Provision any unknown user (JIT on everywhere, even invite-only connections)',
+} as const;
+
+export type LaxName = keyof typeof laxSwitches;
+export const laxNames = Object.keys(laxSwitches) as LaxName[];
+
+export function isLaxName(name: string): name is LaxName {
+  return Object.hasOwn(laxSwitches, name);
+}
+
+/** Reads `audience,replay-cache` (CLI) or a list (options); an unknown name lists the known ones. */
+export function parseLax(input: string | readonly string[] | undefined): ReadonlySet<LaxName> {
+  const names = typeof input === 'string' ? input.split(',') : (input ?? []);
+  const out = new Set<LaxName>();
+  for (const raw of names) {
+    const name = raw.trim();
+    if (!name) continue;
+    if (!isLaxName(name)) {
+      throw new DemoSpError(
+        'LAX_UNKNOWN',
+        `unknown lax switch "${name}"; known switches: ${laxNames.join(', ')}`,
+      );
+    }
+    out.add(name);
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import * as client from 'openid-client';
+import type { SpContext } from '../context.ts';
+import { LoginRefused } from '../errors.ts';
+import type { LaxName } from '../lax.ts';
+import type { AssertedIdentity } from '../policy.ts';
+import type { Session } from '../session.ts';
+import { type IdTokenEvidence, idTokenChecks } from './checks.ts';
+import type { OidcProviders, OidcSettings } from './provider.ts';
+
+/** Lax switches whose check openid-client also makes: with one of them on, it must not see the id_token. */
+const LIBRARY_CHECKED: readonly LaxName[] = [
+  'nonce',
+  'oidc-issuer',
+  'oidc-audience',
+  'azp',
+  'clock-skew',
+  'alg-none',
+  'hs-confusion',
+];
+const PENDING_TTL_MS = 10 * 60_000;
+
+export interface OidcLogin {
+  identity: AssertedIdentity;
+  idToken: string;
+  returnTo: string;
+}
+
+/**
+ * The redirect URI: state and RFC 9207 iss, then the code exchange (openid-client, with
+ * PKCE and client authentication), then the id_token checks, then userinfo.
+ */
+export async function completeOidcLogin(
+  sp: SpContext,
+  providers: OidcProviders,
+  settings: OidcSettings,
+  session: Session | undefined,
+  currentUrl: URL,
+): Promise<OidcLogin> {
+  const connection = settings.connection;
+  const refuse = (reason: ConstructorParameters<typeof LoginRefused>[0], message: string, cause?: unknown) =>
+    new LoginRefused(reason, message, { connection, cause });
+  const params = currentUrl.searchParams;
+
+  const pending = session?.pendingOidc.get(connection);
+  if (!pending || sp.now() - pending.startedAt > PENDING_TTL_MS) {
+    throw refuse(
+      'login-expired',
+      'no login through this connection was started in this browser session (or it expired); start again',
+    );
+  }
+  if (params.get('error')) {
+    throw refuse(
+      'idp-error',
+      `the IdP refused the login: ${params.get('error')}${params.get('error_description') ? ` (${params.get('error_description')})` : ''}`,
+    );
+  }
+  if (params.get('state') !== pending.state && !sp.lax.has('state')) {
+    throw refuse(
+      'state',
+      params.get('state')
+        ? 'the state does not match the one this login sent'
+        : 'the authorization response has no state',
+    );
+  }
+
+  let meta = await providers.metadata(settings);
+  const iss = params.get('iss');
+  if (!sp.lax.has('auth-response-iss')) {
+    if (iss !== null && iss !== meta.issuer)
+      throw refuse('auth-response-iss', `the authorization response comes from ${iss}, not ${meta.issuer}`);
+    if (iss === null && meta.authorization_response_iss_parameter_supported) {
+      throw refuse(
+        'auth-response-iss',
+        'the IdP promises an iss parameter (RFC 9207) but the authorization response has none',
+      );
+    }
+  } else {
+    params.delete('iss');
+    meta = { ...meta, authorization_response_iss_parameter_supported: false };
+  }
+
+  const hideIdToken = LIBRARY_CHECKED.some((name) => sp.lax.has(name));
+  let rawTokenResponse: Record<string, unknown> | undefined;
+  const capture: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url !== meta.token_endpoint || !response.ok) return response;
+    const body = (await response.json()) as Record<string, unknown>;
+    rawTokenResponse = body;
+    const seen = hideIdToken ? { ...body, id_token: undefined } : body;
+    return new Response(JSON.stringify(seen), { status: response.status, headers: response.headers });
+  };
+  const configuration = providers.configuration(settings, meta, capture);
+
+  let tokens: client.TokenEndpointResponse | undefined;
+  let libraryError: unknown;
+  try {
+    tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
+      pkceCodeVerifier: pending.codeVerifier,
+      expectedState: sp.lax.has('state') ? client.skipStateCheck : pending.state,
+      ...(hideIdToken ? {} : { expectedNonce: pending.nonce, idTokenExpected: true }),
+    });
+  } catch (error) {
+    if (!rawTokenResponse) throw tokenError(error, connection);
+    libraryError = error;
+  }
+  session?.pendingOidc.delete(connection);
+
+  const idToken = rawTokenResponse?.id_token;
+  if (typeof idToken !== 'string') throw refuse('response-invalid', 'the token response has no id_token');
+  let header: Record<string, unknown>;
+  let claims: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(idToken) as Record<string, unknown>;
+    claims = decodeJwt(idToken) as Record<string, unknown>;
+  } catch (error) {
+    throw refuse('response-invalid', `the id_token is not a JWT: ${String(error)}`, error);
+  }
+
+  const evidence: IdTokenEvidence = {
+    settings,
+    idToken,
+    header,
+    claims,
+    expectedNonce: pending.nonce,
+    now: sp.now(),
+    skewSeconds: sp.skewSeconds,
+    maxAgeSeconds: sp.maxAgeSeconds,
+    keys: (refresh) => providers.keys(settings, meta, refresh),
+    lax: sp.lax,
+  };
+  for (const check of idTokenChecks) {
+    if (sp.lax.has(check.lax)) continue;
+    const failure = await check.run(evidence);
+    if (failure) throw refuse(check.lax, failure);
+  }
+  if (libraryError) {
+    throw refuse(
+      'response-invalid',
+      `openid-client refused the token response: ${describe(libraryError)}`,
+      libraryError,
+    );
+  }
+  if (typeof claims.sub !== 'string' || !claims.sub)
+    throw refuse('subject-missing', 'the id_token has no sub');
+
+  let profile: Record<string, unknown> = { ...claims };
+  if (settings.config.userinfo && tokens?.access_token) {
+    try {
+      const info = await client.fetchUserInfo(
+        configuration,
+        tokens.access_token,
+        sp.lax.has('userinfo-sub') ? client.skipSubjectCheck : claims.sub,
+      );
+      profile = { ...profile, ...info };
+    } catch (error) {
+      if (describe(error).includes('"sub"')) {
+        throw refuse('userinfo-sub', "the userinfo sub is not the id_token sub (another user's data)", error);
+      }
+      throw refuse('idp-unreachable', `the userinfo endpoint failed: ${describe(error)}`, error);
+    }
+  }
+
+  const claimNames = {
+    email: 'email',
+    groups: 'groups',
+    externalId: 'external_id',
+    ...settings.config.claims,
+  };
+  const email =
+    typeof profile[claimNames.email] === 'string' ? (profile[claimNames.email] as string) : undefined;
+  const verified = profile.email_verified === true || profile.email_verified === 'true';
+  const trust = settings.config.emailTrust ?? 'verified';
+  if (trust === 'verified' && email && !verified && !sp.lax.has('email-verified')) {
+    throw refuse(
+      'email-verified',
+      `the IdP has not verified ${email} (email_verified is ${String(profile.email_verified)})`,
+    );
+  }
+  const groups = profile[claimNames.groups];
+  return {
+    idToken,
+    returnTo: pending.returnTo,
+    identity: {
+      connection,
+      subject: claims.sub,
+      oid: typeof claims.oid === 'string' ? claims.oid : undefined,
+      externalId:
+        typeof profile[claimNames.externalId] === 'string'
+          ? (profile[claimNames.externalId] as string)
+          : undefined,
+      email,
+      emailTrusted:
+        trust === 'always' || (trust === 'verified' && (verified || sp.lax.has('email-verified'))),
+      groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+    },
+  };
+}
+
+/** A failed code exchange, said plainly: a bad or expired client secret is the usual cause. */
+function tokenError(error: unknown, connection: string): LoginRefused {
+  if (error instanceof client.ResponseBodyError) {
+    const description = error.error_description ? `: ${error.error_description}` : '';
+    if (error.error === 'invalid_client' || error.status === 401) {
+      return new LoginRefused(
+        'client-secret',
+        `the IdP refused this SP's client credentials (${error.error}${description}); the client secret is wrong or expired`,
+        { status: 502, connection, cause: error },
+      );
+    }
+    return new LoginRefused('token-error', `the token endpoint answered ${error.error}${description}`, {
+      status: 502,
+      connection,
+      cause: error,
+    });
+  }
+  return new LoginRefused('token-error', `the code exchange failed: ${describe(error)}`, {
+    status: 502,
+    connection,
+    cause: error,
+  });
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const extra =
+    cause && typeof cause === 'object' && 'attribute' in cause
+      ? ` "${String((cause as { attribute: unknown }).attribute)}"`
+      : '';
+  return `${error.message}${extra}`;
+}

@@ -1,0 +1,135 @@
+import type { JSONWebKeySet } from 'jose';
+import * as client from 'openid-client';
+import type { OidcConnectionConfig } from '../config.ts';
+import type { SpContext } from '../context.ts';
+import { LoginRefused } from '../errors.ts';
+
+/** An OIDC connection's endpoints at this SP. */
+export interface OidcSettings {
+  connection: string;
+  config: OidcConnectionConfig;
+  redirectUri: string;
+  scopes: string[];
+}
+
+export function oidcSettings(spUrl: string, connection: string, config: OidcConnectionConfig): OidcSettings {
+  return {
+    connection,
+    config,
+    redirectUri: `${spUrl}/oidc/${encodeURIComponent(connection)}/callback`,
+    scopes: config.scopes ?? ['openid', 'email', 'profile'],
+  };
+}
+
+interface Cached<T> {
+  value: T;
+  fetchedAt: number;
+}
+
+/**
+ * Discovery documents and JWKS, fetched when first needed and again when stale; the
+ * JWKS also on demand, when an id_token names a key it does not have (rotation).
+ */
+export class OidcProviders {
+  private readonly discovery = new Map<string, Cached<client.ServerMetadata>>();
+  private readonly jwks = new Map<string, Cached<JSONWebKeySet>>();
+  private readonly sp: SpContext;
+
+  constructor(sp: SpContext) {
+    this.sp = sp;
+  }
+
+  async metadata(
+    settings: OidcSettings,
+    options: { refresh?: boolean } = {},
+  ): Promise<client.ServerMetadata> {
+    const { config, connection } = settings;
+    const url = config.discoveryUrl ?? `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const cached = this.discovery.get(url);
+    if (cached && !options.refresh && this.fresh(cached)) return cached.value;
+    const meta = (await getJson(url, connection, 'discovery document')) as client.ServerMetadata;
+    if (typeof meta.issuer !== 'string' || typeof meta.authorization_endpoint !== 'string') {
+      throw new LoginRefused(
+        'response-invalid',
+        `the discovery document at ${url} has no issuer or authorization_endpoint`,
+        {
+          status: 502,
+          connection,
+        },
+      );
+    }
+    if (meta.issuer !== config.issuer && !this.sp.lax.has('oidc-issuer')) {
+      throw new LoginRefused(
+        'oidc-issuer',
+        `the discovery document names the issuer ${meta.issuer}, not the configured ${config.issuer}`,
+        { status: 502, connection },
+      );
+    }
+    this.discovery.set(url, { value: meta, fetchedAt: this.sp.now() });
+    return meta;
+  }
+
+  async keys(settings: OidcSettings, meta: client.ServerMetadata, refresh: boolean): Promise<JSONWebKeySet> {
+    const url = meta.jwks_uri;
+    if (!url) {
+      throw new LoginRefused('id-token-signature', 'the IdP publishes no jwks_uri', {
+        connection: settings.connection,
+      });
+    }
+    const cached = this.jwks.get(url);
+    if (cached && !refresh && this.fresh(cached)) return cached.value;
+    const value = (await getJson(url, settings.connection, 'JWKS')) as JSONWebKeySet;
+    if (!Array.isArray(value.keys)) {
+      throw new LoginRefused('id-token-signature', `the JWKS at ${url} has no keys array`, {
+        connection: settings.connection,
+      });
+    }
+    this.jwks.set(url, { value, fetchedAt: this.sp.now() });
+    return value;
+  }
+
+  /** An openid-client Configuration for one login, with the server metadata given. */
+  configuration(
+    settings: OidcSettings,
+    meta: client.ServerMetadata,
+    fetchImpl: typeof fetch,
+  ): client.Configuration {
+    const { config } = settings;
+    const configuration = new client.Configuration(
+      meta,
+      config.clientId,
+      {
+        client_secret: config.clientSecret,
+        // Only asymmetric signatures: openid-client otherwise trusts the algorithms the
+        // server advertises, which may include "none" or HS256.
+        id_token_signed_response_alg: ['RS256', 'ES256'] as unknown as string,
+        [client.clockTolerance]: this.sp.skewSeconds,
+      },
+      client.ClientSecretBasic(config.clientSecret),
+    );
+    if (meta.issuer.startsWith('http:')) client.allowInsecureRequests(configuration);
+    configuration[client.customFetch] = fetchImpl as client.CustomFetch;
+    return configuration;
+  }
+
+  private fresh(entry: Cached<unknown>): boolean {
+    return this.sp.now() - entry.fetchedAt <= this.sp.metadataMaxAgeSeconds * 1000;
+  }
+}
+
+async function getJson(url: string, connection: string, what: string): Promise<unknown> {
+  try {
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(10_000),
+      headers: { accept: 'application/json' },
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.json();
+  } catch (error) {
+    throw new LoginRefused('idp-unreachable', `the ${what} at ${url} could not be read: ${String(error)}`, {
+      status: 502,
+      connection,
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import type { SpContext } from '../context.ts';
+import { LoginRefused } from '../errors.ts';
+import type { AssertedIdentity } from '../policy.ts';
+import { attributeValues, type SamlEvidence, samlChecks } from './checks.ts';
+import type { SamlSettings } from './settings.ts';
+import type { SamlState } from './state.ts';
+import { verifySignature } from './verify.ts';
+import { attr, child, hasDoctype, ns, parseXml, path, text } from './xml.ts';
+
+/** What the ACS hands on: who logged in, and what the session keeps for logout. */
+export interface SamlLogin {
+  identity: AssertedIdentity;
+  nameIdFormat: string | undefined;
+  sessionIndex: string | undefined;
+  sessionNotOnOrAfter: number | undefined;
+}
+
+/**
+ * The ACS pipeline: decode, refuse DTDs, verify the signature (node-saml), then every
+ * check of `samlChecks` in order, each skipped only by its own lax switch.
+ */
+export async function consumeSamlResponse(
+  sp: SpContext,
+  state: SamlState,
+  settings: SamlSettings,
+  samlResponse: string | undefined,
+): Promise<SamlLogin> {
+  const connection = settings.connection;
+  if (!samlResponse) {
+    throw new LoginRefused('response-invalid', 'the POST carries no SAMLResponse', {
+      status: 400,
+      connection,
+    });
+  }
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  if (!xml.trimStart().startsWith('<')) {
+    throw new LoginRefused('response-invalid', 'SAMLResponse is not base64-encoded XML', {
+      status: 400,
+      connection,
+    });
+  }
+  if (hasDoctype(xml) && !sp.lax.has('doctype')) {
+    throw new LoginRefused('doctype', 'the SAML response carries a DOCTYPE (DTDs and entities are refused)', {
+      status: 400,
+      connection,
+    });
+  }
+  const doc = parseXml(xml, 'SAML response');
+  const response = doc.documentElement!;
+  if (response.namespaceURI !== ns.protocol || response.localName !== 'Response') {
+    throw new LoginRefused('response-invalid', `expected a samlp:Response, got ${response.tagName}`, {
+      status: 400,
+      connection,
+    });
+  }
+
+  const { verified, meta } = await verifySignature(sp, settings, samlResponse, doc, (refresh) =>
+    state.metadata.get(settings.config.metadataUrl, { refresh, connection }),
+  );
+  if (verified.how !== 'verified') sp.log(`[demo-sp] ${connection}: assertion taken ${verified.how}`);
+
+  const evidence: SamlEvidence = {
+    settings,
+    meta,
+    response,
+    assertion: verified.assertion,
+    requests: state.requests,
+    replay: state.replay,
+    now: sp.now(),
+    skewMs: sp.skewSeconds * 1000,
+    maxAgeMs: sp.maxAgeSeconds * 1000,
+  };
+  for (const check of samlChecks) {
+    if (sp.lax.has(check.lax)) continue;
+    const failure = check.run(evidence);
+    if (failure) throw new LoginRefused(check.lax, failure, { connection });
+  }
+
+  const assertion = verified.assertion;
+  const nameIdEl = path(assertion, [ns.assertion, 'Subject'], [ns.assertion, 'NameID']);
+  const nameId = text(nameIdEl);
+  const emailValue = attributeValues(assertion, settings.attributes.email)[0];
+  const email = emailValue ?? (nameId?.includes('@') ? nameId : undefined);
+  if (!nameId && !email) {
+    throw new LoginRefused('subject-missing', 'the assertion names no subject (no NameID, no email)', {
+      connection,
+    });
+  }
+  const statement = child(assertion, ns.assertion, 'AuthnStatement');
+  const sessionEnd = attr(statement, 'SessionNotOnOrAfter');
+  return {
+    identity: {
+      connection,
+      subject: nameId ?? email!,
+      nameId,
+      externalId: attributeValues(assertion, settings.attributes.externalId)[0],
+      email,
+      emailTrusted: true,
+      groups: attributeValues(assertion, settings.attributes.groups),
+    },
+    nameIdFormat: attr(nameIdEl, 'Format'),
+    sessionIndex: attr(statement, 'SessionIndex'),
+    sessionNotOnOrAfter:
+      sessionEnd && !sp.lax.has('session-not-on-or-after') ? Date.parse(sessionEnd) : undefined,
+  };
+}
