@@ -1,8 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { printMetadata } from '../idp/saml/metadata-command.ts';
-import { serve } from '../idp/serve.ts';
+
 import { listCommand } from '../runner/list-command.ts';
 import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
+import { serve } from '../runner/serve-command.ts';
 
 /** Declares the commands; each action lives with the code it drives. */
 export function buildProgram(): Command {

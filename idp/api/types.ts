@@ -1,0 +1,41 @@
+import type { ProviderInfo } from '../context.ts';
+import type { TraceEntry } from '../trace.ts';
+
+/** The answers of the IdP part of the API, as the UI reads them. */
+
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    hint?: string | undefined;
+    detail?: Record<string, unknown> | undefined;
+  };
+}
+
+export interface AboutAnswer {
+  name: 'sso-harness';
+  version: string;
+  baseUrl: string;
+}
+
+export type ProvidersAnswer = ProviderInfo[];
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  /** Providers the user may log in through; absent means all. */
+  providers: string[] | undefined;
+  disabled: boolean;
+}
+
+export type UsersAnswer = UserSummary[];
+
+export type TraceAnswer = TraceEntry[];
+
+export interface TraceExport {
+  schema: 'sso-harness/trace@1';
+  exportedAt: string;
+  baseUrl: string;
+  entries: TraceEntry[];
+}

@@ -1,0 +1,298 @@
+import type { Router } from '@koa/router';
+import { z } from 'zod';
+import { type Config, probeSchema, type TargetConfig, targetSchema } from '../../config/schema.ts';
+import { parseInput, readJson } from '../../idp/api/json.ts';
+import type { IdpContext, MountedProvider } from '../../idp/context.ts';
+import { IdpError } from '../../idp/errors.ts';
+import { parseSpMetadata } from '../../idp/saml/sps/metadata.ts';
+import { describeError } from '../../lib/errors.ts';
+import type { SavedTarget, TargetsStore } from '../targets-store.ts';
+import { registerSp, unregisterSp } from './sp-registration.ts';
+import type { ImportMetadataAnswer, TargetListing } from './types.ts';
+import { validateConnection } from './validate-target.ts';
+
+const METADATA_FETCH_TIMEOUT_MS = 5000;
+const METADATA_MAX_BYTES = 1024 * 1024;
+const targetId = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+
+const importSchema = z.strictObject({
+  /** The SAML provider the SP is registered with; default: the first SAML provider. */
+  provider: z.string().optional(),
+  source: z.enum(['url', 'upload', 'paste']),
+  metadataUrl: z.url({ message: 'expected the absolute URL of the SP metadata' }).optional(),
+  metadataXml: z.string().optional(),
+  /** Id of the new target; default: made from the SP's entityID. */
+  id: z.string().regex(targetId, 'expected a name made of letters, digits, ".", "_" or "-"').optional(),
+  displayName: z.string().optional(),
+  loginUrl: z.url({ message: 'expected the absolute URL that starts a login at the SP' }),
+  logoutUrl: z.url().optional(),
+  user: z.string().optional(),
+  probe: probeSchema,
+});
+
+/**
+ * Targets: the config's (read-only here) and those saved from the UI (editable, kept in
+ * `<stateDir>/targets.json`), SP metadata import, and validation of a login URL.
+ */
+export function targetRoutes(
+  router: Router,
+  options: { context: IdpContext; providers: Map<string, MountedProvider>; store: TargetsStore },
+): void {
+  const { context, providers, store } = options;
+  const config = context.config;
+
+  router.get('/targets', async (ctx) => {
+    ctx.body = await listTargets(config, store);
+  });
+
+  router.post('/targets/import-metadata', async (ctx) => {
+    const input = parseInput(importSchema, await readJson(ctx), 'metadata import');
+    const providerId = input.provider ?? firstSamlProvider(config);
+    const xml = await metadataText(input);
+    const metadata = parseSpMetadata(xml, { source: input.metadataUrl ?? 'the uploaded metadata' });
+    const id = input.id ?? idFromEntityId(metadata.entityId);
+    refuseConfigTarget(config, id);
+    const target = parseInput(
+      targetSchema,
+      {
+        displayName: input.displayName ?? metadata.entityId,
+        connections: {
+          [providerId]: {
+            provider: providerId,
+            sp: id,
+            loginUrl: input.loginUrl,
+            ...(input.logoutUrl ? { logoutUrl: input.logoutUrl } : {}),
+            ...(input.user ? { user: input.user } : {}),
+          },
+        },
+        probe: input.probe,
+      },
+      'target',
+    );
+    checkConnections(config, providers, target);
+    const previous = await store.get(id);
+    const sp = {
+      provider: providerId,
+      name: id,
+      metadataXml: xml,
+      source: input.source,
+      metadataUrl: input.metadataUrl,
+    };
+    if (previous?.sp && previous.sp.provider !== providerId) unregisterSp(providers, previous.sp);
+    await registerSp(providers, sp);
+    const saved: SavedTarget = { target, savedAt: new Date().toISOString(), sp };
+    await store.put(id, saved);
+    const answer: ImportMetadataAnswer = {
+      target: listing(id, saved),
+      metadata: {
+        entityId: metadata.entityId,
+        acsUrls: metadata.acs.map((a) => a.url),
+        signingCertificates: metadata.signingCertificates.length,
+        encryptionCertificates: metadata.encryptionCertificates.length,
+        authnRequestsSigned: metadata.authnRequestsSigned,
+      },
+    };
+    ctx.status = previous ? 200 : 201;
+    ctx.body = answer;
+  });
+
+  router.get('/targets/:id', async (ctx) => {
+    ctx.body = await findTarget(config, store, ctx.params.id!);
+  });
+
+  router.put('/targets/:id', async (ctx) => {
+    const id = ctx.params.id!;
+    if (!targetId.test(id)) {
+      throw new IdpError('BAD_REQUEST', 400, `"${id}" cannot name a target`, {
+        hint: 'Use letters, digits, ".", "_" or "-", starting with a letter or digit.',
+      });
+    }
+    refuseConfigTarget(config, id);
+    const target = parseInput(targetSchema, await readJson(ctx), `target "${id}"`);
+    checkConnections(config, providers, target);
+    const previous = await store.get(id);
+    const saved: SavedTarget = { target, savedAt: new Date().toISOString(), sp: previous?.sp };
+    await store.put(id, saved);
+    ctx.status = previous ? 200 : 201;
+    ctx.body = listing(id, saved);
+  });
+
+  router.delete('/targets/:id', async (ctx) => {
+    const id = ctx.params.id!;
+    refuseConfigTarget(config, id);
+    const saved = await store.get(id);
+    if (!saved) throw unknownTarget(id, await listTargets(config, store));
+    await store.remove(id);
+    if (saved.sp) unregisterSp(providers, saved.sp);
+    ctx.status = 204;
+  });
+
+  router.post('/targets/:id/validate', async (ctx) => {
+    const found = await findTarget(config, store, ctx.params.id!);
+    const body = ctx.request.length ? ((await readJson(ctx)) as { connection?: unknown }) : {};
+    const connection = typeof body?.connection === 'string' ? body.connection : undefined;
+    ctx.body = await validateConnection(context, found.id, found.target, connection);
+  });
+}
+
+export async function listTargets(config: Config, store: TargetsStore): Promise<TargetListing[]> {
+  const fromConfig = Object.entries(config.targets).map(
+    ([id, target]): TargetListing => ({ id, source: 'config', target }),
+  );
+  const saved = (await store.list())
+    .filter(([id]) => !config.targets[id])
+    .map(([id, record]) => listing(id, record));
+  return [...fromConfig, ...saved];
+}
+
+/** A target by id, from the config or the saved ones; unknown ids are a 404 listing the known. */
+export async function findTarget(config: Config, store: TargetsStore, id: string): Promise<TargetListing> {
+  const inConfig = config.targets[id];
+  if (inConfig) return { id, source: 'config', target: inConfig };
+  const saved = await store.get(id);
+  if (saved) return listing(id, saved);
+  throw unknownTarget(id, await listTargets(config, store));
+}
+
+function listing(id: string, saved: SavedTarget): TargetListing {
+  return {
+    id,
+    source: 'saved',
+    target: saved.target,
+    savedAt: saved.savedAt,
+    sp: saved.sp
+      ? {
+          provider: saved.sp.provider,
+          name: saved.sp.name,
+          source: saved.sp.source,
+          metadataUrl: saved.sp.metadataUrl,
+        }
+      : undefined,
+  };
+}
+
+function unknownTarget(id: string, known: TargetListing[]): IdpError {
+  return new IdpError('NOT_FOUND', 404, `there is no target "${id}"`, {
+    hint: known.length
+      ? `Targets: ${known.map((t) => t.id).join(', ')}.`
+      : 'Add one on the Targets page, or under targets in the config file.',
+  });
+}
+
+function refuseConfigTarget(config: Config, id: string): void {
+  if (config.targets[id]) {
+    throw new IdpError(
+      'BAD_REQUEST',
+      409,
+      `target "${id}" comes from the config file and cannot be changed here`,
+      {
+        hint: 'Edit it in the config file, or save your version under another id.',
+      },
+    );
+  }
+}
+
+/** Every connection names a provider that exists, with an SP or client it knows of. */
+function checkConnections(
+  config: Config,
+  providers: Map<string, MountedProvider>,
+  target: TargetConfig,
+): void {
+  for (const [name, connection] of Object.entries(target.connections)) {
+    if (!providers.has(connection.provider)) {
+      throw new IdpError(
+        'BAD_REQUEST',
+        400,
+        `connection "${name}" names provider "${connection.provider}", which does not exist`,
+        {
+          hint: `Providers: ${Object.keys(config.providers).join(', ') || '(none)'}.`,
+        },
+      );
+    }
+  }
+}
+
+function firstSamlProvider(config: Config): string {
+  const first = Object.entries(config.providers).find(([, p]) => p.protocol === 'saml')?.[0];
+  if (!first) {
+    throw new IdpError('BAD_REQUEST', 400, 'there is no SAML provider to register the SP with', {
+      hint: 'Add a SAML provider to the config.',
+    });
+  }
+  return first;
+}
+
+async function metadataText(input: z.output<typeof importSchema>): Promise<string> {
+  if (input.source === 'url') {
+    if (!input.metadataUrl) {
+      throw new IdpError('BAD_REQUEST', 400, 'metadataUrl is missing: where can the SP metadata be read?');
+    }
+    return fetchMetadata(input.metadataUrl);
+  }
+  if (!input.metadataXml?.trim()) {
+    throw new IdpError(
+      'BAD_REQUEST',
+      400,
+      input.source === 'upload'
+        ? 'the uploaded metadata file is empty'
+        : 'metadataXml is empty: paste the SP metadata XML',
+    );
+  }
+  return input.metadataXml;
+}
+
+async function fetchMetadata(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(METADATA_FETCH_TIMEOUT_MS),
+      redirect: 'follow',
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    throw new IdpError(
+      'SP_METADATA_INVALID',
+      422,
+      `could not fetch the SP metadata from ${url}: ${cause ?? describeError(error)}`,
+      {
+        hint: 'Is the SP running, and does it publish its metadata at this URL? You can also upload or paste the XML.',
+      },
+    );
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    throw new IdpError(
+      'SP_METADATA_INVALID',
+      422,
+      `the metadata URL ${url} answered HTTP ${response.status}`,
+      {
+        hint: 'Check the URL; some SPs publish metadata only after SAML is enabled in their settings.',
+      },
+    );
+  }
+  if (Buffer.byteLength(text) > METADATA_MAX_BYTES) {
+    throw new IdpError(
+      'SP_METADATA_INVALID',
+      422,
+      `the metadata at ${url} is over ${METADATA_MAX_BYTES} bytes`,
+    );
+  }
+  return text;
+}
+
+/** `https://app.example/saml/metadata` -> `app.example`; a URN keeps its last part. */
+export function idFromEntityId(entityId: string): string {
+  let base = entityId;
+  try {
+    const url = new URL(entityId);
+    base = url.protocol.startsWith('http') ? `${url.hostname}${url.port ? `-${url.port}` : ''}` : entityId;
+  } catch {
+    // not a URL
+  }
+  const cleaned = base
+    .replace(/^urn:/i, '')
+    .replace(/[^a-zA-Z0-9._-]+/g, '-')
+    .replace(/^[^a-zA-Z0-9]+|-+$/g, '')
+    .slice(0, 60);
+  return cleaned || 'imported-sp';
+}
