@@ -78,7 +78,7 @@ describe('SAML metadata', () => {
     ]);
     const services = (name: string) =>
       childElements(descriptor, name).map(
-        (e) => `${e.getAttribute('Binding').split(':').pop()} ${e.getAttribute('Location')}`,
+        (e) => `${attributeOf(e, 'Binding')?.split(':').pop()} ${e.getAttribute('Location')}`,
       );
     expect(services('SingleSignOnService')).toEqual([
       `HTTP-Redirect ${idp.url}/saml/idp/sso`,
@@ -122,7 +122,7 @@ describe('SAML metadata', () => {
         url: 'https://parsed.test/acs',
         binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST',
         index: 1,
-        isDefault: false,
+        isDefault: true,
       },
     ]);
     expect(parsed.slo.map((s) => s.url)).toEqual(['https://parsed.test/slo']);
