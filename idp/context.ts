@@ -35,6 +35,8 @@ export interface ProviderInfo {
   /** Where the provider's endpoints live. */
   baseUrl: string;
   certificates: Array<CertificateSummary & { kind: string; use: 'signing' | 'encryption' }>;
+  /** OIDC: where the signing keys are published, and which keys (stable kids). */
+  jwks?: { uri: string; keys: Array<{ kid: string; alg: string; kty: string; kind: string }> };
   /** SAML SP names or OIDC client IDs. */
   relyingParties: string[];
 }

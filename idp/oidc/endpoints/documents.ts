@@ -1,0 +1,49 @@
+import type { Context } from 'koa';
+import type { OidcRequestState, OidcRuntime } from '../runtime.ts';
+import { applyOidcStage } from '../stages.ts';
+import { traceOidc } from '../trace.ts';
+
+/** Discovery on its way out: the exclusive flow's `discovery` stage, if one runs. */
+export async function finishDiscovery(
+  ctx: Context,
+  runtime: OidcRuntime,
+  state: OidcRequestState,
+): Promise<void> {
+  if (!isDocument(ctx)) return;
+  ctx.body = await applyOidcStage(state.flow, 'discovery', ctx.body as Record<string, unknown>, {
+    providerId: runtime.id,
+    issuer: runtime.issuer,
+  });
+  traceOidc(runtime, ctx, {
+    direction: 'out',
+    kind: 'discovery',
+    summary: `discovery document${state.flow ? ` (flow ${state.flow.id})` : ''}`,
+  });
+}
+
+/** JWKS on its way out: the exclusive flow's `jwks` stage, if one runs. */
+export async function finishJwks(ctx: Context, runtime: OidcRuntime, state: OidcRequestState): Promise<void> {
+  if (!isDocument(ctx)) return;
+  const jwks = await applyOidcStage(
+    state.flow,
+    'jwks',
+    ctx.body as { keys: Array<Record<string, unknown>> },
+    {
+      providerId: runtime.id,
+      issuer: runtime.issuer,
+    },
+  );
+  ctx.body = jwks;
+  traceOidc(runtime, ctx, {
+    direction: 'out',
+    kind: 'jwks',
+    summary: `JWKS with kids ${jwks.keys.map((k) => String(k.kid)).join(', ') || '(none)'}`,
+    message: jwks,
+  });
+}
+
+function isDocument(ctx: Context): boolean {
+  return (
+    ctx.status === 200 && Boolean(ctx.body) && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)
+  );
+}

@@ -1,0 +1,67 @@
+import type { Context } from 'koa';
+import { decodeJwt, signJwt } from './jws.ts';
+import { keyForPlan } from './keys.ts';
+import type { OidcRoute } from './routes.ts';
+import { type OidcRuntime, requestState } from './runtime.ts';
+import {
+  applyOidcStage,
+  type IdTokenSigning,
+  type IdTokenValue,
+  type SigningAlg,
+  signingAlgs,
+} from './stages.ts';
+
+/**
+ * An id_token on its way out. The library signed it; this hands it, decoded, to the
+ * flow's `id-token` stage together with the signing plan, and signs it again only when
+ * something changed: a hook's edit, or a claim of the harness's claim set that the
+ * library did not carry (one no scope declares).
+ */
+export async function finishIdToken(
+  runtime: OidcRuntime,
+  ctx: Context,
+  token: string,
+  route: OidcRoute,
+  clientId: string | undefined,
+): Promise<string> {
+  const state = requestState(ctx);
+  const signed = decodeJwt(token);
+  const original: IdTokenValue = {
+    header: signed.header,
+    payload: signed.payload,
+    signing: planOf(signed.header),
+  };
+  const value = await applyOidcStage(
+    state.flow,
+    'id-token',
+    structuredClone({ ...original, payload: { ...signed.payload, ...state.claims.id_token } }),
+    { providerId: runtime.id, clientId, issuer: runtime.issuer, route },
+  );
+  if (canonical(value) === canonical(original)) return token;
+  const header: Record<string, unknown> = { ...value.header, alg: value.signing.alg };
+  if (value.signing.kid === undefined) delete header.kid;
+  else header.kid = value.signing.kid;
+  const secret = clientId ? runtime.config.clients[clientId]?.clientSecret : undefined;
+  const key = await keyForPlan(runtime.context.keys, runtime.id, value.signing, secret);
+  return signJwt(header, value.payload, value.signing.alg, key);
+}
+
+/** The plan that reproduces how the library signed a token. */
+function planOf(header: Record<string, unknown>): IdTokenSigning {
+  const alg = signingAlgs.includes(header.alg as SigningAlg) ? (header.alg as SigningAlg) : 'RS256';
+  return {
+    kind: alg === 'ES256' ? 'ec' : 'current',
+    alg,
+    kid: typeof header.kid === 'string' ? header.kid : undefined,
+    ...(alg.startsWith('HS') ? { hmacSecret: 'client-secret' as const } : {}),
+  };
+}
+
+/** JSON with sorted keys, so that two values compare equal whatever their key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}

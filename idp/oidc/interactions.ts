@@ -1,0 +1,184 @@
+import type { Context } from 'koa';
+import type { DirectoryUser } from '../directory/user.ts';
+import { IdpError } from '../errors.ts';
+import { readForm } from '../http/body.ts';
+import { readLoginForm } from '../login/form.ts';
+import { renderLoginPage } from '../login/page.ts';
+import { providerName } from './pages.ts';
+import { bindToFlow } from './request-flow.ts';
+import { interactionPath } from './routes.ts';
+import type { OidcRequestState, OidcRuntime } from './runtime.ts';
+import { traceOidc } from './trace.ts';
+
+type Interaction = Awaited<ReturnType<OidcRuntime['provider']['interactionDetails']>>;
+
+/**
+ * The login step of an authorization request, on the shared login page. A flow with a
+ * user logs that user in without showing the page; consent is never asked: a configured
+ * client gets the scopes it requested.
+ */
+export async function handleInteraction(
+  ctx: Context,
+  runtime: OidcRuntime,
+  state: OidcRequestState,
+): Promise<void> {
+  const uid = decodeURIComponent(ctx.path.split('/')[2] ?? '');
+  const interaction = await loadInteraction(ctx, runtime, uid);
+  bindToFlow(runtime, state.flow, 'interaction', uid);
+
+  if (ctx.method === 'GET') {
+    if (state.flow?.user)
+      return finishLogin(ctx, runtime, interaction, state.flow.user, 'asserted by the flow');
+    if (interaction.prompt.name !== 'login') return finishConsent(ctx, runtime, interaction);
+    return showLoginPage(ctx, runtime, interaction, undefined, 200);
+  }
+  if (ctx.method !== 'POST') {
+    throw new IdpError('METHOD_NOT_ALLOWED', 405, `${ctx.method} is not allowed on the login page`);
+  }
+  const form = await readForm(ctx, runtime.context.config.limits.maxMessageBytes);
+  const choice = readLoginForm(form, {
+    directory: runtime.context.directory,
+    providerId: runtime.id,
+    allowUnknownUsers: runtime.config.allowUnknownUsers,
+  });
+  switch (choice.action) {
+    case 'login':
+      return finishLogin(ctx, runtime, interaction, choice.user, 'chosen on the login page');
+    case 'cancel':
+      return finishCancelled(ctx, runtime, interaction);
+    case 'refused':
+      traceOidc(runtime, ctx, {
+        direction: 'note',
+        kind: 'interaction',
+        summary: `login refused (${choice.reason}): ${choice.message}`,
+        error: choice.message,
+      });
+      return showLoginPage(
+        ctx,
+        runtime,
+        interaction,
+        choice.message,
+        choice.reason === 'invalid' ? 400 : 403,
+      );
+  }
+}
+
+async function loadInteraction(ctx: Context, runtime: OidcRuntime, uid: string): Promise<Interaction> {
+  let interaction: Interaction;
+  try {
+    interaction = await runtime.provider.interactionDetails(ctx.req, ctx.res);
+  } catch (cause) {
+    throw new IdpError('BAD_REQUEST', 400, 'this sign-in has expired or was already finished', {
+      hint: 'Start the sign-in again from the application.',
+      cause,
+    });
+  }
+  if (interaction.uid !== uid) {
+    throw new IdpError('BAD_REQUEST', 400, 'this login page belongs to another sign-in of this browser', {
+      hint: 'Start the sign-in again from the application.',
+    });
+  }
+  return interaction;
+}
+
+function showLoginPage(
+  ctx: Context,
+  runtime: OidcRuntime,
+  interaction: Interaction,
+  error: string | undefined,
+  status: number,
+): void {
+  ctx.status = status;
+  ctx.type = 'html';
+  ctx.body = renderLoginPage({
+    providerName: providerName(runtime),
+    requester: String(interaction.params.client_id),
+    action: `${runtime.mountPath}${interactionPath(interaction.uid)}`,
+    hidden: {},
+    users: runtime.context.directory.usersFor(runtime.id),
+    allowUnknownUsers: runtime.config.allowUnknownUsers,
+    error,
+    editableAttributes: runtime.persona.claims.map((rule) => rule.claim),
+  });
+}
+
+async function finishLogin(
+  ctx: Context,
+  runtime: OidcRuntime,
+  interaction: Interaction,
+  user: DirectoryUser,
+  how: string,
+): Promise<void> {
+  const accountId = runtime.accounts.register(user);
+  const grant = new runtime.provider.Grant({ accountId, clientId: String(interaction.params.client_id) });
+  grantRequested(grant, interaction);
+  const grantId = await grant.save();
+  traceOidc(runtime, ctx, {
+    direction: 'note',
+    kind: 'interaction',
+    summary: `${user.email} logged in (${how}); granted ${String(interaction.params.scope ?? '')}`,
+    message: { user: user.email, userId: user.id, sub: runtime.accounts.subjectOf(user), accountId },
+  });
+  await resume(ctx, runtime, { login: { accountId }, consent: { grantId } }, false);
+}
+
+async function finishConsent(ctx: Context, runtime: OidcRuntime, interaction: Interaction): Promise<void> {
+  const clientId = String(interaction.params.client_id);
+  const existing = interaction.grantId ? await runtime.provider.Grant.find(interaction.grantId) : undefined;
+  const grant =
+    existing ?? new runtime.provider.Grant({ accountId: interaction.session?.accountId, clientId });
+  grantRequested(grant, interaction);
+  const grantId = await grant.save();
+  traceOidc(runtime, ctx, {
+    direction: 'note',
+    kind: 'interaction',
+    summary: `consent granted automatically to ${clientId}: ${String(interaction.params.scope ?? '')}`,
+  });
+  await resume(ctx, runtime, { consent: { grantId } }, true);
+}
+
+async function finishCancelled(ctx: Context, runtime: OidcRuntime, interaction: Interaction): Promise<void> {
+  traceOidc(runtime, ctx, {
+    direction: 'note',
+    kind: 'interaction',
+    summary: `the user cancelled the sign-in to ${String(interaction.params.client_id)}`,
+  });
+  await resume(
+    ctx,
+    runtime,
+    { error: 'access_denied', error_description: 'End-User aborted interaction' },
+    false,
+  );
+}
+
+/** Grants what the request asked for: its scopes and any claims of the claims parameter. */
+function grantRequested(
+  grant: InstanceType<OidcRuntime['provider']['Grant']>,
+  interaction: Interaction,
+): void {
+  const scope = interaction.params.scope;
+  if (typeof scope === 'string' && scope) grant.addOIDCScope(scope);
+  const claims = interaction.params.claims;
+  if (typeof claims === 'string') {
+    try {
+      const parsed = JSON.parse(claims) as Record<string, Record<string, unknown> | undefined>;
+      const names = [...Object.keys(parsed.id_token ?? {}), ...Object.keys(parsed.userinfo ?? {})];
+      if (names.length) grant.addOIDCClaims(names);
+    } catch {
+      // The library has already refused a malformed claims parameter before any login.
+    }
+  }
+}
+
+async function resume(
+  ctx: Context,
+  runtime: OidcRuntime,
+  result: Record<string, unknown>,
+  merge: boolean,
+): Promise<void> {
+  const returnTo = await runtime.provider.interactionResult(ctx.req, ctx.res, result, {
+    mergeWithLastSubmission: merge,
+  });
+  ctx.status = 303;
+  ctx.redirect(returnTo);
+}

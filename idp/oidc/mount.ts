@@ -1,0 +1,109 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context, Middleware, Next } from 'koa';
+import { IdpError } from '../errors.ts';
+import { endpoints } from './endpoints/index.ts';
+import { findFlow } from './request-flow.ts';
+import { oidcRoutePaths, routeOf } from './routes.ts';
+import { initRequestState, type OidcRequestState, type OidcRuntime } from './runtime.ts';
+import { applyOidcStage, hasOidcStage } from './stages.ts';
+import { traceOidc } from './trace.ts';
+
+/** Longest delay a flow may ask an endpoint for (a fault's "slow" answer). */
+const MAX_DELAY_MS = 120_000;
+
+/**
+ * Serves one provider under its issuer path. The library runs on the server's own Koa
+ * context with the path made relative to the issuer (as koa-mount would) and with this
+ * provider's cookie jar (its names and keys), so that providers on one host never share
+ * a session. Around it run the harness's steps for the endpoint (see endpoints/index.ts).
+ */
+export function providerMiddleware(runtime: OidcRuntime): Middleware {
+  const library = runtime.provider.middleware;
+  return async (ctx: Context) => {
+    const relative = pathWithin(ctx.path, runtime.mountPath);
+    const route = relative === undefined ? undefined : routeOf(relative);
+    if (relative === undefined || route === undefined) throw notServed(ctx, runtime);
+
+    const state = initRequestState(ctx, route);
+    const outer = { path: ctx.path, cookies: ctx.cookies, mountPath: ctx.mountPath };
+    ctx.path = relative;
+    ctx.mountPath = runtime.mountPath;
+    ctx.cookies = providerCookies(ctx, runtime);
+    try {
+      const steps = endpoints[route];
+      await steps.read?.(ctx, runtime, state);
+      state.flow = findFlow(runtime, ctx, state);
+      await steps.before?.(ctx, runtime, state);
+      if (await answeredByFlow(ctx, runtime, state)) return;
+      if (steps.handle) await steps.handle(ctx, runtime, state);
+      else await runLibrary(library, ctx, () => Promise.reject(notAllowed(ctx, outer.path)));
+      await steps.after?.(ctx, runtime, state);
+    } finally {
+      ctx.path = outer.path;
+      ctx.mountPath = outer.mountPath;
+      ctx.cookies = outer.cookies;
+    }
+  };
+}
+
+/** The path below the mount path, or undefined when the request is not under it. */
+function pathWithin(path: string, mountPath: string): string | undefined {
+  if (path === mountPath) return '/';
+  return path.startsWith(`${mountPath}/`) ? path.slice(mountPath.length) : undefined;
+}
+
+function runLibrary(middleware: Middleware[], ctx: Context, next: Next): Promise<unknown> {
+  const dispatch = (i: number): Promise<unknown> =>
+    i < middleware.length ? Promise.resolve(middleware[i]!(ctx, () => dispatch(i + 1))) : next();
+  return dispatch(0);
+}
+
+/** Cookies signed with this provider's keys (the library reads them the same way). */
+function providerCookies(ctx: Context, runtime: OidcRuntime): Context['cookies'] {
+  const cookies = runtime.provider.createContext(ctx.req, ctx.res).cookies;
+  cookies.secure = cookies.secure || ctx.secure;
+  return cookies;
+}
+
+/** The `endpoint` stage: a flow may delay an endpoint, or answer in the library's place. */
+async function answeredByFlow(ctx: Context, runtime: OidcRuntime, state: OidcRequestState): Promise<boolean> {
+  if (!hasOidcStage(state.flow, 'endpoint')) return false;
+  const value = await applyOidcStage(
+    state.flow,
+    'endpoint',
+    { route: state.route, method: ctx.method, delayMs: 0, answer: undefined },
+    { providerId: runtime.id, issuer: runtime.issuer },
+  );
+  if (value.delayMs > 0) await sleep(Math.min(value.delayMs, MAX_DELAY_MS));
+  const { answer } = value;
+  if (!answer) return false;
+  ctx.status = answer.status;
+  for (const [name, header] of Object.entries(answer.headers ?? {})) ctx.set(name, header);
+  if (typeof answer.body === 'string') {
+    ctx.type = /^\s*</.test(answer.body) ? 'html' : 'text';
+  }
+  ctx.body = answer.body;
+  traceOidc(runtime, ctx, {
+    direction: 'out',
+    kind: state.route,
+    summary: `${state.route} answered by the flow instead of the provider: HTTP ${answer.status}`,
+    message: typeof answer.body === 'string' ? { body: answer.body } : answer.body,
+  });
+  return true;
+}
+
+function notAllowed(ctx: Context, path: string): IdpError {
+  return new IdpError('METHOD_NOT_ALLOWED', 405, `${ctx.method} is not allowed at ${path}`);
+}
+
+function notServed(ctx: Context, runtime: OidcRuntime): IdpError {
+  const endpoints = Object.values(oidcRoutePaths).join(', ');
+  return new IdpError('NOT_FOUND', 404, `provider "${runtime.id}" serves nothing at ${ctx.path}`, {
+    hint: `Its issuer is ${runtime.issuer}; discovery is at ${discoveryUrl(runtime.issuer)}; endpoints below the issuer: ${endpoints}.`,
+  });
+}
+
+/** `<issuer>/.well-known/openid-configuration`, as an RP builds it. */
+export function discoveryUrl(issuer: string): string {
+  return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+}

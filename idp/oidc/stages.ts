@@ -1,0 +1,135 @@
+import type { DirectoryUser } from '../directory/user.ts';
+import type { Flow, OidcStage, StageContext } from '../flows.ts';
+import type { KeyKindName } from '../keys/kinds.ts';
+import type { OidcRoute } from './routes.ts';
+
+/**
+ * The values the OIDC response path hands to a flow's hooks, one per stage, in one
+ * place: a fault is a pure transform of one of these. Each stage runs only for requests
+ * that belong to a flow; without one the provider answers as the library built it.
+ */
+export interface OidcStageValues {
+  /** The claim set of one user for one use, after the persona's table and the granted scopes. */
+  claims: Record<string, unknown>;
+  /** An id_token after the library signed it, decoded, with the plan to sign it again. */
+  'id-token': IdTokenValue;
+  /** The token endpoint's JSON body (a successful one). */
+  'token-response': Record<string, unknown>;
+  /** The userinfo endpoint's JSON body. */
+  userinfo: Record<string, unknown>;
+  /** The JWKS document. */
+  jwks: { keys: Array<Record<string, unknown>> };
+  /** The discovery document. */
+  discovery: Record<string, unknown>;
+  /** Before the library answers an endpoint: wait, or answer instead of it. */
+  endpoint: EndpointValue;
+  /** The parameters going back to the client from the authorization endpoint, and how. */
+  'authorization-response': AuthorizationResponseValue;
+}
+
+/** JWS algorithms the harness can sign with (including the broken ones). */
+export const signingAlgs = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'HS256',
+  'HS384',
+  'HS512',
+  'none',
+] as const;
+export type SigningAlg = (typeof signingAlgs)[number];
+
+/** How an id_token is signed. Re-signing happens only when a hook changed the value. */
+export interface IdTokenSigning {
+  /**
+   * The provider key that signs (a key kind of the key factory). For HS* with a
+   * public-key secret it is the key whose public half becomes the secret; unused for `none`.
+   */
+  kind: KeyKindName;
+  /** Written into the header and used to sign. */
+  alg: SigningAlg;
+  /** The `kid` header as given (it does not follow `kind`); undefined leaves it out. */
+  kid: string | undefined;
+  /**
+   * HS* only: what keys the HMAC. `client-secret` is the legitimate choice;
+   * `public-key-pem` and `public-key-jwk` are the algorithm-confusion attack (the RS256
+   * key's public half, as an SP that trusts the header's alg would load it).
+   */
+  hmacSecret?: 'client-secret' | 'public-key-pem' | 'public-key-jwk' | undefined;
+}
+
+export interface IdTokenValue {
+  /** JOSE header; `alg` and `kid` are rewritten from `signing` when re-signed. */
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signing: IdTokenSigning;
+}
+
+export interface EndpointAnswer {
+  status: number;
+  /** JSON body (an object) or HTML/text (a string). */
+  body: Record<string, unknown> | string;
+  headers?: Record<string, string> | undefined;
+}
+
+export interface EndpointValue {
+  route: OidcRoute;
+  method: string;
+  /** Milliseconds to wait before anything else happens. */
+  delayMs: number;
+  /** Set to answer instead of the library; undefined lets the library answer. */
+  answer: EndpointAnswer | undefined;
+}
+
+export interface AuthorizationResponseValue {
+  /** Where the browser is sent (the registered redirect_uri, unless a fault moves it). */
+  redirectUri: string;
+  responseMode: 'query' | 'fragment' | 'form_post';
+  /** code, state, iss, id_token, access_token, ... as strings. */
+  params: Record<string, string>;
+}
+
+/** What each stage's hook may know besides its value. */
+export interface OidcStageContexts {
+  claims: StageContext & {
+    use: 'id_token' | 'userinfo';
+    clientId: string | undefined;
+    scope: string;
+    user: DirectoryUser;
+  };
+  'id-token': StageContext & { clientId: string | undefined; issuer: string; route: OidcRoute };
+  'token-response': StageContext & { clientId: string | undefined; grantType: string | undefined };
+  userinfo: StageContext & { clientId: string | undefined };
+  jwks: StageContext & { issuer: string };
+  discovery: StageContext & { issuer: string };
+  endpoint: StageContext & { issuer: string };
+  'authorization-response': StageContext & { clientId: string | undefined; issuer: string };
+}
+
+// Fails to compile when a stage of flows.ts has no value type here.
+type StageCoverage = { [S in OidcStage]: [OidcStageValues[S], OidcStageContexts[S]] };
+export type OidcStageValue<S extends OidcStage> = StageCoverage[S][0];
+
+/**
+ * Runs one stage of a flow's hooks, typed by stage. Without a flow, or when the flow
+ * has nothing for this stage, the value comes back as it went in (no copy, no work).
+ */
+export async function applyOidcStage<S extends OidcStage>(
+  flow: Flow | undefined,
+  stage: S,
+  value: OidcStageValues[S],
+  context: Omit<OidcStageContexts[S], 'flowId'>,
+): Promise<OidcStageValues[S]> {
+  if (!flow?.hooks.has('oidc', stage)) return value;
+  const stageContext = { ...context, flowId: flow.id } as unknown as StageContext;
+  return flow.hooks.apply('oidc', stage, value, stageContext);
+}
+
+/** Whether a flow has hooks at a stage (callers skip work when it has none). */
+export function hasOidcStage(flow: Flow | undefined, stage: OidcStage): boolean {
+  return Boolean(flow?.hooks.has('oidc', stage));
+}
