@@ -48,6 +48,12 @@ export class BoundedStore<T> {
     if (item) this.set(key, item.value);
   }
 
+  /** Live values, oldest first. */
+  *values(): IterableIterator<T> {
+    const now = Date.now();
+    for (const item of this.items.values()) if (item.expiresAt >= now) yield item.value;
+  }
+
   delete(key: string): void {
     this.items.delete(key);
   }

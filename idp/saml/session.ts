@@ -37,6 +37,28 @@ export class SessionStore {
     return this.sessions.get(ctx.cookies.get(this.cookieName));
   }
 
+  /**
+   * The session an SP's LogoutRequest names by SessionIndex (or NameID), for when the
+   * browser's cookie did not come along (a cross-site POST does not carry a SameSite=Lax cookie).
+   */
+  findByParticipant(
+    spName: string,
+    sessionIndexes: string[],
+    nameId: string | undefined,
+  ): IdpSession | undefined {
+    for (const session of this.sessions.values()) {
+      const match = session.participants.some(
+        (p) =>
+          p.spName === spName &&
+          (sessionIndexes.length > 0
+            ? p.sessionIndex !== undefined && sessionIndexes.includes(p.sessionIndex)
+            : p.nameId.value === nameId),
+      );
+      if (match) return session;
+    }
+    return undefined;
+  }
+
   /** Records a login into an SP, starting a session when the browser has none (or another user's). */
   join(ctx: Context, userEmail: string, participant: SessionParticipant): IdpSession {
     let session = this.current(ctx);

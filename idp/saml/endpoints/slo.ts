@@ -62,7 +62,9 @@ async function logoutRequest(provider: SamlProvider, ctx: Context, message: Inco
       },
     );
   }
-  const session = provider.sessions.current(ctx);
+  const session =
+    provider.sessions.current(ctx) ??
+    provider.sessions.findByParticipant(sp.name, request.sessionIndexes, request.nameId);
   if (session) provider.sessions.end(ctx, session);
   const response = logoutResponseXml({
     issuer: provider.entityId,

@@ -42,6 +42,12 @@ describe('SAML login into a node-saml SP', () => {
             }),
           },
         },
+        strong: {
+          protocol: 'saml',
+          signatureAlgorithm: 'rsa-sha512',
+          digestAlgorithm: 'sha512',
+          sps: { both: sp('both') },
+        },
       },
       users: {
         alice: {
@@ -182,5 +188,30 @@ describe('SAML login into a node-saml SP', () => {
     // The session is over: a second logout has nothing to end.
     const again = await client.browser.open(`${idp.url}/saml/idp/logout?sp=both`);
     expect(again.status).toBe(409);
+  });
+
+  it('ends the session on an SP-initiated logout that arrives without the IdP cookie (cross-site POST)', async () => {
+    const client = await SamlTestSp.create(spOptions('both'));
+    const { profile } = await client.login({ user: 'alice' });
+    const cookie = client.browser.cookies.get('sso_harness_saml_idp')!;
+    client.browser.cookies.delete('sso_harness_saml_idp');
+    expect((await client.logout(profile)).loggedOut).toBe(true);
+    const response = idp.context.trace.list({ provider: 'idp' }).findLast((e) => e.kind === 'LogoutResponse');
+    expect(response?.summary).toContain('session ended');
+    client.browser.cookies.set('sso_harness_saml_idp', cookie);
+    expect((await client.browser.open(`${idp.url}/saml/idp/logout?sp=both`)).status).toBe(409);
+  });
+
+  it("signs with the provider's algorithms (RSA-SHA512, SHA-512 digests)", async () => {
+    const client = await SamlTestSp.create({
+      ...spOptions('both'),
+      providerId: 'strong',
+      saml: { signatureAlgorithm: 'sha512' },
+    });
+    const { profile, xml } = await client.login({ user: 'alice' });
+    expect(profile.nameID).toBe('alice@example.com');
+    expect(xml).toContain('Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"');
+    expect(xml).toContain('Algorithm="http://www.w3.org/2001/04/xmlenc#sha512"');
+    expect(xml).not.toContain('rsa-sha256');
   });
 });
