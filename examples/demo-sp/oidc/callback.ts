@@ -146,6 +146,7 @@ export async function completeOidcLogin(
     throw refuse('subject-missing', 'the id_token has no sub');
 
   let profile: Record<string, unknown> = { ...claims };
+  const verifiedFlags = [claims.email_verified];
   if (settings.config.userinfo && tokens?.access_token) {
     try {
       const info = await client.fetchUserInfo(
@@ -154,8 +155,9 @@ export async function completeOidcLogin(
         sp.lax.has('userinfo-sub') ? client.skipSubjectCheck : claims.sub,
       );
       profile = { ...profile, ...info };
+      verifiedFlags.push(info.email_verified);
     } catch (error) {
-      if (describe(error).includes('"sub"')) {
+      if (comparedAttribute(error) === 'sub') {
         throw refuse('userinfo-sub', "the userinfo sub is not the id_token sub (another user's data)", error);
       }
       throw refuse('idp-unreachable', `the userinfo endpoint failed: ${describe(error)}`, error);
@@ -170,12 +172,14 @@ export async function completeOidcLogin(
   };
   const email =
     typeof profile[claimNames.email] === 'string' ? (profile[claimNames.email] as string) : undefined;
-  const verified = profile.email_verified === true || profile.email_verified === 'true';
+  // Verified only if some source says so and none says otherwise.
+  const flags = verifiedFlags.filter((f) => f !== undefined);
+  const verified = flags.length > 0 && flags.every((f) => f === true || f === 'true');
   const trust = settings.config.emailTrust ?? 'verified';
   if (trust === 'verified' && email && !verified && !sp.lax.has('email-verified')) {
     throw refuse(
       'email-verified',
-      `the IdP has not verified ${email} (email_verified is ${String(profile.email_verified)})`,
+      `the IdP has not verified ${email} (email_verified is ${String(flags.find((f) => f !== true && f !== 'true') ?? 'absent')})`,
     );
   }
   const groups = profile[claimNames.groups];
@@ -220,6 +224,12 @@ function tokenError(error: unknown, connection: string): LoginRefused {
     connection,
     cause: error,
   });
+}
+
+/** The attribute an oauth4webapi comparison failed on (e.g. userinfo "sub"). */
+function comparedAttribute(error: unknown): unknown {
+  const cause = (error as { cause?: { attribute?: unknown; cause?: { attribute?: unknown } } }).cause;
+  return cause?.attribute ?? cause?.cause?.attribute;
 }
 
 function describe(error: unknown): string {

@@ -18,7 +18,7 @@ export class StandInIdp {
   constructor(entityId: string, certificates: string[]) {
     this.entityId = entityId;
     this.certificates = certificates;
-    this.server = createServer((req, res) => {
+    this.server = createServer((_req, res) => {
       res.setHeader('content-type', 'application/samlmetadata+xml');
       res.end(this.metadata());
     });
