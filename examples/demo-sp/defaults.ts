@@ -316,9 +316,10 @@ export function defaultDemoSpConfig(harnessUrl: string, _spUrl?: string): DemoSp
  * const sp = await createDemoSp({ harnessUrl });
  * const config = { ...demoHarnessProviders(sp.url), server: { port: 7000 } };
  */
-export function demoHarnessProviders(spUrl: string, harnessUrl = 'http://127.0.0.1:7000'): ConfigInput {
+export function demoHarnessProviders(spUrl: string): ConfigInput {
   const s = spUrl.replace(/\/$/, '');
-  const connections = demoConnections(harnessUrl);
+  // Only the shape of the connections matters here, not where the harness runs.
+  const connections = demoConnections('http://harness.invalid');
   const providers: NonNullable<ConfigInput['providers']> = {};
   const targetConnections: Record<string, Record<string, unknown>> = {};
   for (const [name, c] of Object.entries(connections)) {
