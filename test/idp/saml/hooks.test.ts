@@ -151,4 +151,36 @@ describe('SAML response stages and flows', () => {
     const body = page.body.replaceAll('https://app.test/other-acs', 'https://app.test/acs');
     await expect(sp.consume({ ...page, body })).rejects.toThrow(/Invalid (document )?signature/);
   });
+
+  it('lets faults be plain transforms: extra assertion, tampered XML, Redirect delivery', async () => {
+    const run = async (hooks: FlowHooks) => {
+      const flow = idp.context.flows.create({ providerId: 'idp', user: user('alice'), faults: [] }, hooks);
+      const sp = await newSp();
+      sp.browser.cookies.set(FLOW_COOKIE, flow.id);
+      return { sp, page: await sp.startLogin('rs') };
+    };
+    const twoAssertions = await run(
+      hooksOf({
+        model: (m) => ({ ...m, assertions: [...m.assertions, { ...m.assertions[0]!, id: '_second' }] }),
+      }),
+    );
+    await expect(twoAssertions.sp.consume(twoAssertions.page)).rejects.toThrow(/multiple assertions/);
+
+    const tampered = await run(
+      hooksOf({ 'post-sign': (xml) => xml.replace('alice@example.com', 'mallory@example.com') }),
+    );
+    const tamperedXml = Buffer.from(
+      /name="SAMLResponse" value="([^"]+)"/.exec(tampered.page.body)![1]!,
+      'base64',
+    ).toString();
+    expect(tamperedXml).toContain('mallory@example.com');
+    await expect(tampered.sp.consume(tampered.page)).rejects.toThrow(/Invalid (document )?signature/);
+
+    const redirected = await run(hooksOf({ deliver: (plan) => ({ ...plan, binding: 'HTTP-Redirect' }) }));
+    expect(redirected.page.status).toBe(302);
+    const location = new URL(redirected.page.body);
+    expect(location.origin + location.pathname).toBe('https://app.test/acs');
+    expect(location.searchParams.get('RelayState')).toBe('rs');
+    expect(location.searchParams.get('SAMLResponse')).toBeTruthy();
+  });
 });

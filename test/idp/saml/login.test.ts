@@ -214,4 +214,36 @@ describe('SAML login into a node-saml SP', () => {
     expect(xml).toContain('Algorithm="http://www.w3.org/2001/04/xmlenc#sha512"');
     expect(xml).not.toContain('rsa-sha256');
   });
+
+  it('speaks HTTP-Redirect to an SP whose metadata lists only a Redirect SingleLogoutService', async () => {
+    const metadataXml = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://redirect-slo.test/metadata">
+  <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${spKeys.certificate.replace(/-----[^-]+-----|\s/g, '')}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://redirect-slo.test/slo"/>
+    <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://redirect-slo.test/acs" index="0"/>
+  </md:SPSSODescriptor>
+</md:EntityDescriptor>`;
+    await idp.providers.get('idp')!.saml!.putSp('redirectSlo', {}, { metadataXml });
+    const client = await SamlTestSp.create(spOptions('redirect-slo'));
+    const redirectTo = async (page: { status: number; body: string }) => {
+      expect(page.status).toBe(302);
+      const url = new URL(page.body);
+      expect(url.origin + url.pathname).toBe('https://redirect-slo.test/slo');
+      expect(url.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+      return client.saml.validateRedirectAsync(Object.fromEntries(url.searchParams), url.search.slice(1));
+    };
+
+    // IdP-initiated: node-saml checks the query signature of our LogoutRequest.
+    await client.login({ user: 'alice' });
+    const request = await redirectTo(await client.browser.open(`${idp.url}/saml/idp/logout?sp=redirectSlo`));
+    expect(request.loggedOut).toBe(true);
+    expect(request.profile?.nameID).toBe('alice@example.com');
+
+    // SP-initiated: our LogoutResponse comes back over HTTP-Redirect too.
+    const { profile } = await client.login({ user: 'alice' });
+    const response = await redirectTo(
+      await client.browser.open(await client.saml.getLogoutUrlAsync(profile, '', {})),
+    );
+    expect(response.loggedOut).toBe(true);
+  });
 });
