@@ -7,8 +7,8 @@ import { statusCodes } from '../constants.ts';
 import { logoutResponseXml } from '../logout.ts';
 import { expectMessage, readLogoutRequest, readLogoutResponse } from '../messages.ts';
 import type { SamlProvider } from '../provider.ts';
+import { enforceSignature } from '../request-signature.ts';
 import type { ServiceProvider } from '../sps/types.ts';
-import { checkMessageSignature } from '../verify.ts';
 import { sendLogoutMessage } from './logout-send.ts';
 
 /**
@@ -41,7 +41,7 @@ async function logoutRequest(provider: SamlProvider, ctx: Context, message: Inco
   const flowId = (ctx.state as HarnessState).flowId;
   const request = readLogoutRequest(expectMessage(message.doc, 'LogoutRequest'));
   const sp = await requireSp(provider, request.issuer, 'LogoutRequest');
-  const signature = verify(sp, message, 'LogoutRequest');
+  const signature = enforceSignature(sp, message, 'LogoutRequest', sp.requireSignedRequests);
   provider.trace(ctx, {
     flowId,
     direction: 'in',
@@ -90,7 +90,7 @@ async function logoutResponse(provider: SamlProvider, ctx: Context, message: Inc
   const pending = response.inResponseTo ? provider.pendingLogouts.get(response.inResponseTo) : undefined;
   const flowId = pending?.flowId ?? (ctx.state as HarnessState).flowId;
   const sp = await requireSp(provider, response.issuer, 'LogoutResponse');
-  const signature = verify(sp, message, 'LogoutResponse');
+  const signature = enforceSignature(sp, message, 'LogoutResponse', sp.requireSignedRequests);
   const success = response.statusCode === statusCodes.success;
   provider.trace(ctx, {
     flowId,
@@ -128,28 +128,4 @@ async function requireSp(
       hint: known.length ? `Known SP entityIDs: ${known.join(', ')}.` : 'No SP is registered.',
     },
   );
-}
-
-/** Checks a logout message's signature; a bad one is refused, an unsigned one only when the SP must sign. */
-function verify(sp: ServiceProvider, message: IncomingMessage, kind: string): string {
-  const check = checkMessageSignature(message, sp.signingCertificates);
-  if (check.state === 'unsigned') {
-    if (sp.requireSignedRequests) {
-      throw new IdpError(
-        'SIGNATURE_REQUIRED',
-        400,
-        `the ${kind} from ${sp.entityId} is not signed, and SP "${sp.name}" must sign its messages`,
-      );
-    }
-    return 'unsigned';
-  }
-  if (sp.signingCertificates.length === 0) return 'signed, not verified (no SP certificate)';
-  if (check.state === 'invalid') {
-    throw new IdpError(
-      'SIGNATURE_INVALID',
-      400,
-      `the ${kind} from ${sp.entityId} has a bad signature: ${check.reason}`,
-    );
-  }
-  return 'signature valid';
 }

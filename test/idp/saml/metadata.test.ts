@@ -193,6 +193,7 @@ describe('SAML metadata', () => {
     await handle.putSp('uploaded', {
       entityId: 'https://uploaded.test/metadata',
       acsUrls: ['https://uploaded.test/new-acs'],
+      certificate: signing.certificate,
     });
     const moved = await client.startLogin();
     expect(moved.status).toBe(400);
