@@ -19,18 +19,20 @@ export async function providerMetadata(provider: SamlProvider): Promise<string> 
 
 /** `GET <provider>/metadata`; `?download=1` makes the browser save it as a file. */
 export async function metadataEndpoint(provider: SamlProvider, ctx: Context): Promise<void> {
+  if (wantsDownload(ctx)) ctx.attachment(`${provider.id}-idp-metadata.xml`);
+  // After attachment(), which sets a type from the file name.
   ctx.type = 'application/samlmetadata+xml';
-  if (ctx.query.download !== undefined && ctx.query.download !== '0') {
-    ctx.attachment(`${provider.id}-idp-metadata.xml`);
-  }
   ctx.body = await providerMetadata(provider);
 }
 
 /** `GET <provider>/certificate.pem`: the signing certificate, for SPs configured by hand. */
 export async function certificateEndpoint(provider: SamlProvider, ctx: Context): Promise<void> {
   const key = await provider.signingKey();
+  if (wantsDownload(ctx)) ctx.attachment(`${provider.id}-signing.pem`);
   ctx.type = 'application/x-pem-file';
-  if (ctx.query.download !== undefined && ctx.query.download !== '0')
-    ctx.attachment(`${provider.id}-signing.pem`);
   ctx.body = key.certificatePem;
+}
+
+function wantsDownload(ctx: Context): boolean {
+  return ctx.query.download !== undefined && ctx.query.download !== '0';
 }
