@@ -94,8 +94,8 @@ describe('SAML metadata', () => {
     const download = await fetch(`${idp.url}/saml/idp/metadata?download=1`);
     expect(download.headers.get('content-disposition')).toMatch(
       /attachment; filename="idp-idp-metadata.xml"/,
-    expect(download.headers.get('content-type')).toContain('application/samlmetadata+xml');
     );
+    expect(download.headers.get('content-type')).toContain('application/samlmetadata+xml');
     const pem = await fetch(`${idp.url}/saml/idp/certificate.pem`);
     expect(await pem.text()).toContain('-----BEGIN CERTIFICATE-----');
   });
