@@ -90,7 +90,7 @@ export function resolveUser(sp: SpContext, id: AssertedIdentity): LoginResult {
     }
   }
   if (conn.groupRoles) user.roles = rolesFromGroups(conn, id.groups);
-  return { user, connection: id.connection, nameId: id.nameId ?? null };
+  return { user, connection: id.connection, nameId: id.nameId ?? id.subject };
 }
 
 function findUser(

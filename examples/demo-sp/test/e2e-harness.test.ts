@@ -5,7 +5,7 @@ import { createDemoSp, type DemoSp, demoHarnessProviders } from '../index.ts';
 import { freePort, TestBrowser } from './browser.ts';
 
 /**
- * The demo SP against the real harness SAML IdP, with the default configuration on both
+ * The demo SP against the real harness SAML and OIDC providers, with the default configuration on both
  * sides (`defaultDemoSpConfig` + `demoHarnessProviders`): they must fit together.
  */
 let harness: Harness;
@@ -76,6 +76,26 @@ describe('demo SP with the harness SAML IdP (default configuration)', () => {
   });
 
   it.each([
+    ['entra-staff', 'demo-entra-staff', 'erin', { email: 'erin@example.com', roles: ['admin'] }],
+    [
+      'entra-contractors',
+      'demo-entra-contractors',
+      'frank',
+      { email: 'frank@contractors.example', roles: ['contractor'] },
+    ],
+    ['google', 'demo-google', 'grace', { email: 'grace@example.org', roles: ['member'] }],
+    ['auth0', 'demo-auth0', 'heidi', { email: 'heidi@example.net', externalId: 'H-77', roles: ['editor'] }],
+  ])(
+    'logs in through the OIDC connection %s (harness %s) as %s',
+    async (connection, provider, user, expected) => {
+      const { me } = await login(connection, provider, user);
+      expect(me.status).toBe(200);
+      expect(me.user).toMatchObject({ ...expected, connection });
+    },
+  );
+
+  it.each([
+    ['entra-contractors', 'demo-entra-contractors', 'erin', 'email-domain'],
     ['legacy', 'demo-legacy-saml', 'ivan', 'disabled-connection'],
     ['saml', 'demo-saml', 'mallory', 'jit'],
     ['okta', 'demo-okta-saml', 'alice', 'email-domain'],
@@ -100,6 +120,13 @@ describe('demo SP with the harness SAML IdP (default configuration)', () => {
       expect(reason(page.body)).toBe(expected);
       expect((await browser.me(sp.url)).status).toBe(expected ? 401 : 200);
     }
+  });
+
+  it('logs out through OIDC RP-initiated logout', async () => {
+    const { browser, me } = await login('google', 'demo-google', 'grace');
+    expect(me.status).toBe(200);
+    await browser.follow(`${sp.url}/logout`);
+    expect((await browser.me(sp.url)).status).toBe(401);
   });
 
   it('logs out locally and through SAML single logout', async () => {

@@ -106,7 +106,7 @@ describe('demo SP, OIDC', () => {
       status: 200,
       user: {
         email: 'erin@example.com',
-        nameId: null,
+        nameId: 'sub-erin',
         externalId: null,
         roles: ['member'],
         connection: 'corp',
