@@ -67,9 +67,12 @@ describe('SAML login into a node-saml SP', () => {
     const page = await client.startLogin('/after-login?x=1&y=<2>');
     expect(page.status).toBe(200);
     expect(page.body).toContain('alice@example.com');
-    const { profile, form, xml } = await client.consume(
-      await client.submitLoginPage(page, { user: 'alice' }),
+    const posted = await client.submitLoginPage(page, { user: 'alice' });
+    // The auto-post page works without JavaScript: a visible button inside <noscript>.
+    expect(posted.body).toMatch(
+      /<noscript>[\s\S]*<button type="submit">Continue<\/button>[\s\S]*<\/noscript>/,
     );
+    const { profile, form, xml } = await client.consume(posted);
     expect(profile.nameID).toBe('alice@example.com');
     expect(profile.nameIDFormat).toBe('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
     expect(profile.email).toBe('alice@example.com');
@@ -81,6 +84,13 @@ describe('SAML login into a node-saml SP', () => {
     expect(xml.match(/<ds:Signature[ >]/g)).toHaveLength(2);
     expect(xml).toMatch(/InResponseTo="_/);
     expect(xml).toContain('SessionNotOnOrAfter=');
+    expect(xml).toMatch(
+      /<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="[^"]+" Recipient="https:\/\/both.test\/acs" InResponseTo="_/,
+    );
+    expect(xml).toMatch(
+      /<saml:Conditions NotBefore="[^"]+" NotOnOrAfter="[^"]+"><saml:AudienceRestriction><saml:Audience>https:\/\/both.test\/metadata</,
+    );
+    expect(xml).toContain('Destination="https://both.test/acs"');
     expect(xml).toContain('PasswordProtectedTransport');
   });
 
