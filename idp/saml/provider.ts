@@ -102,7 +102,8 @@ export class SamlProvider {
     return byRequest;
   }
 
-  trace(ctx: Context, input: Omit<SamlTraceInput, 'providerId' | 'method' | 'url'>): void {
+  /** Traces a message; method and URL default to the request's (set them for outgoing messages). */
+  trace(ctx: Context, input: Omit<SamlTraceInput, 'providerId'>): void {
     traceSaml(this.context, { providerId: this.id, method: ctx.method, url: ctx.url, ...input });
   }
 }

@@ -59,6 +59,8 @@ export async function respond(
     flowId: flow?.id,
     direction: 'out',
     binding: delivery.binding,
+    method: delivery.binding === 'HTTP-POST' ? 'POST' : 'GET',
+    url: delivery.url,
     kind: 'Response',
     summary: `Response to ${login.sp.entityId} at ${delivery.url}: ${who}${login.request ? ` (InResponseTo ${login.request.id})` : ' (unsolicited)'}${delivery.posts > 1 ? `, posted ${delivery.posts} times` : ''}`,
     xml: delivery.xml,

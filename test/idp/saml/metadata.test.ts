@@ -222,6 +222,8 @@ describe('SAML metadata', () => {
     expect(entry?.decoded).toMatch(/^<samlp:AuthnRequest[^\n]*>\n {2}<saml:Issuer/);
     const response = idp.context.trace.list({ provider: 'idp' }).find((e) => e.kind === 'Response');
     expect(response?.direction).toBe('out');
+    expect(response?.method).toBe('POST');
+    expect(response?.url).toMatch(/^https:\/\/file-sp.test\/acs$|^https:\/\/url-sp.test\/acs$/);
     expect(Buffer.from(response!.raw!, 'base64').toString()).toContain('samlp:Response');
     expect(descendants(parseXml(response!.decoded!), 'Status')).toHaveLength(1);
   });
