@@ -53,6 +53,7 @@ export type {
   AttributeModel,
   DeliveryPlan,
   ResponseModel,
+  SamlStageContext,
   SamlStageValues,
   SigningPlan,
 } from './response/stages.ts';

@@ -1,12 +1,12 @@
 import type { SamlProviderConfig } from '../../../config/schema.ts';
 import type { IdpContext } from '../../context.ts';
-import type { FlowHooks, StageContext } from '../../flows.ts';
+import type { FlowHooks } from '../../flows.ts';
 import type { ServiceProvider } from '../sps/types.ts';
 import { defaultDeliveryPlan } from './deliver.ts';
 import { encryptAssertions } from './encrypt.ts';
 import { buildResponseModel, type ModelInput } from './model.ts';
 import { defaultSigningPlan, signResponseXml, signsResponse } from './sign.ts';
-import type { DeliveryPlan, ResponseModel, SigningPlan } from './stages.ts';
+import type { DeliveryPlan, ResponseModel, SamlStageContext, SigningPlan } from './stages.ts';
 import { responseXml } from './xml.ts';
 
 /** One response to build: who for, from what, and the flow's hooks. */
@@ -24,7 +24,7 @@ export interface ResponseJob {
 /** What the pipeline made, stage by stage (the trace and tests read it). */
 export interface ResponseState {
   job: ResponseJob;
-  stage: StageContext;
+  stage: SamlStageContext;
   model?: ResponseModel;
   plan?: SigningPlan;
   /** The signed XML after the post-sign hook. */
@@ -127,6 +127,7 @@ export type {
   AttributeModel,
   DeliveryPlan,
   ResponseModel,
+  SamlStageContext,
   SamlStageValues,
   SigningPlan,
 } from './stages.ts';

@@ -1,6 +1,9 @@
+import type { StageContext } from '../../flows.ts';
 import type { KeyKindName } from '../../keys/kinds.ts';
 import type { DigestAlgorithmName, SignatureAlgorithmName } from '../algorithms.ts';
 import type { BindingName } from '../constants.ts';
+import type { AuthnRequestInfo } from '../messages.ts';
+import type { ServiceProvider } from '../sps/types.ts';
 
 /**
  * The values that flow through the response pipeline, one per stage. Each is plain,
@@ -110,4 +113,17 @@ export interface SamlStageValues {
   /** The signed XML text, before encryption. */
   'post-sign': string;
   deliver: DeliveryPlan;
+}
+
+/**
+ * What a SAML stage hook is told besides its value: the SP answered, the request (none
+ * for IdP-initiated login), and the values of the stages before it.
+ */
+export interface SamlStageContext extends StageContext {
+  sp: ServiceProvider;
+  request: AuthnRequestInfo | undefined;
+  /** From `sign` on. */
+  model?: ResponseModel | undefined;
+  /** From `post-sign` on. */
+  plan?: SigningPlan | undefined;
 }
