@@ -31,17 +31,17 @@ function hintFor(runtime: OidcRuntimeBase, ctx: KoaContextWithOIDC, out: ErrorOu
   const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id;
   const client = typeof clientId === 'string' ? runtime.config.clients[clientId] : undefined;
   const description = out.error_description ?? '';
-  if (out.error === 'invalid_client' || (/client/i.test(description) && !client)) {
+  if (out.error === 'invalid_client') {
     const named = typeof clientId === 'string' && !client ? `There is no client "${clientId}" here. ` : '';
     return clients.length
       ? `${named}Clients of this provider: ${clients.join(', ')}.`
       : 'This provider has no clients: add one under providers.<id>.clients in the config.';
   }
-  if (/redirect_uri/.test(description) && client) {
-    return `Redirect URIs registered for ${clientId}: ${client.redirectUris.join(', ')}.`;
-  }
   if (/post_logout_redirect_uri/.test(description) && client) {
     return `Post-logout redirect URIs registered for ${clientId}: ${client.postLogoutRedirectUris.join(', ') || '(none)'}.`;
+  }
+  if (/redirect_uri/.test(description) && client) {
+    return `Redirect URIs registered for ${clientId}: ${client.redirectUris.join(', ')}.`;
   }
   if (/interaction|session|expired/i.test(description)) {
     return 'Start the sign-in again from the application.';

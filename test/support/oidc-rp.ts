@@ -36,7 +36,9 @@ export async function discoverRp(
 }
 
 async function toCryptoKey(key: KeyObject): Promise<CryptoKey> {
-  return key.toCryptoKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']) as unknown as CryptoKey;
+  return key.toCryptoKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
+    'sign',
+  ]) as unknown as CryptoKey;
 }
 
 export interface BrowserResponse {

@@ -1,7 +1,14 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIdp, type TestIdp } from '../../support/idp.ts';
-import { discoverRp, isLoginPage, loginWithCode, startLogin, TestBrowser, textOf } from '../../support/oidc-rp.ts';
+import {
+  discoverRp,
+  isLoginPage,
+  loginWithCode,
+  startLogin,
+  TestBrowser,
+  textOf,
+} from '../../support/oidc-rp.ts';
 
 const REDIRECT = 'http://127.0.0.1:1/callback';
 
@@ -25,13 +32,20 @@ describe('several OIDC providers on one host', () => {
       },
       users: { alice: { email: 'alice@example.com', givenName: 'Alice' } },
     });
-    for (const id of ['entra', 'okta', 'retired', 'off']) issuers[id] = (await idp.providers.get(id)!.info()).entityId;
+    for (const id of ['entra', 'okta', 'retired', 'off'])
+      issuers[id] = (await idp.providers.get(id)!.info()).entityId;
   });
   afterAll(() => idp.stop());
 
   it('keeps sessions apart: logging into one provider does not log you into the other', async () => {
-    const entra = await discoverRp(issuers.entra!, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
-    const okta = await discoverRp(issuers.okta!, 'app', { method: 'client_secret_post', secret: 'app-secret' });
+    const entra = await discoverRp(issuers.entra!, 'app', {
+      method: 'client_secret_basic',
+      secret: 'app-secret',
+    });
+    const okta = await discoverRp(issuers.okta!, 'app', {
+      method: 'client_secret_post',
+      secret: 'app-secret',
+    });
     expect(issuers.entra).toMatch(/\/oidc\/entra\/contoso-tenant\/v2\.0$/);
     const browser = new TestBrowser();
 
@@ -57,7 +71,10 @@ describe('several OIDC providers on one host', () => {
   });
 
   it('answers an expired client secret with the persona error (Entra AADSTS7000222)', async () => {
-    const rp = await discoverRp(issuers.retired!, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
+    const rp = await discoverRp(issuers.retired!, 'app', {
+      method: 'client_secret_basic',
+      secret: 'app-secret',
+    });
     const error = await loginWithCode(rp, new TestBrowser(), { redirectUri: REDIRECT, user: 'alice' }).then(
       () => undefined,
       (e: unknown) => e as client.ResponseBodyError,
