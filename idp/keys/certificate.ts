@@ -24,8 +24,9 @@ export function createCertificate(spec: CertificateSpec): string {
   cert.publicKey = forge.pki.publicKeyFromPem(
     createPublicKey(spec.subjectKey).export({ type: 'spki', format: 'pem' }).toString(),
   );
-  // A leading 00 keeps the DER INTEGER positive whatever the first hex digit is.
-  cert.serialNumber = `00${spec.serialHex}`;
+  // A leading 00 keeps the DER INTEGER positive whatever the first hex digit is. A serial
+  // that itself starts with 00 would get two zero bytes, which OpenSSL refuses (illegal padding).
+  cert.serialNumber = `00${spec.serialHex.replace(/^00/, '01')}`;
   cert.validity.notBefore = spec.notBefore;
   cert.validity.notAfter = spec.notAfter;
   cert.setSubject(nameAttributes(spec.subject));
