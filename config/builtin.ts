@@ -1,31 +1,27 @@
+import { demoHarnessProviders } from '../examples/demo-sp/defaults.ts';
 import type { ConfigInput } from './schema.ts';
 
+/** Where the embedded demo runs: the harness on 7000, the demo SP on 7100 (loopback). */
+export const builtinPorts = { harness: 7000, demoSp: 7100 } as const;
+
 /**
- * The configuration used when no config file is found: one SAML and one OIDC provider
- * with a few test users, so `sso-harness serve` does something useful out of the box.
+ * The configuration used when no config file is found: the harness providers that the
+ * bundled demo SP (examples/demo-sp) trusts, its test users, and the demo SP as the
+ * target, started by the harness itself. `sso-harness run` with no config runs the
+ * catalog against it.
  */
-export const builtinConfig: ConfigInput = {
-  providers: {
-    'mock-saml': {
-      protocol: 'saml',
-      displayName: 'Mock SAML IdP',
-      unknownSp: 'permissive',
-      allowUnknownUsers: true,
+export function builtinConfig(spUrl = `http://127.0.0.1:${builtinPorts.demoSp}`): ConfigInput {
+  const demo = demoHarnessProviders(spUrl);
+  const target = demo.targets!['demo-sp']!;
+  return {
+    ...demo,
+    server: { port: builtinPorts.harness },
+    targets: {
+      'demo-sp': {
+        ...target,
+        probe: { ...target.probe, contains: '"email":"{{user.email}}"' },
+        demoSp: { lax: [] },
+      },
     },
-    'mock-oidc': {
-      protocol: 'oidc',
-      displayName: 'Mock OIDC Provider',
-      allowUnknownUsers: true,
-    },
-  },
-  users: {
-    alice: {
-      email: 'alice@example.com',
-      givenName: 'Alice',
-      familyName: 'Admin',
-      externalId: 'E-1001',
-      groups: ['admins', 'engineering'],
-    },
-    bob: { email: 'bob@example.com', givenName: 'Bob', familyName: 'Builder', groups: ['engineering'] },
-  },
-};
+  };
+}

@@ -48,7 +48,7 @@ export async function loadConfig(
       'file not found; pass an existing file to --config or remove the flag',
     ]);
   }
-  const raw = file ? await readConfigFile(file) : builtinConfig;
+  const raw = file ? await readConfigFile(file) : builtinConfig();
   const config = validateConfig(applyFlags(raw, options.flags ?? {}), file);
   const baseDir = file ? dirname(file) : cwd;
   return { config: { ...config, stateDir: resolve(cwd, config.stateDir) }, file, baseDir };

@@ -178,6 +178,11 @@ export const targetSchema = z.strictObject({
     message: 'expected at least one connection',
   }),
   probe: probeSchema,
+  /**
+   * Start the bundled demo SP (examples/demo-sp) for this target before running, with
+   * these lax switches. Its connections must point where it listens.
+   */
+  demoSp: z.strictObject({ lax: z.array(z.string()).default([]) }).optional(),
   /** Per-scenario expectation overrides: the SP's documented policy. */
   expectations: z.record(z.string(), z.unknown()).default({}),
 });

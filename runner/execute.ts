@@ -128,7 +128,7 @@ async function runStep(
   flowId: string,
   options: ExecuteOptions,
 ): Promise<StepResult> {
-  const user = job.user!;
+  const user = step.acceptAs ? { ...job.user!, email: step.acceptAs } : job.user!;
   const connection = job.connection!;
   const { probe } = job.target;
   let probed = session;

@@ -20,7 +20,14 @@ export async function listCommand(options: { config?: string; json?: boolean }):
     return;
   }
   for (const s of scenarios) {
-    const expect = typeof s.expect === 'string' ? s.expect : 'notAs' in s.expect ? 'not-as' : 'steps';
+    const expect =
+      typeof s.expect === 'string'
+        ? s.expect
+        : 'notAs' in s.expect
+          ? 'not-as'
+          : 'acceptAs' in s.expect
+            ? 'accept'
+            : 'steps';
     process.stdout.write(`${s.id.padEnd(48)} ${s.protocol.padEnd(5)} ${expect.padEnd(7)} ${s.title}\n`);
   }
   process.stdout.write(`\n${scenarios.length} scenarios\n`);

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
 import { startIdpServer } from '../idp/server.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
+import { launchDemoTargets } from './demo-target.ts';
 import { createBrowserDriver } from './drivers/browser.ts';
 import { createHttpDriver } from './drivers/http.ts';
 import { RunnerError } from './errors.ts';
@@ -22,6 +23,8 @@ export interface RunCommandOptions {
   shard?: string | undefined;
   suite?: string | undefined;
   timeout?: number | undefined;
+  /** Lax switches for targets that run the bundled demo SP. */
+  lax?: string | undefined;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
@@ -70,6 +73,14 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   };
 
   const harness = await startIdpServer({ config, baseDir: loaded.baseDir, log: () => {} });
+  const lax = options.lax
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const demos = await launchDemoTargets(targets, harness.url, lax).catch(async (error: unknown) => {
+    await harness.close();
+    throw error;
+  });
   const driver = options.driver === 'browser' ? await createBrowserDriver() : createHttpDriver();
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -100,6 +111,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     await driver.close();
+    await demos.close();
     await harness.close();
   }
 }

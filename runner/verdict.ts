@@ -6,19 +6,23 @@ export interface NormalizedStep {
   action: Step['action'];
   expect: 'accept' | 'reject' | 'not-as';
   forbiddenIdentity?: string | undefined;
+  /** For accept: the email the SP shows, when it is not the asserted user's own. */
+  acceptAs?: string | undefined;
 }
 
 export function normalizeExpectation(expectation: Expectation): NormalizedStep[] {
   if (expectation === 'accept' || expectation === 'reject') return [{ action: 'login', expect: expectation }];
   if ('notAs' in expectation)
     return [{ action: 'login', expect: 'not-as', forbiddenIdentity: expectation.notAs }];
+  if ('acceptAs' in expectation)
+    return [{ action: 'login', expect: 'accept', acceptAs: expectation.acceptAs }];
   return expectation.steps.map((s) => ({ action: s.action, expect: s.expect }));
 }
 
 export function describeExpectation(steps: readonly NormalizedStep[], userEmail: string): string {
   const one = (s: NormalizedStep) =>
     s.expect === 'accept'
-      ? `logged in as ${userEmail}`
+      ? `logged in as ${s.acceptAs ?? userEmail}`
       : s.expect === 'reject'
         ? 'no session'
         : `not logged in as ${s.forbiddenIdentity}`;

@@ -14,7 +14,7 @@ export const stepSchema = z.strictObject({
 
 /**
  * What a correct SP does:
- * - `accept`: logged in as the scenario's user;
+ * - `accept`: logged in as the scenario's user; `{ acceptAs }`: logged in as that email;
  * - `reject`: no session;
  * - `{ notAs }`: must not be logged in as that identity (rejected, or logged in as the
  *   legitimate user, as for signature wrapping);
@@ -22,6 +22,8 @@ export const stepSchema = z.strictObject({
  */
 export const expectationSchema = z.union([
   outcomeSchema,
+  /** Logged in, but as this email (the SP maps the asserted user to another account, e.g. user+sandbox@). */
+  z.strictObject({ acceptAs: z.string().min(3) }),
   z.strictObject({ notAs: z.string().min(1) }),
   z.strictObject({ steps: z.array(stepSchema).min(1) }),
 ]);
