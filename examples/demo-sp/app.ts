@@ -4,7 +4,6 @@ import { Router } from '@koa/router';
 import Koa, { type Context, type Middleware } from 'koa';
 import { html } from '../../lib/html.ts';
 import {
-  type ConnectionConfig,
   type DemoSpConfig,
   defaultClockSkewSeconds,
   defaultMaxAgeSeconds,
@@ -435,5 +434,3 @@ function closeServer(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
-
-export type { ConnectionConfig };

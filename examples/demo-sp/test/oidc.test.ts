@@ -159,6 +159,16 @@ describe('demo SP, OIDC', () => {
     expect(relaxed.me.status, relaxed.page.body.slice(-600)).toBe(200);
   });
 
+  it('accepts a one-element aud array, refuses extra audiences even with azp', async () => {
+    expect(
+      (await login(await sp(), { claims: (c) => Object.assign(c, { aud: ['demo-sp'] }) })).me.status,
+    ).toBe(200);
+    const extra = await login(await sp(), {
+      claims: (c) => Object.assign(c, { aud: ['demo-sp', 'other'], azp: 'demo-sp' }),
+    });
+    expect(reason(extra.page.body)).toBe('oidc-audience');
+  });
+
   it('fetches the JWKS again for an unknown kid (key rotation), and only once', async () => {
     const target = await sp();
     expect((await login(target)).me.status).toBe(200); // JWKS cached
