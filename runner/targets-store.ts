@@ -84,9 +84,12 @@ export interface SavedSpRegistration {
   provider: string;
   /** Name of the SP within the provider. */
   name: string;
-  metadataXml: string;
-  /** Where the metadata came from, for people. */
-  source: 'url' | 'upload' | 'paste';
+  /** The SP's metadata (imported), or absent when it was described by hand. */
+  metadataXml?: string | undefined;
+  /** Settings as under `sps` in the config (entityId, acsUrls) when described by hand. */
+  settings?: { entityId: string; acsUrls: string[] } | undefined;
+  /** Where the SP's description came from, for people. */
+  source: 'url' | 'upload' | 'paste' | 'manual';
   metadataUrl?: string | undefined;
 }
 

@@ -3,24 +3,6 @@ import { IdpError } from '../../idp/errors.ts';
 import { describeError } from '../../lib/errors.ts';
 import type { SavedSpRegistration, TargetsStore } from '../targets-store.ts';
 
-/** What the API needs of a SAML provider's SP registry (`idp/saml/sps/registry.ts`). */
-export interface SpRegistryHandle {
-  put(name: string, input: unknown, options?: { metadataXml?: string }): Promise<{ entityId: string }>;
-  remove(name: string): boolean;
-}
-
-/**
- * The SP registry of a mounted SAML provider, reached through its handle (the provider
- * object behind the mounted middleware).
- */
-export function spRegistryOf(provider: MountedProvider): SpRegistryHandle | undefined {
-  const candidate = provider as MountedProvider & { handle?: { sps?: unknown }; sps?: unknown };
-  const registry = candidate.handle?.sps ?? candidate.sps;
-  if (registry && typeof (registry as SpRegistryHandle).put === 'function')
-    return registry as SpRegistryHandle;
-  return undefined;
-}
-
 /** Registers an SP from its metadata with a SAML provider; errors are 4xx that say why. */
 export async function registerSp(
   providers: Map<string, MountedProvider>,
@@ -33,7 +15,7 @@ export async function registerSp(
       hint: known.length ? `SAML providers: ${known.join(', ')}.` : 'Configure a SAML provider first.',
     });
   }
-  const registry = spRegistryOf(provider);
+  const registry = provider.saml;
   if (!registry) {
     throw new IdpError(
       'INTERNAL',
@@ -44,7 +26,11 @@ export async function registerSp(
       },
     );
   }
-  return registry.put(registration.name, {}, { metadataXml: registration.metadataXml });
+  return registry.putSp(
+    registration.name,
+    registration.settings ?? {},
+    registration.metadataXml === undefined ? {} : { metadataXml: registration.metadataXml },
+  );
 }
 
 /** Unregisters an SP the UI registered. */
@@ -52,8 +38,7 @@ export function unregisterSp(
   providers: Map<string, MountedProvider>,
   registration: SavedSpRegistration,
 ): void {
-  const provider = providers.get(registration.provider);
-  if (provider) spRegistryOf(provider)?.remove(registration.name);
+  providers.get(registration.provider)?.saml?.removeSp(registration.name);
 }
 
 /** On start: registers again every SP that saved targets were imported with. */

@@ -5,8 +5,9 @@ import { parseInput, readJson } from '../../idp/api/json.ts';
 import type { IdpContext, MountedProvider } from '../../idp/context.ts';
 import { IdpError } from '../../idp/errors.ts';
 import { parseSpMetadata } from '../../idp/saml/sps/metadata.ts';
+import type { SpMetadata } from '../../idp/saml/sps/types.ts';
 import { describeError } from '../../lib/errors.ts';
-import type { SavedTarget, TargetsStore } from '../targets-store.ts';
+import type { SavedSpRegistration, SavedTarget, TargetsStore } from '../targets-store.ts';
 import { registerSp, unregisterSp } from './sp-registration.ts';
 import type { ImportMetadataAnswer, TargetListing } from './types.ts';
 import { validateConnection } from './validate-target.ts';
@@ -18,7 +19,10 @@ const targetId = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 const importSchema = z.strictObject({
   /** The SAML provider the SP is registered with; default: the first SAML provider. */
   provider: z.string().optional(),
-  source: z.enum(['url', 'upload', 'paste']),
+  /** url, upload, paste: SP metadata; manual: entityId and acsUrl typed in. */
+  source: z.enum(['url', 'upload', 'paste', 'manual']),
+  entityId: z.string().min(1).optional(),
+  acsUrl: z.url({ message: 'expected the absolute URL of the SP Assertion Consumer Service' }).optional(),
   metadataUrl: z.url({ message: 'expected the absolute URL of the SP metadata' }).optional(),
   metadataXml: z.string().optional(),
   /** Id of the new target; default: made from the SP's entityID. */
@@ -48,8 +52,8 @@ export function targetRoutes(
   router.post('/targets/import-metadata', async (ctx) => {
     const input = parseInput(importSchema, await readJson(ctx), 'metadata import');
     const providerId = input.provider ?? firstSamlProvider(config);
-    const xml = await metadataText(input);
-    const metadata = parseSpMetadata(xml, { source: input.metadataUrl ?? 'the uploaded metadata' });
+    const described = await describeSp(input);
+    const metadata = described.metadata;
     const id = input.id ?? idFromEntityId(metadata.entityId);
     refuseConfigTarget(config, id);
     const target = parseInput(
@@ -71,10 +75,14 @@ export function targetRoutes(
     );
     checkConnections(config, providers, target);
     const previous = await store.get(id);
-    const sp = {
+    const sp: SavedSpRegistration = {
       provider: providerId,
       name: id,
-      metadataXml: xml,
+      metadataXml: described.xml,
+      settings:
+        described.xml === undefined
+          ? { entityId: metadata.entityId, acsUrls: metadata.acs.map((a) => a.url) }
+          : undefined,
       source: input.source,
       metadataUrl: input.metadataUrl,
     };
@@ -220,6 +228,39 @@ function firstSamlProvider(config: Config): string {
     });
   }
   return first;
+}
+
+/** The SP as its metadata (fetched, uploaded or pasted) or the typed-in entityID and ACS URL describe it. */
+async function describeSp(
+  input: z.output<typeof importSchema>,
+): Promise<{
+  xml: string | undefined;
+  metadata: Pick<
+    SpMetadata,
+    'entityId' | 'acs' | 'signingCertificates' | 'encryptionCertificates' | 'authnRequestsSigned'
+  >;
+}> {
+  if (input.source === 'manual') {
+    if (!input.entityId || !input.acsUrl) {
+      throw new IdpError(
+        'BAD_REQUEST',
+        400,
+        `${!input.entityId ? 'entityId' : 'acsUrl'} is missing: an SP described by hand needs its entityID and ACS URL`,
+      );
+    }
+    return {
+      xml: undefined,
+      metadata: {
+        entityId: input.entityId,
+        acs: [{ url: input.acsUrl, binding: '', index: 0, isDefault: true }],
+        signingCertificates: [],
+        encryptionCertificates: [],
+        authnRequestsSigned: false,
+      },
+    };
+  }
+  const xml = await metadataText(input);
+  return { xml, metadata: parseSpMetadata(xml, { source: input.metadataUrl ?? 'the uploaded metadata' }) };
 }
 
 async function metadataText(input: z.output<typeof importSchema>): Promise<string> {

@@ -35,7 +35,12 @@ export interface TargetListing {
   savedAt?: string | undefined;
   /** The SP registered from metadata for this target, if it was imported. */
   sp?:
-    | { provider: string; name: string; source: 'url' | 'upload' | 'paste'; metadataUrl?: string | undefined }
+    | {
+        provider: string;
+        name: string;
+        source: 'url' | 'upload' | 'paste' | 'manual';
+        metadataUrl?: string | undefined;
+      }
     | undefined;
 }
 

@@ -1,0 +1,32 @@
+/** Types of the API's answers. Types only: the UI imports nothing else from the project. */
+
+export type { ConnectionConfig, ProbeConfig, TargetConfig } from '../../config/schema.ts';
+export type {
+  AboutAnswer,
+  ApiErrorBody,
+  TraceExport,
+  UserSummary,
+} from '../../idp/api/types.ts';
+export type { ProviderInfo } from '../../idp/context.ts';
+export type { FaultRef } from '../../idp/flows.ts';
+export type { TraceDirection, TraceEntry } from '../../idp/trace.ts';
+export type {
+  DriverListing,
+  FaultListing,
+  ImportMetadataAnswer,
+  Reproduction,
+  ReproductionFile,
+  ResultSummary,
+  RunEvent,
+  RunOptionsAnswer,
+  RunRequest,
+  RunStarted,
+  ScenariosAnswer,
+  SuiteListing,
+  TargetListing,
+  ValidationAnswer,
+} from '../../runner/api/types.ts';
+export type { RunListing } from '../../runner/history.ts';
+export type { RunBeginInfo } from '../../runner/reporters/types.ts';
+export type { HttpStep, ProbeObservation, RunRecord, ScenarioResult, Verdict } from '../../runner/types.ts';
+export type { Expectation, Scenario, ScenarioInput } from '../../scenarios/schema.ts';

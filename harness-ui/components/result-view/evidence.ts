@@ -1,0 +1,78 @@
+import type { HttpStep, TraceEntry } from '../../api/types.ts';
+
+const compactJwt = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export interface DecodedJwt {
+  header: string;
+  payload: string;
+  signature: string;
+}
+
+/** Decodes a compact JWT's header and payload (no verification: this is evidence to read). */
+export function decodeJwt(token: string): DecodedJwt | undefined {
+  const text = token.trim();
+  if (!compactJwt.test(text)) return undefined;
+  const [header, payload, signature] = text.split('.') as [string, string, string];
+  try {
+    return {
+      header: JSON.stringify(JSON.parse(base64UrlText(header)), null, 2),
+      payload: JSON.stringify(JSON.parse(base64UrlText(payload)), null, 2),
+      signature,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every JWT in a trace entry: its raw form, or id_token / access_token values in its decoded JSON. */
+export function jwtsIn(entry: TraceEntry): Array<{ name: string; jwt: DecodedJwt }> {
+  const found: Array<{ name: string; jwt: DecodedJwt }> = [];
+  const raw = entry.raw ? decodeJwt(entry.raw) : undefined;
+  if (raw) found.push({ name: entry.kind, jwt: raw });
+  for (const match of (entry.decoded ?? '').matchAll(
+    /"(id_token|access_token|logout_token|request)"\s*:\s*"([^"]+)"/g,
+  )) {
+    const jwt = decodeJwt(match[2]!);
+    if (jwt && !found.some((f) => f.jwt.signature === jwt.signature)) found.push({ name: match[1]!, jwt });
+  }
+  return found;
+}
+
+function base64UrlText(part: string): string {
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** A shell command that sends the same request again (cookies are not kept: add them if the SP needs its session). */
+export function curlCommand(step: HttpStep): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const parts = ['curl', '-i'];
+  if (step.method !== 'GET') parts.push('-X', step.method);
+  if (step.form) {
+    for (const [name, value] of Object.entries(step.form))
+      parts.push('--data-urlencode', quote(`${name}=${value}`));
+  }
+  parts.push(quote(step.url));
+  return parts.join(' ');
+}
+
+/** Pairs each message of a login with the same message of the clean login (same direction and kind, in order). */
+export function matchBaseline(
+  entries: readonly TraceEntry[],
+  baseline: readonly TraceEntry[],
+): Map<number, TraceEntry> {
+  const pairs = new Map<number, TraceEntry>();
+  const seen = new Map<string, number>();
+  for (const entry of entries) {
+    const key = `${entry.direction}|${entry.kind}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const match = baseline.filter((b) => `${b.direction}|${b.kind}` === key)[n];
+    if (match) pairs.set(entry.id, match);
+  }
+  return pairs;
+}

@@ -1,0 +1,1 @@
+import './components/sso-app/sso-app.ts';

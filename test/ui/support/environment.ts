@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { ConfigInput } from '../../../config/schema.ts';
+import { createDemoSp, type DemoSp, demoHarnessProviders } from '../../../examples/demo-sp/index.ts';
+import { chromiumArgs, findChromium } from '../../../runner/drivers/find-chromium.ts';
+import { type Harness, startHarness } from '../../../runner/harness.ts';
+import { harnessExtensions, uiDir } from '../../../runner/serve-command.ts';
+import { loadScenarios } from '../../../scenarios/index.ts';
+import { validateScenarios } from '../../../scenarios/validate.ts';
+import { testRegistry, testScenarios } from './faults.ts';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+/**
+ * Builds the UI once if `dist/ui` is missing (npm test builds it before the tests). Test
+ * files run in parallel, so the first takes a lock and the others wait for its build.
+ */
+export function ensureUiBuilt(): void {
+  const index = join(uiDir, 'index.html');
+  if (existsSync(index)) return;
+  const lock = join(root, 'dist', '.ui-build-lock');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    const until = Date.now() + 60_000;
+    while (!existsSync(index) && Date.now() < until) spawnSync('sleep', ['0.2']);
+    if (existsSync(index)) return;
+    if (Date.now() - statSync(lock).mtimeMs < 60_000) throw new Error('another test is still building the UI');
+  }
+  try {
+    const result = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('vite build failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface UiEnvironment {
+  harness: Harness;
+  sp: DemoSp;
+  url: string;
+  stateDir: string;
+  browser: Browser;
+  /** A fresh page (its own context) at a UI path; downloads allowed. */
+  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The harness (API and built UI, in-process, on a free port) with the demo SP in front
+ * of it, lax about audiences so one scenario fails, and one shared headless Chromium.
+ */
+export async function startUiEnvironment(options: { lax?: string[]; extra?: Partial<ConfigInput> } = {}): Promise<UiEnvironment> {
+  ensureUiBuilt();
+  const stateDir = mkdtempSync(join(tmpdir(), 'sso-harness-ui-'));
+  const port = await freePort();
+  const harnessUrl = `http://127.0.0.1:${port}`;
+  const sp = await createDemoSp({ harnessUrl, lax: options.lax ?? ['audience'], port: 0, log: () => {} });
+  const demo = demoHarnessProviders(sp.url);
+  const scenarios = validateScenarios(testScenarios, testRegistry, 'the UI tests');
+  const config: ConfigInput = {
+    ...demo,
+    stateDir,
+    keys: { seed: 'ui-tests-seed-0001' },
+    suites: { smoke: scenarios.map((s) => s.id) },
+    ...options.extra,
+  };
+  const composition = harnessExtensions({
+    registry: testRegistry,
+    scenarios: (c) => [...scenarios, ...safeCatalog(c)],
+    timeoutMs: 15_000,
+    workers: 2,
+  });
+  const harness = await startHarness({ config, port, host: '127.0.0.1', extensions: composition.extensions, log: () => {} });
+  await composition.ready();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  return {
+    harness,
+    sp,
+    url: harness.url,
+    stateDir,
+    browser,
+    async open(path, viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ viewport, acceptDownloads: true, baseURL: harness.url });
+      const page = await context.newPage();
+      await page.goto(path);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await harness.close();
+      await sp.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real catalog, when it validates (it may be mid-change while others work on it). */
+function safeCatalog(config: Parameters<typeof loadScenarios>[0]) {
+  try {
+    return loadScenarios(config);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+
+/** Where `sso-harness serve` runs during UI development (`npm run serve`, then `npx vite`). */
+const harness = process.env.SSO_HARNESS_URL ?? 'http://127.0.0.1:7000';
+
+export default defineConfig({
+  root: 'harness-ui',
+  publicDir: false,
+  build: {
+    outDir: '../dist/ui',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: harness, changeOrigin: false },
+      '/saml': { target: harness, changeOrigin: false },
+      '/oidc': { target: harness, changeOrigin: false },
+    },
+  },
+});
