@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { laxNames } from '../../examples/demo-sp/index.ts';
+import type { ScenarioResult } from '../../runner/types.ts';
+import { catalog } from '../../scenarios/index.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import { type Demo, startDemo } from '../support/demo.ts';
+
+/**
+ * The proof that the catalog is honest: against the strict demo SP every scenario
+ * passes; against the demo SP with the lax switch a negative scenario exists to catch,
+ * that scenario fails. A negative scenario that no switch can make fail is a defect.
+ */
+const scenarios = catalog();
+const isNegative = (s: Scenario) =>
+  !(s.expect === 'accept' || (typeof s.expect === 'object' && 'acceptAs' in s.expect));
+const negatives = scenarios.filter(isNegative);
+
+/** Negative scenarios grouped by the lax switches that catch them (one demo SP per group). */
+const byLax = new Map<string, Scenario[]>();
+for (const scenario of negatives) {
+  const key = (scenario.caughtBy ?? []).join(',');
+  byLax.set(key, [...(byLax.get(key) ?? []), scenario]);
+}
+
+let demo: Demo;
+const strict = new Map<string, ScenarioResult>();
+const lax = new Map<string, ScenarioResult>();
+
+beforeAll(async () => {
+  demo = await startDemo();
+  if (scenarios.length === 0) return;
+  for (const result of (await demo.run(scenarios)).results) strict.set(result.scenarioId, result);
+  for (const [switches, group] of byLax) {
+    if (!switches) continue;
+    await demo.restartSp(switches.split(','));
+    for (const result of (await demo.run(group)).results) lax.set(result.scenarioId, result);
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+const explain = (r: ScenarioResult | undefined) => (r ? `${r.verdict}: ${r.reason}` : 'no result');
+
+describe('the catalog against the strict demo SP', () => {
+  it.each(scenarios.map((s) => [s.id, s] as const))('%s passes', (id) => {
+    const result = strict.get(id);
+    expect(result?.verdict, explain(result)).toBe('pass');
+  });
+});
+
+describe.skipIf(negatives.length === 0)(
+  'every negative scenario fails against the demo SP with the switch it exists to catch',
+  () => {
+    it.each(negatives.map((s) => [s.id, s] as const))('%s', (id, scenario) => {
+      expect(
+        scenario.caughtBy?.length,
+        `${id} names no lax switch (caughtBy) that makes it fail`,
+      ).toBeTruthy();
+      for (const name of scenario.caughtBy ?? []) expect(laxNames).toContain(name);
+      const result = lax.get(id);
+      expect(result?.verdict, `with --lax ${scenario.caughtBy?.join(',')}: ${explain(result)}`).toBe('fail');
+    });
+  },
+);
