@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
 import { CookieJar } from '../../runner/drivers/cookie-jar.ts';
 import { findAutoPostForm } from '../../runner/drivers/html-form.ts';
+import { startTestIdp } from './idp.ts';
 
 /**
  * A relying party for tests, built on openid-client (a library nobody here wrote) with
@@ -249,4 +250,51 @@ export async function startJwksServer(): Promise<{
         server.closeAllConnections();
       }),
   };
+}
+
+export interface PersonaLogin {
+  issuer: string;
+  claims: Record<string, unknown>;
+  userinfo: Record<string, unknown>;
+  /** A second login of the same user, for stability checks. */
+  again: Record<string, unknown>;
+}
+
+/**
+ * Logs `user` in through a real RP at a provider `op` configured as given (persona and
+ * its settings) and returns what the RP received: id_token claims and userinfo.
+ */
+export async function loginThroughPersona(
+  provider: Record<string, unknown>,
+  users: Record<string, Record<string, unknown>>,
+  user: string,
+  scope = 'openid profile email groups',
+): Promise<PersonaLogin> {
+  const redirectUri = 'http://127.0.0.1:1/callback';
+  const idp = await startTestIdp({
+    providers: {
+      op: {
+        protocol: 'oidc',
+        ...provider,
+        clients: { app: { clientSecret: 'app-secret', redirectUris: [redirectUri] } },
+      } as never,
+    },
+    users: users as never,
+  });
+  try {
+    const issuer = (await idp.providers.get('op')!.info()).entityId;
+    const rp = await discoverRp(issuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
+    const tokens = await loginWithCode(rp, new TestBrowser(), { redirectUri, scope, user });
+    const claims = tokens.claims() as Record<string, unknown>;
+    const userinfo = (await client.fetchUserInfo(rp, tokens.access_token, String(claims.sub))) as Record<
+      string,
+      unknown
+    >;
+    const again = (
+      await loginWithCode(rp, new TestBrowser(), { redirectUri, scope, user })
+    ).claims() as Record<string, unknown>;
+    return { issuer, claims, userinfo, again };
+  } finally {
+    await idp.stop();
+  }
 }
