@@ -6,6 +6,7 @@ import { startTestIdp, type TestIdp } from '../../support/idp.ts';
 import {
   authorize,
   discoverRp,
+  loginFormAction,
   loginWithCode,
   startJwksServer,
   startLogin,
@@ -132,8 +133,7 @@ describe('OIDC client authentication and response modes', () => {
       state: 'implicit-state',
     });
     const page = await browser.follow(implicit.href, REDIRECT);
-    const login = await import('../../support/oidc-rp.ts');
-    const arrived = await browser.follow(login.loginFormAction(page.page!), REDIRECT, {
+    const arrived = await browser.follow(loginFormAction(page.page!), REDIRECT, {
       form: { user: 'alice', action: 'login' },
     });
     const fragment = new URLSearchParams(new URL(arrived.arrived!.url).hash.slice(1));

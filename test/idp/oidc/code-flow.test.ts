@@ -1,7 +1,15 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIdp, type TestIdp } from '../../support/idp.ts';
-import { discoverRp, isLoginPage, loginWithCode, TestBrowser, textOf } from '../../support/oidc-rp.ts';
+import {
+  discoverRp,
+  isLoginPage,
+  loginFormAction,
+  loginWithCode,
+  startLogin,
+  TestBrowser,
+  textOf,
+} from '../../support/oidc-rp.ts';
 
 const REDIRECT = 'http://127.0.0.1:1/callback';
 const AFTER_LOGOUT = 'http://127.0.0.1:1/signed-out';
@@ -9,6 +17,7 @@ const AFTER_LOGOUT = 'http://127.0.0.1:1/signed-out';
 describe('OIDC code flow with a real RP (openid-client)', () => {
   let idp: TestIdp & { stop(): Promise<void> };
   let issuer: string;
+  let openIdp: TestIdp & { stop(): Promise<void> };
 
   beforeAll(async () => {
     idp = await startTestIdp({
@@ -37,9 +46,21 @@ describe('OIDC code flow with a real RP (openid-client)', () => {
         bob: { email: 'bob@example.com', givenName: 'Bob' },
       },
     });
+    openIdp = await startTestIdp({
+      providers: {
+        open: {
+          protocol: 'oidc',
+          allowUnknownUsers: true,
+          clients: { app: { clientSecret: 'app-secret', redirectUris: [REDIRECT] } },
+        },
+      },
+    });
     issuer = (await idp.providers.get('op')!.info()).entityId;
   });
-  afterAll(() => idp.stop());
+  afterAll(async () => {
+    await idp.stop();
+    await openIdp.stop();
+  });
 
   it('logs in with PKCE, reads userinfo, refreshes and logs out', async () => {
     const rp = await discoverRp(issuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
@@ -96,9 +117,7 @@ describe('OIDC code flow with a real RP (openid-client)', () => {
     expect(done.arrived?.url).toBe(`${AFTER_LOGOUT}?state=bye`);
 
     // Logged out: the next login shows the login page again.
-    const { url } = await import('../../support/oidc-rp.ts').then((m) =>
-      m.startLogin(rp, { redirectUri: REDIRECT }),
-    );
+    const { url } = await startLogin(rp, { redirectUri: REDIRECT });
     const page = await browser.follow(url.href, REDIRECT);
     expect(page.page && isLoginPage(page.page)).toBe(true);
 
@@ -127,7 +146,6 @@ describe('OIDC code flow with a real RP (openid-client)', () => {
   it('shows the login page and refuses an unknown user, and cancelling sends access_denied', async () => {
     const rp = await discoverRp(issuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
     const browser = new TestBrowser();
-    const { startLogin, loginFormAction } = await import('../../support/oidc-rp.ts');
     const started = await startLogin(rp, { redirectUri: REDIRECT });
     const first = await browser.follow(started.url.href, REDIRECT);
     expect(first.page && isLoginPage(first.page)).toBe(true);
@@ -143,5 +161,26 @@ describe('OIDC code flow with a real RP (openid-client)', () => {
     const callback = new URL(cancelled.arrived!.url);
     expect(callback.searchParams.get('error')).toBe('access_denied');
     expect(callback.searchParams.get('state')).toBe(started.state);
+  });
+
+  it('logs in an email typed on the login page, with attributes added there, when unknown users are allowed', async () => {
+    const openIssuer = (await openIdp.providers.get('open')!.info()).entityId;
+    const rp = await discoverRp(openIssuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
+    const browser = new TestBrowser();
+    const started = await startLogin(rp, { redirectUri: REDIRECT });
+    const first = await browser.follow(started.url.href, REDIRECT);
+    const arrived = await browser.follow(loginFormAction(first.page!), REDIRECT, {
+      form: { email: 'walk-in@partner.example', attributes: 'tier=gold\ntier=silver', action: 'login' },
+    });
+    expect(arrived.arrived).toBeDefined();
+    const tokens = await client.authorizationCodeGrant(rp, new URL(arrived.arrived!.url), {
+      pkceCodeVerifier: started.verifier,
+      expectedState: started.state,
+      expectedNonce: started.nonce,
+    });
+    // tier is declared nowhere: the id_token was signed again, with the provider's key.
+    expect(tokens.claims()).toMatchObject({ email: 'walk-in@partner.example', tier: ['gold', 'silver'] });
+    const userinfo = await client.fetchUserInfo(rp, tokens.access_token, tokens.claims()!.sub);
+    expect(userinfo.tier).toEqual(['gold', 'silver']);
   });
 });
