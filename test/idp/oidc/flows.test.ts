@@ -14,6 +14,7 @@ import { startTestIdp, type TestIdp } from '../../support/idp.ts';
 import { discoverRp, loginWithCode, TestBrowser } from '../../support/oidc-rp.ts';
 
 const REDIRECT = 'http://127.0.0.1:1/callback';
+const AFTER_LOGOUT = 'http://127.0.0.1:1/signed-out';
 
 type StageHooks = {
   [S in OidcStage]?: (value: OidcStageValues[S], context: StageContext) => OidcStageValues[S];
@@ -37,7 +38,16 @@ describe('OIDC flows and stage hooks', () => {
   beforeAll(async () => {
     idp = await startTestIdp({
       providers: {
-        op: { protocol: 'oidc', clients: { app: { clientSecret: 'app-secret', redirectUris: [REDIRECT] } } },
+        op: {
+          protocol: 'oidc',
+          clients: {
+            app: {
+              clientSecret: 'app-secret',
+              redirectUris: [REDIRECT],
+              postLogoutRedirectUris: [AFTER_LOGOUT],
+            },
+          },
+        },
       },
       users: {
         alice: { email: 'alice@example.com', groups: ['staff'] },
@@ -102,6 +112,20 @@ describe('OIDC flows and stage hooks', () => {
     const asBob = await loginWithCode(rp, browser, { redirectUri: REDIRECT, scope: 'openid email' });
     expect(asAlice.claims()!.email).toBe('alice@example.com');
     expect(asBob.claims()!.email).toBe('bob@example.com');
+  });
+
+  it('confirms a flow’s RP-initiated logout by itself', async () => {
+    const f = flow({});
+    const browser = browserIn(f);
+    const rp = await discoverRp(issuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
+    const tokens = await loginWithCode(rp, browser, { redirectUri: REDIRECT });
+    const logout = client.buildEndSessionUrl(rp, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: AFTER_LOGOUT,
+    });
+    const done = await browser.follow(logout.href, AFTER_LOGOUT);
+    expect(done.arrived?.url).toBe(AFTER_LOGOUT);
+    expect(browser.jar.header(new URL(issuer)) ?? '').not.toMatch(/oidc_op_session=/);
   });
 
   it('hands claims, token response and userinfo to the flow, signing again only what changed', async () => {
