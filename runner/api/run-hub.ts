@@ -1,3 +1,4 @@
+import type { RunHistory } from '../history.ts';
 import type { Reporter, RunBeginInfo } from '../reporters/types.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
 import type { ResultSummary, RunEvent } from './types.ts';
@@ -19,8 +20,12 @@ interface LiveRun {
 export class RunHub {
   private readonly runs = new Map<string, LiveRun>();
 
-  /** A reporter that feeds the hub; `begun` settles with the run's id once it starts. */
-  reporter(): { reporter: Reporter; begun: Promise<RunBeginInfo> } {
+  /**
+   * A reporter that feeds the hub; `begun` settles with the run's id once it starts. The
+   * finished record is saved to `history` before the end is announced, so that whoever
+   * hears "end" finds the run finished there.
+   */
+  reporter(history?: RunHistory): { reporter: Reporter; begun: Promise<RunBeginInfo> } {
     let resolveBegun!: (info: RunBeginInfo) => void;
     const begun = new Promise<RunBeginInfo>((resolve) => {
       resolveBegun = resolve;
@@ -39,8 +44,9 @@ export class RunHub {
         run.results.push(result);
         this.emit(run, { type: 'result', result: summarizeResult(result), progress });
       },
-      onEnd: (record) => {
+      onEnd: async (record) => {
         if (!run) return;
+        await history?.save(record);
         this.finish(record.id, run, record);
       },
     };

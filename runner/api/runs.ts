@@ -71,7 +71,7 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
       });
     }
     const driver = await makeDriver(request.driver);
-    const { reporter, begun } = hub.reporter();
+    const { reporter, begun } = hub.reporter(history);
     const running = runScenarios({
       harness,
       scenarios,

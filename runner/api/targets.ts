@@ -231,9 +231,7 @@ function firstSamlProvider(config: Config): string {
 }
 
 /** The SP as its metadata (fetched, uploaded or pasted) or the typed-in entityID and ACS URL describe it. */
-async function describeSp(
-  input: z.output<typeof importSchema>,
-): Promise<{
+async function describeSp(input: z.output<typeof importSchema>): Promise<{
   xml: string | undefined;
   metadata: Pick<
     SpMetadata,

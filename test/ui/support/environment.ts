@@ -30,10 +30,14 @@ export function ensureUiBuilt(): void {
     const until = Date.now() + 60_000;
     while (!existsSync(index) && Date.now() < until) spawnSync('sleep', ['0.2']);
     if (existsSync(index)) return;
-    if (Date.now() - statSync(lock).mtimeMs < 60_000) throw new Error('another test is still building the UI');
+    if (Date.now() - statSync(lock).mtimeMs < 60_000)
+      throw new Error('another test is still building the UI');
   }
   try {
-    const result = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const result = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) throw new Error('vite build failed');
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -48,35 +52,35 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export interface UiEnvironment {
+export interface HarnessWithSp {
   harness: Harness;
   sp: DemoSp;
   url: string;
   stateDir: string;
-  browser: Browser;
-  /** A fresh page (its own context) at a UI path; downloads allowed. */
-  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Stops the harness only (the state folder stays), for restart tests. */
+  stopHarness(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * The harness (API and built UI, in-process, on a free port) with the demo SP in front
- * of it, lax about audiences so one scenario fails, and one shared headless Chromium.
+ * of it, lax about audiences so that one of the test scenarios fails.
  */
-export async function startUiEnvironment(options: { lax?: string[]; extra?: Partial<ConfigInput> } = {}): Promise<UiEnvironment> {
-  ensureUiBuilt();
-  const stateDir = mkdtempSync(join(tmpdir(), 'sso-harness-ui-'));
-  const port = await freePort();
+export async function startHarnessWithDemoSp(
+  options: { lax?: string[]; stateDir?: string; sp?: DemoSp; port?: number } = {},
+): Promise<HarnessWithSp> {
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'sso-harness-ui-'));
+  const port = options.port ?? (await freePort());
   const harnessUrl = `http://127.0.0.1:${port}`;
-  const sp = await createDemoSp({ harnessUrl, lax: options.lax ?? ['audience'], port: 0, log: () => {} });
-  const demo = demoHarnessProviders(sp.url);
+  const sp =
+    options.sp ??
+    (await createDemoSp({ harnessUrl, lax: options.lax ?? ['audience'], port: 0, log: () => {} }));
   const scenarios = validateScenarios(testScenarios, testRegistry, 'the UI tests');
   const config: ConfigInput = {
-    ...demo,
+    ...demoHarnessProviders(sp.url),
     stateDir,
     keys: { seed: 'ui-tests-seed-0001' },
     suites: { smoke: scenarios.map((s) => s.id) },
-    ...options.extra,
   };
   const composition = harnessExtensions({
     registry: testRegistry,
@@ -84,26 +88,55 @@ export async function startUiEnvironment(options: { lax?: string[]; extra?: Part
     timeoutMs: 15_000,
     workers: 2,
   });
-  const harness = await startHarness({ config, port, host: '127.0.0.1', extensions: composition.extensions, log: () => {} });
+  const harness = await startHarness({
+    config,
+    port,
+    host: '127.0.0.1',
+    extensions: composition.extensions,
+    log: () => {},
+  });
   await composition.ready();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   return {
     harness,
     sp,
     url: harness.url,
     stateDir,
+    stopHarness: () => harness.close(),
+    async close() {
+      await harness.close();
+      if (!options.sp) await sp.close();
+      if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface UiEnvironment extends HarnessWithSp {
+  browser: Browser;
+  /** A fresh page (its own context) at a UI path; downloads allowed. */
+  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/** The harness and demo SP with the built UI, and one shared headless Chromium. */
+export async function startUiEnvironment(options: { lax?: string[] } = {}): Promise<UiEnvironment> {
+  ensureUiBuilt();
+  const env = await startHarnessWithDemoSp(options);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: chromiumArgs,
+    headless: true,
+  });
+  return {
+    ...env,
     browser,
     async open(path, viewport = { width: 1280, height: 800 }) {
-      const context = await browser.newContext({ viewport, acceptDownloads: true, baseURL: harness.url });
+      const context = await browser.newContext({ viewport, acceptDownloads: true, baseURL: env.url });
       const page = await context.newPage();
       await page.goto(path);
       return page;
     },
     async close() {
       await browser.close();
-      await harness.close();
-      await sp.close();
-      rmSync(stateDir, { recursive: true, force: true });
+      await env.close();
     },
   };
 }

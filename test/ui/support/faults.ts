@@ -25,7 +25,10 @@ export const otherAudience: AnyFault = {
   }),
 };
 
-export const testRegistry: Readonly<Record<string, AnyFault>> = { ...faultRegistry, [otherAudience.name]: otherAudience };
+export const testRegistry: Readonly<Record<string, AnyFault>> = {
+  ...faultRegistry,
+  [otherAudience.name]: otherAudience,
+};
 
 /** A small suite: one clean login (pass) and one the lax demo SP wrongly accepts (fail). */
 export const testScenarios: ScenarioInput[] = [

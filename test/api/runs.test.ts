@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HarnessWithSp, startHarnessWithDemoSp } from '../ui/support/environment.ts';
+import { apiClient, readEvents, type SseEvent } from './support.ts';
+
+let env: HarnessWithSp;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  env = await startHarnessWithDemoSp();
+  api = apiClient(env.url);
+});
+afterAll(() => env?.close());
+
+const ended = (events: SseEvent[]) => events.some((e) => e.event === 'end');
+
+describe('runs', () => {
+  let runId = '';
+
+  it('starts a suite and streams begin, each result, and end with the totals', async () => {
+    const started = await api.post('/api/runs', { target: 'demo-sp', suite: 'smoke' });
+    expect(started.status).toBe(202);
+    expect(started.body.total).toBe(2);
+    runId = started.body.id;
+    const events = await readEvents(`${env.url}/api/runs/${runId}/events`, ended);
+    expect(events.map((e) => e.event)).toEqual(['begin', 'result', 'result', 'end']);
+    const end = events.at(-1)!.data as { summary: { passed: number; failed: number; errored: number } };
+    expect(end.summary).toMatchObject({ passed: 1, failed: 1, errored: 0 });
+    const failed = events.find(
+      (e) => e.event === 'result' && (e.data as { result: { verdict: string } }).result.verdict === 'fail',
+    );
+    expect((failed!.data as { result: { scenarioId: string; trace?: unknown } }).result).toMatchObject({
+      scenarioId: 'ui-test.saml.audience',
+    });
+    expect((failed!.data as { result: { trace?: unknown } }).result.trace).toBeUndefined();
+  });
+
+  it('keeps the run: history, record, one result, reports, and its events again', async () => {
+    const list = await api.get('/api/runs');
+    expect(list.body[0]).toMatchObject({ id: runId, status: 'finished', summary: { total: 2 } });
+    const record = await api.get(`/api/runs/${runId}`);
+    expect(record.body.results).toHaveLength(2);
+    const key = encodeURIComponent('ui-test.saml.audience @ demo-sp');
+    const result = await api.get(`/api/runs/${runId}/results/${key}`);
+    expect(result.body).toMatchObject({ verdict: 'fail', faults: [{ fault: 'ui-test.saml.audience' }] });
+    expect(result.body.trace.some((t: { kind: string }) => t.kind === 'Response')).toBe(true);
+    const html = await api.get(`/api/runs/${runId}/report.html`);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.text).toContain(runId);
+    const json = await api.get(`/api/runs/${runId}/report.json`);
+    expect(json.body.schema).toBe('sso-harness/run@1');
+    const replay = await readEvents(`${env.url}/api/runs/${runId}/events`, ended);
+    expect(replay.map((e) => e.event)).toEqual(['begin', 'result', 'result', 'end']);
+  });
+
+  it('makes a clean login of the same result to compare with', async () => {
+    const key = encodeURIComponent('ui-test.saml.audience @ demo-sp');
+    const baseline = await api.post(`/api/runs/${runId}/results/${key}/baseline`);
+    expect(baseline.status).toBe(200);
+    expect(baseline.body).toMatchObject({ verdict: 'pass', faults: [] });
+    const response = baseline.body.trace.find((t: { kind: string }) => t.kind === 'Response');
+    expect(response.decoded).toContain(`<saml:Audience>${env.sp.url}/saml/saml</saml:Audience>`);
+  });
+
+  it('runs an ad-hoc scenario (Compose)', async () => {
+    const started = await api.post('/api/runs', {
+      target: 'demo-sp',
+      scenario: {
+        id: 'repro.acme',
+        title: 'ACME: assertion for another SP',
+        protocol: 'saml',
+        faults: [{ fault: 'ui-test.saml.audience', params: { audience: 'https://acme.example' } }],
+        expect: 'reject',
+        why: 'Reported by ACME.',
+      },
+    });
+    expect(started.status).toBe(202);
+    expect(started.body.total).toBe(1);
+    const events = await readEvents(`${env.url}/api/runs/${started.body.id}/events`, ended);
+    expect((events.at(-1)!.data as { summary: { failed: number } }).summary.failed).toBe(1);
+  });
+
+  it('refuses bad run requests with a 4xx naming what is wrong', async () => {
+    const cases: Array<[unknown, number, RegExp]> = [
+      [{ target: 'nope', suite: 'smoke' }, 404, /no target "nope"/],
+      [{ target: 'demo-sp', scenarios: ['no.such.scenario'] }, 400, /unknown scenario: no.such.scenario/],
+      [{ target: 'demo-sp', suite: 'nope' }, 400, /unknown suite "nope"/],
+      [{ target: 'demo-sp' }, 400, /names no scenarios/],
+      [{ target: 'demo-sp', suite: 'smoke', driver: 'telnet' }, 400, /driver/],
+      [
+        {
+          target: 'demo-sp',
+          scenario: {
+            id: 'x',
+            title: 'x',
+            protocol: 'saml',
+            expect: 'reject',
+            why: 'x',
+            faults: [{ fault: 'saml.nope' }],
+          },
+        },
+        400,
+        /unknown fault "saml.nope"/,
+      ],
+      [{ target: 'demo-sp', scenario: { id: 'Bad Id' } }, 400, /the composed scenario/],
+    ];
+    for (const [body, status, message] of cases) {
+      const answer = await api.post('/api/runs', body);
+      expect(answer.status, JSON.stringify(body)).toBe(status);
+      expect(answer.body.error.message).toMatch(message);
+    }
+    expect((await api.get('/api/runs/nope')).status).toBe(404);
+    expect((await api.get(`/api/runs/${runId}/results/nope`)).status).toBe(404);
+  });
+});
+
+describe('reproductions', () => {
+  const scenario = {
+    id: 'repro.acme',
+    title: 'ACME',
+    protocol: 'saml',
+    faults: [{ fault: 'ui-test.saml.audience' }],
+    expect: 'reject',
+    why: 'Reported by ACME.',
+  };
+
+  it('saves, lists and deletes reproductions in the state folder', async () => {
+    const saved = await api.put('/api/reproductions/acme', { title: 'ACME', scenario, target: 'demo-sp' });
+    expect(saved.status).toBe(201);
+    expect((await api.get('/api/reproductions')).body.map((r: { id: string }) => r.id)).toEqual(['acme']);
+    expect((await api.get('/api/reproductions/acme')).body.scenario).toEqual(scenario);
+    expect((await api.delete('/api/reproductions/acme')).status).toBe(204);
+    expect((await api.get('/api/reproductions/acme')).status).toBe(404);
+  });
+
+  it('refuses a reproduction whose scenario is not valid', async () => {
+    const bad = await api.put('/api/reproductions/bad', {
+      title: 'Bad',
+      scenario: { ...scenario, expect: 'maybe' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('expect');
+    expect((await api.put('/api/reproductions/Bad Name', { title: 'x', scenario })).status).toBe(400);
+  });
+});
