@@ -54,7 +54,11 @@ export function initRequestState(ctx: Context, route: OidcRoute): OidcRequestSta
   return state;
 }
 
-/** The state of an OIDC request (an empty one outside the mounted provider). */
+/**
+ * The state of an OIDC request. The mount creates it before the library runs, so the
+ * library's callbacks (findAccount, prompts, pages, events) always find it; the empty
+ * fallback only keeps a stray caller from crashing.
+ */
 export function requestState(ctx: Context): OidcRequestState {
   return (ctx.state[STATE_KEY] as OidcRequestState | undefined) ?? initRequestState(ctx, 'authorization');
 }
