@@ -3,7 +3,7 @@ import { printMetadata } from '../idp/saml/metadata-command.ts';
 
 import { listCommand } from '../runner/list-command.ts';
 import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
-import { serve } from '../runner/serve-command.ts';
+import { type ServeOptions, serve } from '../runner/serve-command.ts';
 
 /** Declares the commands; each action lives with the code it drives. */
 export function buildProgram(): Command {
@@ -24,7 +24,9 @@ export function buildProgram(): Command {
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', parsePort)
     .option('--host <host>', 'interface to bind (default 127.0.0.1)')
     .option('--state-dir <dir>', 'folder for keys, targets and run history')
-    .action(async (options: { config?: string; port?: number; host?: string; stateDir?: string }) => {
+    .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
+    .option('--run <suite>', 'run this suite once with the list reporter, then keep serving')
+    .action(async (options: ServeOptions) => {
       await serve(options);
     });
 

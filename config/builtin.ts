@@ -23,5 +23,9 @@ export function builtinConfig(spUrl = `http://127.0.0.1:${builtinPorts.demoSp}`)
         demoSp: { lax: [] },
       },
     },
+    suites: {
+      /** What `npm start` runs: the whole catalog against the demo SP. */
+      default: { grep: '.' },
+    },
   };
 }

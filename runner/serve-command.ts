@@ -2,9 +2,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.ts';
 import { apiNotFound, idpApi } from '../idp/api/index.ts';
+import { faultRegistry } from '../idp/faults/index.ts';
 import { staticUi } from '../idp/http/static.ts';
 import { type IdpServer, type IdpServerOptions, startIdpServer } from '../idp/server.ts';
+import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
 import { type RunnerApiOptions, runnerApi } from './api/index.ts';
+import { launchDemoTargets } from './demo-target.ts';
+import { createHttpDriver } from './drivers/http.ts';
+import { RunHistory } from './history.ts';
+import { listReporter } from './reporters/list.ts';
+import { runScenarios } from './run.ts';
+import { defaultWorkers } from './run-command.ts';
 
 /** Where `vite build` puts the UI. */
 export const uiDir = fileURLToPath(new URL('../dist/ui', import.meta.url));
@@ -14,6 +22,10 @@ export interface ServeOptions {
   port?: number | undefined;
   host?: string | undefined;
   stateDir?: string | undefined;
+  /** Lax switches for targets that run the bundled demo SP. */
+  lax?: string | undefined;
+  /** Run this suite once (list reporter) after starting, then keep serving. */
+  run?: string | undefined;
 }
 
 /**
@@ -55,23 +67,59 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
     extensions: composition.extensions,
   });
   await composition.ready();
+  const lax = options.lax
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const demos = await launchDemoTargets(config.targets, server.url, lax).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   console.log(`sso-harness listening on ${server.url} (config: ${loaded.file ?? 'built-in'})`);
   for (const provider of server.providers.values()) {
     const info = await provider.info();
     const label = info.protocol === 'saml' ? 'metadata ' : 'discovery';
     console.log(
-      `  ${info.protocol.toUpperCase().padEnd(4)} ${info.id.padEnd(20)} ${label} ${info.metadataUrl}${info.disabled ? '  (disabled)' : ''}`,
+      `  ${info.protocol.toUpperCase().padEnd(4)} ${info.id.padEnd(24)} ${label} ${info.metadataUrl}${info.disabled ? '  (disabled)' : ''}`,
     );
   }
   const built = existsSync(`${uiDir}/index.html`);
   console.log(`  UI   ${server.url}/${built ? '' : '  (not built: run `npx vite build` for the full UI)'}`);
   console.log(`  API  ${server.url}/api/`);
+  for (const sp of demos.sps) {
+    console.log(
+      `  SP   demo SP ${sp.url}/  (lax: ${[...sp.lax].join(', ') || 'none, strict'}; probe ${sp.url}/me)`,
+    );
+  }
   const stop = async () => {
+    await demos.close();
     await server.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (options.run) {
+    const scenarios = loadScenarios(config);
+    const suite = resolveSuite(config, options.run, scenarios);
+    const driver = createHttpDriver();
+    const record = await runScenarios({
+      harness: server,
+      scenarios,
+      targets: config.targets,
+      registry: faultRegistry,
+      driver,
+      filter: suite,
+      workers: defaultWorkers(),
+      timeoutMs: 20_000,
+      reporters: [listReporter()],
+      history: new RunHistory(config.stateDir),
+      suite: options.run,
+    });
+    await driver.close();
+    console.log(
+      `\nStill serving. Open ${server.url}/ for the UI (Run, Result, Trace, History: this run is ${record.id}); Ctrl-C stops.`,
+    );
+  }
   return server;
 }
 
