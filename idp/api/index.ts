@@ -3,6 +3,7 @@ import type { Middleware } from 'koa';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { IdpContext, MountedProvider } from '../context.ts';
 import { IdpError } from '../errors.ts';
+import { flowRoutes } from './flows.ts';
 import { providerRoutes } from './providers.ts';
 import { traceRoutes } from './trace.ts';
 import type { AboutAnswer } from './types.ts';
@@ -27,6 +28,7 @@ export function idpApi(): (context: IdpContext, providers: Map<string, MountedPr
     providerRoutes(router, context, providers);
     userRoutes(router, context);
     traceRoutes(router, context);
+    flowRoutes(router, context);
     return composeRouter(router);
   };
 }
