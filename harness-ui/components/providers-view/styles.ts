@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .providers {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--s4);
   }
   .head {

@@ -18,6 +18,7 @@ export const styles = css`
   }
   .list {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--s2);
   }
   details.card {

@@ -71,6 +71,12 @@ export class SsoApp extends LitElement {
   override updated() {
     const page = pages.find((p) => p.match.includes(this.route.page));
     document.title = page ? `${page.label} · sso-harness` : 'sso-harness';
+    // On a narrow screen the navigation scrolls sideways: keep the current page's link in view.
+    const current = this.renderRoot.querySelector<HTMLElement>('nav a.item[aria-current="page"]');
+    const nav = current?.parentElement;
+    if (current && nav && nav.scrollWidth > nav.clientWidth) {
+      nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+    }
   }
 
   override render() {
