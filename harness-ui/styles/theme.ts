@@ -63,6 +63,10 @@ export const theme = css`
   p {
     margin: 0 0 var(--s2);
   }
+  h1 + p {
+    margin-bottom: var(--s4);
+    max-width: 60rem;
+  }
   a {
     color: var(--accent);
   }
@@ -167,6 +171,7 @@ export const theme = css`
     background: #fff;
     color: var(--text);
     min-height: 34px;
+    line-height: 1.3;
   }
   textarea {
     font-family: var(--mono);

@@ -76,3 +76,17 @@ export function matchBaseline(
   }
   return pairs;
 }
+
+/** A URL short enough for a table: long query values (SAMLRequest, tokens) become "…(N chars)". */
+export function shortUrl(url: string, keep = 24): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.length > 120 ? `${url.slice(0, 117)}…` : url;
+  }
+  const query = [...parsed.searchParams.entries()]
+    .map(([name, value]) => `${name}=${value.length > keep ? `…(${value.length} chars)` : value}`)
+    .join('&');
+  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ''}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '../../api/types.ts';
-import { curlCommand, decodeJwt, jwtsIn, matchBaseline } from './evidence.ts';
+import { curlCommand, decodeJwt, jwtsIn, matchBaseline, shortUrl } from './evidence.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const token = `${b64({ alg: 'RS256', kid: 'k1' })}.${b64({ sub: 'alice', email: 'alice@example.com' })}.c2ln`;
@@ -54,5 +54,12 @@ describe('evidence helpers', () => {
       [1, 10],
       [2, 11],
     ]);
+  });
+
+  it('shorten long query values for tables', () => {
+    const long = 'x'.repeat(300);
+    expect(shortUrl(`https://idp.example/sso?SAMLRequest=${long}&RelayState=abc`)).toBe(
+      'https://idp.example/sso?SAMLRequest=…(300 chars)&RelayState=abc',
+    );
   });
 });

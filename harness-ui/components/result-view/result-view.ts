@@ -8,7 +8,7 @@ import '../code-view/code-view.ts';
 import '../copy-button/copy-button.ts';
 import '../error-note/error-note.ts';
 import '../verdict-mark/verdict-mark.ts';
-import { curlCommand, jwtsIn, matchBaseline } from './evidence.ts';
+import { curlCommand, jwtsIn, matchBaseline, shortUrl } from './evidence.ts';
 import { styles } from './styles.ts';
 
 /**
@@ -184,8 +184,8 @@ export class ResultView extends ApiElement {
     return html`<tr>
         <td>${s.index + 1}</td>
         <td>${s.cause}</td>
-        <td class="url"><code>${s.method} ${s.url}</code></td>
-        <td>${s.status}${s.location ? html`<br /><span class="muted">→ <code>${s.location}</code></span>` : nothing}</td>
+        <td class="url"><code title=${s.url}>${s.method} ${shortUrl(s.url)}</code></td>
+        <td>${s.status}${s.location ? html`<br /><span class="muted">→ <code title=${s.location}>${shortUrl(s.location)}</code></span>` : nothing}</td>
         <td>
           <div class="row">
             <copy-button .value=${curlCommand(s)} label="Copy as cURL"></copy-button>
@@ -200,6 +200,8 @@ export class ResultView extends ApiElement {
       ${
         open
           ? html`<tr class="detail"><td></td><td colspan="4">
+            <code-view label="URL" .text=${s.url}></code-view>
+            ${s.location ? html`<code-view label="Redirected to" .text=${s.location}></code-view>` : nothing}
             ${s.form ? html`<code-view label="Form sent" .text=${JSON.stringify(s.form, null, 2)}></code-view>` : nothing}
             ${s.bodyExcerpt ? html`<code-view label="Answer (${s.contentType ?? 'unknown type'}, first part)" .text=${s.bodyExcerpt}></code-view>` : nothing}
           </td></tr>`

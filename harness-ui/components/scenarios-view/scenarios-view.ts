@@ -125,7 +125,7 @@ export class ScenariosView extends ApiElement {
             : nothing
         }
         <div class="row">
-          <a class="button" href="/compose?from=${encodeURIComponent(s.id)}">✎ Compose from this</a>
+          <a class="button" href="/compose?from=${encodeURIComponent(s.id)}">Compose from this</a>
         </div>
       </div>
     </details>`;

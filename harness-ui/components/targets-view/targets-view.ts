@@ -5,6 +5,7 @@ import { ApiElement } from '../../state/api-element.ts';
 import { theme } from '../../styles/theme.ts';
 import '../code-view/code-view.ts';
 import '../error-note/error-note.ts';
+import { shortUrl } from '../result-view/evidence.ts';
 import '../target-form/target-form.ts';
 import type { TargetSavedEvent } from '../target-form/target-form.ts';
 import { styles } from './styles.ts';
@@ -139,7 +140,7 @@ export class TargetsView extends ApiElement {
       <ul>${a.findings.map((f) => html`<li>${f}</li>`)}</ul>
       <dl class="facts">
         <dt>SP answered</dt><dd>HTTP ${a.status ?? '—'}</dd>
-        ${a.redirect ? html`<dt>redirect to</dt><dd><code>${a.redirect}</code></dd>` : nothing}
+        ${a.redirect ? html`<dt>redirect to</dt><dd><code title=${a.redirect}>${shortUrl(a.redirect)}</code></dd>` : nothing}
         ${a.request ? html`<dt>request</dt><dd>${a.request.kind} (${a.request.binding}) to provider ${a.request.provider ?? '?'}</dd>` : nothing}
       </dl>
       ${a.request ? html`<code-view style="margin-top: var(--s2)" label="What the SP sent: ${a.request.kind}" .text=${a.request.decoded}></code-view>` : nothing}

@@ -10,10 +10,11 @@ export const styles = css`
   }
   .toolbar .field {
     margin: 0;
-    min-width: 9rem;
+    flex: 0 1 11rem;
+    min-width: 8rem;
   }
   .toolbar .grow {
-    flex: 1 1 12rem;
+    flex: 1 1 10rem;
   }
   .status {
     font-size: var(--t-small);

@@ -1,0 +1,107 @@
+/**
+ * `npm run screenshots`: builds the UI, starts the harness with the demo SP, walks through
+ * every view in headless Chromium at 1280x800 and writes docs/screenshots/<view>.png.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startUiEnvironment } from '../test/ui/support/environment.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(1);
+
+const env = await startUiEnvironment();
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+};
+
+try {
+  const page = await env.open('/providers');
+  await page.getByRole('heading', { name: 'Acme SSO (SAML)' }).waitFor();
+  await shot(page, 'providers');
+
+  await page.goto('/targets');
+  await page.getByRole('button', { name: '+ Add a target' }).click();
+  await page.getByLabel('Metadata URL').fill(`${env.sp.url}/saml/okta/metadata`);
+  await page.getByLabel('The SAML provider it trusts').selectOption('demo-okta-saml');
+  await page.getByLabel('Target id').fill('okta-staging');
+  await page.getByLabel('Display name').fill('Acme app, Okta connection (staging)');
+  await page.getByLabel('Login URL').fill(`${env.sp.url}/login/okta`);
+  await page.getByLabel('Probe URL').fill(`${env.sp.url}/me`);
+  await shot(page, 'targets-import');
+  await page.getByRole('button', { name: 'Import and save' }).click();
+  const card = page.locator('section[data-target="okta-staging"]');
+  await card.getByRole('button', { name: /Validate login URL/ }).click();
+  await card.getByText('✓ reaches the IdP').waitFor();
+  await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -16));
+  await shot(page, 'targets');
+
+  await page.goto('/scenarios');
+  await page.locator('details summary').nth(1).click();
+  await shot(page, 'scenarios');
+
+  await page.goto('/compose');
+  await page.getByLabel('Title').fill('ACME ticket 4211: assertion for another SP');
+  await page
+    .getByLabel('Why', { exact: false })
+    .fill('Users of ACME land on a 500 page after login; the IdP was sending the staging audience.');
+  await page.getByLabel('Add a fault').selectOption('ui-test.saml.audience');
+  await page.getByRole('button', { name: '+ Add' }).click();
+  await page
+    .locator('fault-form')
+    .getByLabel('Audience', { exact: true })
+    .fill('https://staging.acme.example');
+  await page.getByRole('button', { name: 'Save as reproduction' }).click();
+  await page.getByText('✓ Saved').waitFor();
+  await page.getByRole('heading', { name: 'Faults' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -40));
+  await shot(page, 'compose');
+  await page.getByRole('button', { name: /Run it/ }).click();
+  await page.locator('run-monitor').getByText('1 of 1 done').waitFor();
+
+  await page.goto('/run');
+  await page.getByLabel('Suite', { exact: true }).selectOption('smoke');
+  await shot(page, 'run');
+  await page.getByRole('button', { name: /Start run/ }).click();
+  await page.getByText('2 of 2 done').waitFor();
+  await shot(page, 'run-progress');
+
+  await page.getByRole('link', { name: 'An assertion for another SP is refused' }).click();
+  await page.locator('.message[data-kind="Response"] .line.add').first().waitFor();
+  await shot(page, 'result');
+  await page
+    .locator('.message[data-kind="Response"]')
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -16));
+  await shot(page, 'result-diff');
+
+  await page.goto('/trace');
+  const row = page.getByRole('listitem').filter({ hasText: 'Response' }).first();
+  await row.getByRole('button').click();
+  await shot(page, 'trace');
+
+  await page.goto('/history');
+  await page
+    .getByRole('link')
+    .filter({ hasText: /^\d{4}-/ })
+    .first()
+    .waitFor();
+  await shot(page, 'history');
+
+  const phone = await env.open('/run', { width: 390, height: 844 });
+  await phone.getByRole('button', { name: /Start run/ }).waitFor();
+  await shot(phone, 'run-phone');
+} finally {
+  await env.close();
+}
