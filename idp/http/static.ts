@@ -29,8 +29,8 @@ export interface StaticUiOptions {
 
 /**
  * Serves the built UI: files as they are, with their content type; hashed assets cached
- * for good, index.html never. Any other GET that wants HTML gets index.html, so the UI's
- * own paths (/runs/<id>) survive a reload. Without a build, it stays out of the way.
+ * for good, index.html never. Any other page a browser navigates to gets index.html, so
+ * the UI's own paths (/runs/<id>) survive a reload. Without a build, it stays out of the way.
  */
 export function staticUi(options: StaticUiOptions): Middleware {
   const root = resolve(options.dir);
@@ -41,7 +41,9 @@ export function staticUi(options: StaticUiOptions): Middleware {
       send(ctx, file, ctx.path.startsWith('/assets/'));
       return;
     }
-    const wantsPage = !extname(ctx.path) && ctx.accepts('html') === 'html';
+    // A browser navigating asks for text/html by name; scripts and images ask for */*. UI
+    // paths may hold dots (scenario ids), so the extension cannot tell them apart.
+    const wantsPage = !ctx.path.startsWith('/assets/') && /\btext\/html\b/.test(ctx.get('accept'));
     const index = join(root, 'index.html');
     if (wantsPage && (await isFile(index))) {
       send(ctx, index, false);

@@ -120,8 +120,12 @@ describe('the API as a whole', () => {
     const script = await fetch(`${env.url}${asset}`);
     expect(script.headers.get('content-type')).toContain('text/javascript');
     expect(script.headers.get('cache-control')).toContain('immutable');
-    const deep = await fetch(`${env.url}/runs/some-run/results/x`, { headers: { accept: 'text/html' } });
+    const deep = await fetch(`${env.url}/runs/some-run/results/saml.audience.wrong%20%40%20demo-sp`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(await deep.text()).toContain('<sso-app>');
+    const notAPage = await fetch(`${env.url}/runs/some-run`, { headers: { accept: '*/*' } });
+    expect(notAPage.status).toBe(404);
     const traversal = await fetch(`${env.url}/assets/..%2f..%2fpackage.json`);
     expect(await traversal.text()).not.toContain('"name": "sso-harness"');
     const missingAsset = await fetch(`${env.url}/assets/nope.js`);

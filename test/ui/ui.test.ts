@@ -100,6 +100,10 @@ describe('Run and Result', () => {
     ]);
     expect(await response.locator('.line.del').first().textContent()).toContain(`${env.sp.url}/saml/saml`);
     await page.getByRole('button', { name: 'Copy as cURL' }).first().waitFor();
+
+    // A result's address works on its own (reload, shared link), dots and all.
+    await page.reload();
+    await page.getByRole('heading', { name: 'An assertion for another SP is refused' }).waitFor();
     await page.context().close();
   });
 });
@@ -137,6 +141,25 @@ describe('Compose', () => {
     await page.getByText('✓ Imported "ACME: assertion for another SP"').waitFor();
     expect(await page.getByLabel('Title').inputValue()).toBe('ACME: assertion for another SP');
     expect(await page.locator('fault-form input').first().inputValue()).toBe('https://acme-other.example');
+    await page.context().close();
+  });
+});
+
+describe('Keyboard', () => {
+  it('reaches the navigation with Tab and opens a page with Enter', async () => {
+    const page = await env.open('/providers');
+    await page.getByRole('heading', { name: 'Providers' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        let active: Element | null = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.textContent?.trim() ?? '';
+      });
+    for (let i = 0; i < 12 && !(await focused()).endsWith('Trace'); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/Trace$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/trace$/);
+    await page.getByRole('heading', { name: 'Trace' }).waitFor();
     await page.context().close();
   });
 });

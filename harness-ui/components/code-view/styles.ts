@@ -21,11 +21,14 @@ export const styles = css`
     display: flex;
     gap: var(--s2, 8px);
     align-items: center;
-    flex-wrap: wrap;
+    flex: 0 1 20rem;
+    justify-content: flex-end;
+    min-width: 0;
   }
   input[type='search'] {
+    flex: 0 1 12rem;
     width: 12rem;
-    max-width: 100%;
+    min-width: 5rem;
     min-height: 28px;
     padding: 2px 8px;
     font-size: var(--t-small, 0.8125rem);
@@ -33,7 +36,10 @@ export const styles = css`
   .count {
     font-size: var(--t-small, 0.8125rem);
     color: var(--muted, #5a6270);
-    min-width: 5.5em;
+    white-space: nowrap;
+  }
+  .count:empty {
+    display: none;
   }
   .code {
     font-family: var(--mono, monospace);

@@ -29,6 +29,20 @@ export function jwtsIn(entry: TraceEntry): Array<{ name: string; jwt: DecodedJwt
   const found: Array<{ name: string; jwt: DecodedJwt }> = [];
   const raw = entry.raw ? decodeJwt(entry.raw) : undefined;
   if (raw) found.push({ name: entry.kind, jwt: raw });
+  for (const [name, value] of Object.entries(decodedObject(entry.decoded))) {
+    // The IdP's trace shows tokens it issued already split into header and payload.
+    const token = value as { header?: unknown; payload?: unknown } | null;
+    if (token && typeof token === 'object' && token.header && token.payload) {
+      found.push({
+        name,
+        jwt: {
+          header: JSON.stringify(token.header, null, 2),
+          payload: JSON.stringify(token.payload, null, 2),
+          signature: '',
+        },
+      });
+    }
+  }
   for (const match of (entry.decoded ?? '').matchAll(
     /"(id_token|access_token|logout_token|request)"\s*:\s*"([^"]+)"/g,
   )) {
@@ -36,6 +50,18 @@ export function jwtsIn(entry: TraceEntry): Array<{ name: string; jwt: DecodedJwt
     if (jwt && !found.some((f) => f.jwt.signature === jwt.signature)) found.push({ name: match[1]!, jwt });
   }
   return found;
+}
+
+function decodedObject(text: string | undefined): Record<string, unknown> {
+  if (!text?.trimStart().startsWith('{')) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }
 
 function base64UrlText(part: string): string {

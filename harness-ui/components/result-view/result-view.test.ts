@@ -29,6 +29,16 @@ describe('evidence helpers', () => {
     expect(JSON.parse(found[0]!.jwt.payload).email).toBe('alice@example.com');
   });
 
+  it('read tokens the IdP traced already split into header and payload', () => {
+    const decoded = JSON.stringify({
+      id_token: { header: { alg: 'RS256' }, payload: { sub: 's1' } },
+      expires_in: 3600,
+    });
+    const [found] = jwtsIn(entry(2, 'token', { decoded }));
+    expect(found!.name).toBe('id_token');
+    expect(JSON.parse(found!.jwt.payload)).toEqual({ sub: 's1' });
+  });
+
   it('write a cURL command that posts the same form', () => {
     expect(
       curlCommand({

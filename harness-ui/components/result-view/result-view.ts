@@ -185,7 +185,7 @@ export class ResultView extends ApiElement {
         <td>${s.index + 1}</td>
         <td>${s.cause}</td>
         <td class="url"><code title=${s.url}>${s.method} ${shortUrl(s.url)}</code></td>
-        <td>${s.status}${s.location ? html`<br /><span class="muted">→ <code title=${s.location}>${shortUrl(s.location)}</code></span>` : nothing}</td>
+        <td class="answer">${s.status}${s.location ? html`<br /><span class="muted">→ <code title=${s.location}>${shortUrl(s.location)}</code></span>` : nothing}</td>
         <td>
           <div class="row">
             <copy-button .value=${curlCommand(s)} label="Copy as cURL"></copy-button>

@@ -52,8 +52,9 @@ export const styles = css`
     gap: var(--s3);
     margin-top: var(--s3);
   }
-  .steps td.url {
-    max-width: 28rem;
+  .steps td.url,
+  .steps td.answer {
+    width: 40%;
     overflow-wrap: anywhere;
   }
   .steps tr.detail td {

@@ -1,16 +1,11 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import type { Expectation, FaultListing, Scenario } from '../../api/types.ts';
+import type { FaultListing, Scenario } from '../../api/types.ts';
 import { ApiElement } from '../../state/api-element.ts';
 import { theme } from '../../styles/theme.ts';
 import '../error-note/error-note.ts';
+import { expectationLabel } from './expectation.ts';
 import { styles } from './styles.ts';
-
-/** The expectation in words, for lists and filters. */
-export function expectationLabel(expect: Expectation): 'accept' | 'reject' | 'not-as' | 'steps' {
-  if (typeof expect === 'string') return expect;
-  return 'notAs' in expect ? 'not-as' : 'steps';
-}
 
 /** The scenario catalog: search, filter by protocol, tag and expectation; each with its why, faults and references. */
 export class ScenariosView extends ApiElement {
