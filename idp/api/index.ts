@@ -33,19 +33,27 @@ export function idpApi(): (context: IdpContext, providers: Map<string, MountedPr
   };
 }
 
-/** The router's routes followed by its 405 answers for known paths with another method. */
+/**
+ * The router's routes; a path it knows asked with another method is a 405 that lists the
+ * methods it answers (checked here, not by allowedMethods, because later extensions throw
+ * their own 404 before allowedMethods would look).
+ */
 export function composeRouter(router: Router): Middleware {
   const routes = router.routes() as Middleware;
-  const allowed = router.allowedMethods({
-    throw: true,
-    methodNotAllowed: () =>
-      new IdpError('METHOD_NOT_ALLOWED', 405, 'this API path does not answer that HTTP method', {
-        hint: 'See the Allow header for the methods it answers.',
-      }),
-    notImplemented: () =>
-      new IdpError('METHOD_NOT_ALLOWED', 501, 'the API does not implement that HTTP method'),
-  }) as Middleware;
-  return async (ctx, next) => routes(ctx, () => allowed(ctx, next));
+  return async (ctx, next) =>
+    routes(ctx, async () => {
+      const match = router.match(ctx.path, ctx.method);
+      if (match.path.length > 0 && !match.route) {
+        const allowed = [...new Set(match.path.flatMap((layer) => layer.methods))].filter(
+          (m) => m !== 'HEAD',
+        );
+        ctx.set('Allow', allowed.join(', '));
+        throw new IdpError('METHOD_NOT_ALLOWED', 405, `${ctx.path} does not answer ${ctx.method}`, {
+          hint: `It answers ${allowed.join(', ')}.`,
+        });
+      }
+      return next();
+    });
 }
 
 /** Last in line for `/api/`: an unknown API path is a JSON 404 that says where the API is. */

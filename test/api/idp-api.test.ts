@@ -107,6 +107,10 @@ describe('the API as a whole', () => {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(wrongType.status).toBe(415);
+    const wrongMethod = await api.post('/api/providers', {});
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET');
+    expect((await api.delete('/api/runs')).status).toBe(405);
     expect((await api.get('/api/about')).body).toMatchObject({ name: 'sso-harness', baseUrl: env.url });
   });
 
