@@ -268,6 +268,9 @@ export const theme = css`
     white-space: nowrap;
   }
   @media (max-width: 600px) {
+    .card {
+      padding: var(--s3);
+    }
     dl.facts {
       grid-template-columns: minmax(0, 1fr);
     }

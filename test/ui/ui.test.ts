@@ -32,11 +32,15 @@ describe('Providers', () => {
     await page.context().close();
   });
 
-  it('fits a phone-sized screen without sideways scrolling', async () => {
+  it('fits a phone-sized screen without sideways scrolling, on every page', async () => {
     const page = await env.open('/providers', { width: 390, height: 844 });
-    await page.getByRole('heading', { name: 'Acme SSO (SAML)' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    for (const path of ['/providers', '/targets', '/scenarios', '/compose', '/run', '/trace', '/history']) {
+      await page.goto(path);
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => page.getByText(/^Loading .*…$/).count()).toBe(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
     await page.context().close();
   });
 });
@@ -101,9 +105,14 @@ describe('Run and Result', () => {
     expect(await response.locator('.line.del').first().textContent()).toContain(`${env.sp.url}/saml/saml`);
     await page.getByRole('button', { name: 'Copy as cURL' }).first().waitFor();
 
-    // A result's address works on its own (reload, shared link), dots and all.
+    // A result's address works on its own (reload, shared link), dots and all, and on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByRole('heading', { name: 'An assertion for another SP is refused' }).waitFor();
+    await page.locator('.line.add').first().waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.context().close();
   });
 });

@@ -78,4 +78,12 @@ export const styles = css`
     font-size: var(--t-small);
     color: var(--muted);
   }
+  table.steps {
+    min-width: 36rem;
+  }
+  @media (max-width: 600px) {
+    .message {
+      padding: var(--s2);
+    }
+  }
 `;
