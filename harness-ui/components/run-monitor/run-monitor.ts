@@ -69,8 +69,11 @@ export class RunMonitor extends ApiElement {
     this.stop = this.api.runEvents(
       this.runId,
       (event) => {
-        if (event.type === 'begin') this.begin = event.info;
-        else if (event.type === 'result') this.results = [...this.results, event.result];
+        // A reconnecting stream starts over from begin: start the list over too.
+        if (event.type === 'begin') {
+          this.begin = event.info;
+          this.results = [];
+        } else if (event.type === 'result') this.results = [...this.results, event.result];
         else {
           this.end = event;
           this.dispatchEvent(new RunFinishedEvent(this.runId, event.summary));
