@@ -1,6 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
-import { ApiError } from '../../api/client.ts';
 import { styles } from './styles.ts';
+
+interface ApiLike {
+  code: string;
+  status: number;
+  hint: string | undefined;
+}
 
 /** Shows an error where the person acted: what went wrong, and what to do next. */
 export class ErrorNote extends LitElement {
@@ -12,13 +17,15 @@ export class ErrorNote extends LitElement {
 
   override render() {
     if (!this.error) return nothing;
-    const api = this.error instanceof ApiError ? this.error : undefined;
+    // Any error with a code, status and hint reads like the API's (ApiError, or one rebuilt from JSON).
+    const api =
+      typeof this.error === 'object' && 'code' in this.error ? (this.error as Partial<ApiLike>) : undefined;
     const message = this.error instanceof Error ? this.error.message : String(this.error);
     return html`<div class="note" role="alert">
       <div class="title">${this.context}</div>
       <div>${message}</div>
       ${api?.hint ? html`<div class="hint">${api.hint}</div>` : nothing}
-      ${api && api.code !== 'UNREACHABLE' ? html`<code>${api.code}, HTTP ${api.status}</code>` : nothing}
+      ${api?.code && api.code !== 'UNREACHABLE' ? html`<code>${api.code}${api.status ? `, HTTP ${api.status}` : ''}</code>` : nothing}
     </div>`;
   }
 }

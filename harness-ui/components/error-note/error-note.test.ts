@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ComponentPage, componentPage } from '../../../test/ui/support/component-page.ts';
+
+let view: ComponentPage;
+beforeAll(async () => {
+  view = await componentPage();
+});
+afterAll(() => view?.close());
+
+describe('<error-note>', () => {
+  it('says what failed, why, and what to do next', async () => {
+    await view.mount('<error-note context="The metadata was not imported"></error-note>');
+    await view.page.evaluate(() => {
+      const error = Object.assign(new Error('the root element is <html>'), {
+        status: 400,
+        code: 'SP_METADATA_INVALID',
+        hint: 'Paste the SP metadata XML.',
+      });
+      document.querySelector('error-note')!.error = error;
+    });
+    const alert = view.page.getByRole('alert');
+    expect(await alert.innerText()).toBe(
+      'The metadata was not imported\nthe root element is <html>\nPaste the SP metadata XML.\nSP_METADATA_INVALID, HTTP 400',
+    );
+  });
+
+  it('shows nothing without an error', async () => {
+    await view.mount('<error-note></error-note>');
+    expect(await view.page.getByRole('alert').count()).toBe(0);
+  });
+});

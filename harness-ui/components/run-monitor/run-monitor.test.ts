@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ComponentPage, componentPage } from '../../../test/ui/support/component-page.ts';
+
+let view: ComponentPage;
+beforeAll(async () => {
+  view = await componentPage();
+});
+afterAll(() => view?.close());
+
+const result = (scenarioId: string, verdict: string) => ({
+  key: `${scenarioId} @ app`,
+  scenarioId,
+  title: `Title of ${scenarioId}`,
+  target: 'app',
+  verdict,
+  reason: `reason for ${scenarioId}`,
+  durationMs: 12,
+});
+
+describe('<run-monitor>', () => {
+  it('follows a run to its end: progress, totals, failures first, reports', async () => {
+    const options = { targets: ['app'], driver: 'http', workers: 2 };
+    await view.stubApi({
+      '/runs/r1/events': {
+        events: [
+          { event: 'begin', data: { type: 'begin', info: { runId: 'r1', total: 3, keys: [], options } } },
+          {
+            event: 'result',
+            data: { type: 'result', result: result('a.pass', 'pass'), progress: { done: 1, total: 3 } },
+          },
+          {
+            event: 'result',
+            data: { type: 'result', result: result('b.fail', 'fail'), progress: { done: 2, total: 3 } },
+          },
+          {
+            event: 'result',
+            data: { type: 'result', result: result('c.error', 'error'), progress: { done: 3, total: 3 } },
+          },
+          {
+            event: 'end',
+            data: {
+              type: 'end',
+              status: 'finished',
+              summary: { total: 3, passed: 1, failed: 1, errored: 1, skipped: 0, durationMs: 5 },
+            },
+          },
+        ],
+      },
+    });
+    await view.open('/runs/r1');
+    const monitor = view.page.locator('run-monitor');
+    await monitor.getByRole('heading', { name: 'Finished' }).waitFor();
+    expect(await monitor.getByTestId('progress-count').textContent()).toBe('3 of 3 done');
+    expect(await monitor.getByTestId('totals').innerText()).toMatch(/✓ 1 pass\s+✗ 1 fail\s+! 1 error/);
+    expect(
+      await monitor.locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-verdict'))),
+    ).toEqual(['error', 'fail', 'pass']);
+    expect(await monitor.getByRole('link', { name: 'Title of b.fail' }).getAttribute('href')).toBe(
+      '/runs/r1/results/b.fail%20%40%20app',
+    );
+    expect(await monitor.getByRole('link', { name: 'HTML report' }).getAttribute('href')).toBe(
+      '/api/runs/r1/report.html',
+    );
+    await monitor.getByRole('button', { name: 'fail (1)' }).click();
+    expect(await monitor.locator('li').count()).toBe(1);
+  });
+
+  it('says so when the run does not exist', async () => {
+    await view.stubApi({
+      '/runs/nope/events': { events: [{ event: 'failure', data: { message: 'there is no run "nope"' } }] },
+    });
+    await view.open('/runs/nope');
+    await view.page.getByRole('alert').getByText('there is no run "nope"').waitFor();
+  });
+});
