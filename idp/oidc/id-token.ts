@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { decodeJwt, signJwt } from './jws.ts';
-import { keyForPlan } from './keys.ts';
+import { keyForPlan, publicJwkLookup } from './keys.ts';
 import type { OidcRoute } from './routes.ts';
 import { type OidcRuntime, requestState } from './runtime.ts';
 import {
@@ -35,15 +35,34 @@ export async function finishIdToken(
     state.flow,
     'id-token',
     structuredClone({ ...original, payload: { ...signed.payload, ...state.claims.id_token } }),
-    { providerId: runtime.id, clientId, issuer: runtime.issuer, route },
+    {
+      providerId: runtime.id,
+      clientId,
+      issuer: runtime.issuer,
+      route,
+      publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
+    },
   );
   if (canonical(value) === canonical(original)) return token;
+  if (value.signing.reuseSignature) return withOriginalSignature(token, value, original);
   const header: Record<string, unknown> = { ...value.header, alg: value.signing.alg };
   if (value.signing.kid === undefined) delete header.kid;
   else header.kid = value.signing.kid;
   const secret = clientId ? runtime.config.clients[clientId]?.clientSecret : undefined;
   const key = await keyForPlan(runtime.context.keys, runtime.id, value.signing, secret);
   return signJwt(header, value.payload, value.signing.alg, key);
+}
+
+/** The changed header and payload with the library's signature: a tampered token. */
+function withOriginalSignature(token: string, value: IdTokenValue, original: IdTokenValue): string {
+  const [header, , signature] = token.split('.');
+  const headerSegment =
+    canonical(value.header) === canonical(original.header) ? header : segment(value.header);
+  return `${headerSegment}.${segment(value.payload)}.${signature ?? ''}`;
+}
+
+function segment(value: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 /** The plan that reproduces how the library signed a token. */

@@ -1,7 +1,7 @@
 import type { JWK } from 'oidc-provider';
 import type { KeyFactory, KeyMaterial } from '../keys/factory.ts';
 import type { JwsKey } from './jws.ts';
-import type { IdTokenSigning } from './stages.ts';
+import type { IdTokenSigning, PublicJwkLookup } from './stages.ts';
 
 /** Key kinds a provider publishes and signs with: RS256 first (the default), then ES256. */
 export const publishedKinds = ['current', 'ec'] as const;
@@ -39,4 +39,9 @@ export async function keyForPlan(
     return { type: 'secret', secret: Buffer.from(secret) };
   }
   return { type: 'private', key: (await keys.get(providerId, plan.kind)).privateKey };
+}
+
+/** Looks up the public JWK of one of a provider's key kinds (for faults that publish or name keys). */
+export function publicJwkLookup(keys: KeyFactory, providerId: string): PublicJwkLookup {
+  return async (kind) => ({ ...(await keys.get(providerId, kind)).jwk });
 }

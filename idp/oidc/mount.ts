@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware, Next } from 'koa';
 import { IdpError } from '../errors.ts';
 import { endpoints } from './endpoints/index.ts';
+import { clientIdOf } from './endpoints/token.ts';
 import { findFlow } from './request-flow.ts';
 import { oidcRoutePaths, routeOf } from './routes.ts';
 import { initRequestState, type OidcRequestState, type OidcRuntime } from './runtime.ts';
-import { applyOidcStage, hasOidcStage } from './stages.ts';
+import { applyOidcStage, type EndpointAnswer, type EndpointValue, hasOidcStage } from './stages.ts';
 import { traceOidc } from './trace.ts';
 
 /** Longest delay a flow may ask an endpoint for (a fault's "slow" answer). */
@@ -34,10 +35,12 @@ export function providerMiddleware(runtime: OidcRuntime): Middleware {
       await steps.read?.(ctx, runtime, state);
       state.flow = findFlow(runtime, ctx, state);
       await steps.before?.(ctx, runtime, state);
-      if (await answeredByFlow(ctx, runtime, state)) return;
+      const planned = await endpointStage(ctx, runtime, state);
+      if (planned?.answer) return answerForFlow(ctx, runtime, state, planned.answer);
       if (steps.handle) await steps.handle(ctx, runtime, state);
       else await runLibrary(library, ctx, () => Promise.reject(notAllowed(ctx, outer.path)));
       await steps.after?.(ctx, runtime, state);
+      if (planned?.amend) amendForFlow(ctx, runtime, state, planned.amend);
     } finally {
       ctx.path = outer.path;
       ctx.mountPath = outer.mountPath;
@@ -65,18 +68,38 @@ function providerCookies(ctx: Context, runtime: OidcRuntime): Context['cookies']
   return cookies;
 }
 
-/** The `endpoint` stage: a flow may delay an endpoint, or answer in the library's place. */
-async function answeredByFlow(ctx: Context, runtime: OidcRuntime, state: OidcRequestState): Promise<boolean> {
-  if (!hasOidcStage(state.flow, 'endpoint')) return false;
+/**
+ * The `endpoint` stage: a flow may delay an endpoint, answer in the library's place, or
+ * change the library's answer afterwards. Undefined when the flow has nothing here.
+ */
+async function endpointStage(
+  ctx: Context,
+  runtime: OidcRuntime,
+  state: OidcRequestState,
+): Promise<EndpointValue | undefined> {
+  if (!hasOidcStage(state.flow, 'endpoint')) return undefined;
   const value = await applyOidcStage(
     state.flow,
     'endpoint',
     { route: state.route, method: ctx.method, delayMs: 0, answer: undefined },
-    { providerId: runtime.id, issuer: runtime.issuer },
+    {
+      providerId: runtime.id,
+      issuer: runtime.issuer,
+      clientId: clientIdOf(ctx, state) ?? queryClientId(ctx),
+      expiredSecretError: (clientId) =>
+        runtime.persona.expiredSecretError(clientId, new Date(), runtime.personaContext),
+    },
   );
   if (value.delayMs > 0) await sleep(Math.min(value.delayMs, MAX_DELAY_MS));
-  const { answer } = value;
-  if (!answer) return false;
+  return value;
+}
+
+function answerForFlow(
+  ctx: Context,
+  runtime: OidcRuntime,
+  state: OidcRequestState,
+  answer: EndpointAnswer,
+): void {
   ctx.status = answer.status;
   for (const [name, header] of Object.entries(answer.headers ?? {})) ctx.set(name, header);
   if (typeof answer.body === 'string') {
@@ -89,7 +112,29 @@ async function answeredByFlow(ctx: Context, runtime: OidcRuntime, state: OidcReq
     summary: `${state.route} answered by the flow instead of the provider: HTTP ${answer.status}`,
     message: typeof answer.body === 'string' ? { body: answer.body } : answer.body,
   });
-  return true;
+}
+
+/** The library's answer with the flow's changes: another status, added JSON members. */
+function amendForFlow(
+  ctx: Context,
+  runtime: OidcRuntime,
+  state: OidcRequestState,
+  amend: NonNullable<EndpointValue['amend']>,
+): void {
+  const body = ctx.body;
+  const isJson = Boolean(body) && typeof body === 'object' && !Buffer.isBuffer(body) && !Array.isArray(body);
+  if (amend.body && isJson) ctx.body = { ...(body as Record<string, unknown>), ...amend.body };
+  if (amend.status) ctx.status = amend.status;
+  traceOidc(runtime, ctx, {
+    direction: 'out',
+    kind: state.route,
+    summary: `${state.route} answer changed by the flow: HTTP ${ctx.status}${amend.body ? `, added ${Object.keys(amend.body).join(', ')}` : ''}`,
+    message: isJson ? (ctx.body as Record<string, unknown>) : undefined,
+  });
+}
+
+function queryClientId(ctx: Context): string | undefined {
+  return typeof ctx.query.client_id === 'string' ? ctx.query.client_id : undefined;
 }
 
 function notAllowed(ctx: Context, path: string): IdpError {

@@ -60,7 +60,17 @@ export interface IdTokenSigning {
    * key's public half, as an SP that trusts the header's alg would load it).
    */
   hmacSecret?: 'client-secret' | 'public-key-pem' | 'public-key-jwk' | undefined;
+  /**
+   * Keeps the signature the library made although the header or payload changed: a
+   * tampered token. `kind`, `alg`, `kid` and `hmacSecret` are then not used; the header
+   * goes out as the value holds it.
+   */
+  reuseSignature?: boolean | undefined;
 }
+
+/** A provider key's public JWK (with kid, alg, use), for faults that publish or name keys. */
+export type PublicJwk = Record<string, unknown> & { kid: string };
+export type PublicJwkLookup = (kind: KeyKindName) => Promise<PublicJwk>;
 
 export interface IdTokenValue {
   /** JOSE header; `alg` and `kid` are rewritten from `signing` when re-signed. */
@@ -83,6 +93,11 @@ export interface EndpointValue {
   delayMs: number;
   /** Set to answer instead of the library; undefined lets the library answer. */
   answer: EndpointAnswer | undefined;
+  /**
+   * Lets the library answer, then changes that answer: another HTTP status, and members
+   * added to its JSON body (an error answer that still carries what a success would).
+   */
+  amend?: { status?: number | undefined; body?: Record<string, unknown> | undefined } | undefined;
 }
 
 export interface AuthorizationResponseValue {
@@ -101,12 +116,24 @@ export interface OidcStageContexts {
     scope: string;
     user: DirectoryUser;
   };
-  'id-token': StageContext & { clientId: string | undefined; issuer: string; route: OidcRoute };
+  'id-token': StageContext & {
+    clientId: string | undefined;
+    issuer: string;
+    route: OidcRoute;
+    /** The public JWK of one of this provider's key kinds (to name a key by its kid). */
+    publicJwk: PublicJwkLookup;
+  };
   'token-response': StageContext & { clientId: string | undefined; grantType: string | undefined };
   userinfo: StageContext & { clientId: string | undefined };
-  jwks: StageContext & { issuer: string };
+  jwks: StageContext & { issuer: string; publicJwk: PublicJwkLookup };
   discovery: StageContext & { issuer: string };
-  endpoint: StageContext & { issuer: string };
+  endpoint: StageContext & {
+    issuer: string;
+    /** The client the request names, when it names one (query, form or Basic credentials). */
+    clientId: string | undefined;
+    /** This persona's answer to a client whose secret has expired (e.g. Entra's AADSTS7000222). */
+    expiredSecretError(clientId: string): EndpointAnswer;
+  };
   'authorization-response': StageContext & { clientId: string | undefined; issuer: string };
 }
 

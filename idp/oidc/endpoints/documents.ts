@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { publicJwkLookup } from '../keys.ts';
 import type { OidcRequestState, OidcRuntime } from '../runtime.ts';
 import { applyOidcStage } from '../stages.ts';
 import { traceOidc } from '../trace.ts';
@@ -31,6 +32,7 @@ export async function finishJwks(ctx: Context, runtime: OidcRuntime, state: Oidc
     {
       providerId: runtime.id,
       issuer: runtime.issuer,
+      publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
   ctx.body = jwks;
