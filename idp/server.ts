@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa, { type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
@@ -41,6 +41,11 @@ export async function startIdpServer(options: IdpServerOptions): Promise<IdpServ
   const { config } = options;
   const log = options.log ?? ((line: string) => console.error(line));
   const server = createServer();
+  // The server listens before the providers exist (they need its real URL); a request
+  // that arrives in between waits for the app instead of hanging unanswered.
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const waiting: Array<[IncomingMessage, ServerResponse]> = [];
+  server.on('request', (req, res) => (handle ? handle(req, res) : waiting.push([req, res])));
   server.keepAliveTimeout = 5000;
   await listen(server, config.server.port, config.server.host);
   const address = server.address() as AddressInfo;
@@ -64,7 +69,8 @@ export async function startIdpServer(options: IdpServerOptions): Promise<IdpServ
   app.use(dispatchProviders(providers));
   for (const extension of options.extensions ?? []) app.use(extension(context, providers));
   app.use(homePage(providers));
-  server.on('request', app.callback());
+  handle = app.callback();
+  for (const [req, res] of waiting.splice(0)) handle(req, res);
 
   return {
     url: context.baseUrl,
