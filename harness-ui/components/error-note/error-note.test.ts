@@ -19,9 +19,12 @@ describe('<error-note>', () => {
       document.querySelector('error-note')!.error = error;
     });
     const alert = view.page.getByRole('alert');
-    expect(await alert.innerText()).toBe(
-      'The metadata was not imported\nthe root element is <html>\nPaste the SP metadata XML.\nSP_METADATA_INVALID, HTTP 400',
-    );
+    expect(await alert.locator('div').allTextContents()).toEqual([
+      'The metadata was not imported',
+      'the root element is <html>',
+      'Paste the SP metadata XML.',
+    ]);
+    expect(await alert.locator('code').textContent()).toBe('SP_METADATA_INVALID, HTTP 400');
   });
 
   it('shows nothing without an error', async () => {

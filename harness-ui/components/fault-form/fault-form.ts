@@ -65,7 +65,7 @@ export class FaultForm extends LitElement {
           ${f.description ? html`<div class="help" id="${id}-help">${f.description}</div>` : nothing}
         </div>`;
       case 'choice':
-        input = html`<select id=${common.id} class=${common.invalid ? 'invalid' : ''} aria-describedby=${describedBy}
+        input = html`<select id=${common.id} class=${common.invalid ? 'invalid' : ''} aria-describedby=${describedBy} aria-required=${f.required ? 'true' : 'false'} aria-invalid=${common.invalid ? 'true' : 'false'}
           @change=${(e: Event) => this.set(f, (e.target as HTMLSelectElement).value)}>
           ${f.required ? nothing : html`<option value="" ?selected=${raw === ''}>(default)</option>`}
           ${f.required && raw === '' ? html`<option value="" selected disabled>Choose…</option>` : nothing}
@@ -74,12 +74,12 @@ export class FaultForm extends LitElement {
         break;
       case 'list':
       case 'json':
-        input = html`<textarea id=${common.id} class=${common.invalid ? 'invalid' : ''} aria-describedby=${describedBy}
+        input = html`<textarea id=${common.id} class=${common.invalid ? 'invalid' : ''} aria-describedby=${describedBy} aria-required=${f.required ? 'true' : 'false'} aria-invalid=${common.invalid ? 'true' : 'false'}
           placeholder=${f.kind === 'list' ? 'one per line' : 'JSON'} .value=${String(raw)}
           @input=${(e: Event) => this.set(f, (e.target as HTMLTextAreaElement).value)}></textarea>`;
         break;
       default:
-        input = html`<input id=${common.id} class=${common.invalid ? 'invalid' : ''} aria-describedby=${describedBy}
+        input = html`<input id=${common.id} class=${common.invalid ? 'invalid' : ''} aria-describedby=${describedBy} aria-required=${f.required ? 'true' : 'false'} aria-invalid=${common.invalid ? 'true' : 'false'}
           type=${f.kind === 'url' ? 'url' : f.kind === 'text' ? 'text' : 'number'} .value=${String(raw)}
           placeholder=${f.default !== undefined ? `default: ${String(f.default)}` : ''}
           @input=${(e: Event) => this.set(f, (e.target as HTMLInputElement).value)} />`;
@@ -110,12 +110,21 @@ export class FaultForm extends LitElement {
     for (const f of this.fields) {
       const { value, error } = readInput(f, this.raw[f.name] ?? '');
       if (error) errors.push(error);
-      else if (value !== undefined && !(f.kind === 'boolean' && value === false && f.default === undefined))
+      // A value equal to the default is left out: the scenario holds only what was changed.
+      else if (
+        value !== undefined &&
+        !sameValue(value, f.default ?? (f.kind === 'boolean' ? false : undefined))
+      ) {
         params[f.name] = value;
+      }
     }
     this.dispatchEvent(new FaultParamsChangeEvent(params, errors));
     return errors;
   }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 customElements.define('fault-form', FaultForm);

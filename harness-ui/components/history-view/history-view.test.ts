@@ -42,9 +42,9 @@ describe('<history-view>', () => {
     const rows = view.page.locator('history-view tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).innerText()).toMatch(/run-2\s+app\s+browser\s+interrupted/);
-    expect(await rows.nth(1).innerText()).toContain('✓ 3 pass');
-    expect(await rows.nth(1).innerText()).toContain('✗ 2 fail');
+    expect(await rows.nth(0).textContent()).toMatch(/run-2\s*app\s*browser\s*interrupted/);
+    expect(await rows.nth(1).textContent()).toContain('✓ 3 pass');
+    expect(await rows.nth(1).textContent()).toContain('✗ 2 fail');
     expect(await rows.nth(1).getByRole('link').getAttribute('href')).toBe('/runs/run-1');
   });
 
@@ -61,6 +61,10 @@ describe('<history-view>', () => {
     await view.open('/history');
     const alert = view.page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain('Could not load the run history\ndisk full\nFree some space.');
+    expect(await alert.locator('div').allTextContents()).toEqual([
+      'Could not load the run history',
+      'disk full',
+      'Free some space.',
+    ]);
   });
 });

@@ -64,8 +64,8 @@ describe('<providers-view>', () => {
       'okta-metadata.xml',
     );
     const entra = view.page.locator('section', { has: view.page.getByRole('heading', { name: 'Entra' }) });
-    expect(await entra.innerText()).toContain('✗ disabled');
-    expect(await entra.innerText()).toContain('Discovery URL');
+    expect(await entra.textContent()).toContain('✗ disabled');
+    expect(await entra.textContent()).toContain('Discovery URL');
     expect(await entra.getByRole('link', { name: /Download discovery document/ }).count()).toBe(1);
   });
 });

@@ -51,7 +51,7 @@ describe('<run-monitor>', () => {
     const monitor = view.page.locator('run-monitor');
     await monitor.getByRole('heading', { name: 'Finished' }).waitFor();
     expect(await monitor.getByTestId('progress-count').textContent()).toBe('3 of 3 done');
-    expect(await monitor.getByTestId('totals').innerText()).toMatch(/✓ 1 pass\s+✗ 1 fail\s+! 1 error/);
+    expect(await monitor.getByTestId('totals').textContent()).toMatch(/✓ 1 pass\s*✗ 1 fail\s*! 1 error/);
     expect(
       await monitor.locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-verdict'))),
     ).toEqual(['error', 'fail', 'pass']);

@@ -67,7 +67,11 @@ describe('<run-view>', () => {
     await view.open('/run');
     await view.page.getByRole('button', { name: /Start run/ }).click();
     const alert = view.page.locator('run-view').getByRole('alert');
-    expect(await alert.innerText()).toContain('The run did not start\nunknown suite "x"\nPick another.');
+    expect(await alert.locator('div').allTextContents()).toEqual([
+      'The run did not start',
+      'unknown suite "x"',
+      'Pick another.',
+    ]);
     expect(view.requests.filter((r) => r.method === 'POST').at(-1)?.body).toEqual({
       target: 'app',
       driver: 'http',

@@ -68,7 +68,7 @@ describe('<scenarios-view>', () => {
     expect(await count.textContent()).toBe('1 of 4 scenarios');
     await view.page.getByText('Title saml.audience.wrong').click();
     const details = view.page.locator('scenarios-view details[open]');
-    expect(await details.innerText()).toContain('saml.audience: Audience names another SP');
+    expect(await details.textContent()).toContain('saml.audience: Audience names another SP');
     expect(await details.getByRole('link', { name: 'https://example.org/spec' }).count()).toBe(1);
     expect(await details.getByRole('link', { name: 'Compose from this' }).getAttribute('href')).toBe(
       '/compose?from=saml.audience.wrong',

@@ -59,6 +59,8 @@ export async function componentPage(): Promise<ComponentPage> {
   const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
+  // Fail in seconds, with the locator named, rather than at the test's timeout.
+  page.setDefaultTimeout(5000);
   // The API is not there: answer every call with an error so the shell stays quiet.
   await page.route('**/api/**', (route) => route.fulfill({ status: 503, body: '{}' }));
   await page.goto(url);
