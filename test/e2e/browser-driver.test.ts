@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserDriver } from '../../runner/drivers/browser.ts';
+import { createHttpDriver } from '../../runner/drivers/http.ts';
+import type { Driver } from '../../runner/drivers/types.ts';
+import { type Scenario, type ScenarioInput, scenarioSchema } from '../../scenarios/schema.ts';
+import { type Demo, startDemo } from '../support/demo.ts';
+
+const scenario = (input: Omit<ScenarioInput, 'why'>): Scenario =>
+  scenarioSchema.parse({ why: 'test', ...input });
+
+const scenarios = [
+  scenario({
+    id: 'b.saml.valid',
+    title: 'SAML valid',
+    protocol: 'saml',
+    connection: 'saml',
+    expect: 'accept',
+  }),
+  scenario({
+    id: 'b.saml.expired',
+    title: 'SAML assertion expired',
+    protocol: 'saml',
+    connection: 'saml',
+    faults: [{ fault: 'saml.assertion-expired' }],
+    expect: 'reject',
+  }),
+  scenario({
+    id: 'b.oidc.valid',
+    title: 'OIDC valid',
+    protocol: 'oidc',
+    connection: 'entra-staff',
+    expect: 'accept',
+  }),
+  scenario({
+    id: 'b.oidc.nonce',
+    title: 'OIDC nonce wrong',
+    protocol: 'oidc',
+    connection: 'entra-staff',
+    faults: [{ fault: 'oidc.id-token.nonce' }],
+    expect: 'reject',
+  }),
+  scenario({
+    id: 'b.saml.replay',
+    title: 'SAML replay',
+    protocol: 'saml',
+    connection: 'saml',
+    expect: {
+      steps: [
+        { action: 'login', expect: 'accept' },
+        { action: 'replay', expect: 'reject' },
+      ],
+    },
+  }),
+];
+
+let demo: Demo;
+let browser: Driver;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await createBrowserDriver();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('the browser driver', () => {
+  it('reaches the same verdicts as the HTTP driver in headless Chromium', async () => {
+    const byHttp = await demo.run(scenarios, { driver: createHttpDriver() });
+    const byBrowser = await demo.run(scenarios, { driver: browser, workers: 2 });
+    const verdicts = (r: typeof byHttp) =>
+      Object.fromEntries(r.results.map((x) => [x.scenarioId, x.verdict]));
+    expect(verdicts(byHttp)).toEqual(Object.fromEntries(scenarios.map((s) => [s.id, 'pass'])));
+    expect(
+      verdicts(byBrowser),
+      byBrowser.results.map((r) => `${r.scenarioId}: ${r.reason}`).join('\n'),
+    ).toEqual(verdicts(byHttp));
+    const expired = byBrowser.results.find((r) => r.scenarioId === 'b.saml.expired')!;
+    expect(expired.driver).toBe('browser');
+    expect(expired.http.some((step) => step.method === 'POST' && step.url.includes('/saml/saml/acs'))).toBe(
+      true,
+    );
+  });
+
+  it('takes a screenshot when a result is not a pass', async () => {
+    const wrong = scenario({ ...scenarios[1]!, id: 'b.saml.expired.wrongly-expected', expect: 'accept' });
+    const record = await demo.run([wrong], { driver: browser });
+    expect(record.results[0]!.verdict).toBe('fail');
+    const png = Buffer.from(record.results[0]!.screenshot ?? '', 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
