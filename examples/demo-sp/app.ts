@@ -330,7 +330,7 @@ function routes(sp: SpContext): Router {
 
   const logout: Middleware = async (ctx) => {
     const current = currentUser(ctx);
-    sessions.destroy(ctx);
+    if (!sp.lax.has('logout-keeps-session')) sessions.destroy(ctx);
     const login = current?.login;
     let target = '/logged-out';
     try {

@@ -17,6 +17,10 @@ export const laxSwitches = {
     'SAML: accept responses in which neither the Response nor the Assertion is validly signed',
   'signature-wrapping':
     'SAML: read the first Assertion in the document instead of the one the signature covers',
+  'response-wrapping':
+    "SAML: once any signature in the document verifies, read the outermost Response's own Assertion (XSW1, XSW2)",
+  'first-text-node':
+    'SAML: read the NameID and email from the received document, first text node only (a comment or processing instruction cuts them short: CVE-2017-11427)',
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',
   'keyinfo-trust':
     'SAML: trust the certificate sent in the signature KeyInfo instead of only the registered one',
@@ -53,6 +57,8 @@ export const laxSwitches = {
   'email-domain': "Accept an email outside the connection's allowed domains",
   'disabled-connection': 'Let a disabled connection (and its users) log in',
   jit: 'Provision any unknown user (JIT on everywhere, even invite-only connections)',
+  // Sessions
+  'logout-keeps-session': 'Logout: send the IdP a logout request but keep the local session',
 } as const;
 
 export type LaxName = keyof typeof laxSwitches;

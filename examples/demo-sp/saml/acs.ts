@@ -1,3 +1,4 @@
+import type { Document, Element } from '@xmldom/xmldom';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 import type { AssertedIdentity } from '../policy.ts';
@@ -5,7 +6,7 @@ import { attributeValues, type SamlEvidence, samlChecks } from './checks.ts';
 import type { SamlSettings } from './settings.ts';
 import type { SamlState } from './state.ts';
 import { verifySignature } from './verify.ts';
-import { attr, child, hasDoctype, ns, parseXml, path, text } from './xml.ts';
+import { attr, child, descendants, firstText, hasDoctype, ns, parseXml, path, text } from './xml.ts';
 
 /** What the ACS hands on: who logged in, and what the session keeps for logout. */
 export interface SamlLogin {
@@ -77,9 +78,14 @@ export async function consumeSamlResponse(
   }
 
   const assertion = verified.assertion;
-  const nameIdEl = path(assertion, [ns.assertion, 'Subject'], [ns.assertion, 'NameID']);
-  const nameId = text(nameIdEl);
-  const emailValue = attributeValues(assertion, settings.attributes.email)[0];
+  // Lax first-text-node: read the identity from the document as received (not from the
+  // canonical signed bytes), first text node only, as CVE-2017-11427-vulnerable SPs did.
+  const firstTextNode = sp.lax.has('first-text-node');
+  const source = firstTextNode ? (sameIdIn(doc, assertion) ?? assertion) : assertion;
+  const read = firstTextNode ? firstText : text;
+  const nameIdEl = path(source, [ns.assertion, 'Subject'], [ns.assertion, 'NameID']);
+  const nameId = read(nameIdEl);
+  const emailValue = attributeValues(source, settings.attributes.email, read)[0];
   const email = emailValue ?? (nameId?.includes('@') ? nameId : undefined);
   if (!nameId && !email) {
     throw new LoginRefused('subject-missing', 'the assertion names no subject (no NameID, no email)', {
@@ -103,4 +109,10 @@ export async function consumeSamlResponse(
     sessionNotOnOrAfter:
       sessionEnd && !sp.lax.has('session-not-on-or-after') ? Date.parse(sessionEnd) : undefined,
   };
+}
+
+/** The element of the received document with the same ID as the (re-parsed) verified assertion. */
+function sameIdIn(doc: Document, assertion: Element): Element | undefined {
+  const id = attr(assertion, 'ID');
+  return id ? descendants(doc, ns.assertion, 'Assertion').find((a) => attr(a, 'ID') === id) : undefined;
 }

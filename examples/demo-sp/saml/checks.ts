@@ -248,8 +248,12 @@ export const samlChecks: SamlCheck[] = [
   },
 ];
 
-/** Values of the first attribute, among `names`, that has any. */
-export function attributeValues(assertion: Element, names: readonly string[]): string[] {
+/** Values of the first attribute, among `names`, that has any (`read` gets an element's text). */
+export function attributeValues(
+  assertion: Element,
+  names: readonly string[],
+  read: (element: Element) => string | undefined = text,
+): string[] {
   const attributes = children(assertion, ns.assertion, 'AttributeStatement').flatMap((s) =>
     children(s, ns.assertion, 'Attribute'),
   );
@@ -257,7 +261,7 @@ export function attributeValues(assertion: Element, names: readonly string[]): s
     const found = attributes.filter((a) => attr(a, 'Name') === name);
     const values = found
       .flatMap((a) => children(a, ns.assertion, 'AttributeValue'))
-      .map((v) => v.textContent?.trim() ?? '')
+      .map((v) => read(v) ?? '')
       .filter(Boolean);
     if (values.length > 0) return values;
   }

@@ -21,7 +21,11 @@ const SHA1_URIS = new Set([
 export interface VerifiedAssertion {
   assertion: Element;
   /** verified: from what node-saml verified; the others only under a lax switch. */
-  how: 'verified' | 'unsigned (lax signature-required)' | 'first in document (lax signature-wrapping)';
+  how:
+    | 'verified'
+    | 'unsigned (lax signature-required)'
+    | 'first in document (lax signature-wrapping)'
+    | 'outermost Response (lax response-wrapping)';
 }
 
 /**
@@ -80,6 +84,13 @@ export async function verifySignature(
     const first = descendants(doc, ns.assertion, 'Assertion')[0];
     if (!first) throw refuse('response-invalid', 'the response has no assertion');
     return { verified: { assertion: first, how: 'first in document (lax signature-wrapping)' }, meta };
+  }
+
+  if (sp.lax.has('response-wrapping') && outcome.kind === 'signature') {
+    const own = children(response, ns.assertion, 'Assertion')[0];
+    if (own && anySignatureVerifies(doc, trustedCertificates(sp, meta, keyInfoCerts, now))) {
+      return { verified: { assertion: own, how: 'outermost Response (lax response-wrapping)' }, meta };
+    }
   }
 
   if (outcome.kind === 'ok') {

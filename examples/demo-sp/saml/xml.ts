@@ -74,6 +74,17 @@ export function text(el: Element | undefined): string | undefined {
   return value ? value : undefined;
 }
 
+/**
+ * The first text node of an element, trimmed: how readers vulnerable to CVE-2017-11427
+ * read a value (a comment or processing instruction inside it ends the value there).
+ */
+export function firstText(el: Element | undefined): string | undefined {
+  for (let node = el?.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 || node.nodeType === 4) return node.nodeValue?.trim() || undefined;
+  }
+  return undefined;
+}
+
 export function attr(el: Element | undefined, name: string): string | undefined {
   if (!el?.hasAttribute(name)) return undefined;
   return el.getAttribute(name) ?? undefined;

@@ -1,4 +1,75 @@
 import type { AnyFault } from '../types.ts';
+import acsUrl from './deliver/acs-url.ts';
+import posts from './deliver/posts.ts';
+import relayState from './deliver/relay-state.ts';
+import assertionExpired from './model/assertion-expired.ts';
+import attribute from './model/attribute.ts';
+import audience from './model/audience.ts';
+import authnContext from './model/authn-context.ts';
+import clockSkew from './model/clock-skew.ts';
+import destination from './model/destination.ts';
+import identity from './model/identity.ts';
+import ids from './model/ids.ts';
+import inResponseTo from './model/in-response-to.ts';
+import issueInstant from './model/issue-instant.ts';
+import issuer from './model/issuer.ts';
+import nameId from './model/nameid.ts';
+import nameIdProcessingInstruction from './model/nameid-processing-instruction.ts';
+import notBeforeFuture from './model/not-before-future.ts';
+import recipient from './model/recipient.ts';
+import sessionExpired from './model/session-expired.ts';
+import status from './model/status.ts';
+import subjectConfirmationExpired from './model/subject-confirmation-expired.ts';
+import subjectMissing from './model/subject-missing.ts';
+import commentInjection from './post-sign/comment-injection.ts';
+import doctype from './post-sign/doctype.ts';
+import extraAssertion from './post-sign/extra-assertion.ts';
+import signatureWrapping from './post-sign/signature-wrapping.ts';
+import tamper from './post-sign/tamper.ts';
+import digestAlgorithm from './sign/digest-algorithm.ts';
+import keyInfo from './sign/key-info.ts';
+import signatureAlgorithm from './sign/signature-algorithm.ts';
+import signedParts from './sign/signed-parts.ts';
+import signingKey from './sign/signing-key.ts';
 
 /** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> deliver. */
-export const samlFaults: AnyFault[] = [];
+export const samlFaults: AnyFault[] = [
+  // model: times
+  assertionExpired,
+  notBeforeFuture,
+  subjectConfirmationExpired,
+  issueInstant,
+  sessionExpired,
+  clockSkew,
+  // model: where the response is for, who sent it, what it answers
+  audience,
+  destination,
+  recipient,
+  issuer,
+  inResponseTo,
+  ids,
+  // model: who and what it asserts
+  nameId,
+  nameIdProcessingInstruction,
+  subjectMissing,
+  attribute,
+  identity,
+  authnContext,
+  status,
+  // sign
+  signingKey,
+  keyInfo,
+  signatureAlgorithm,
+  digestAlgorithm,
+  signedParts,
+  // post-sign
+  tamper,
+  signatureWrapping,
+  extraAssertion,
+  commentInjection,
+  doctype,
+  // deliver
+  acsUrl,
+  posts,
+  relayState,
+];

@@ -110,11 +110,24 @@ export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> =
   ],
 ];
 
+/** The ACS URLs the config gives an SP of a provider (none for SPs known only by metadata). */
+function configuredAcsUrls(context: IdpContext, providerId: string, spName: string): string[] {
+  const provider = context.config.providers[providerId];
+  if (provider?.protocol !== 'saml') return [];
+  return [...(provider.sps[spName]?.acsUrls ?? [])];
+}
+
 /** Runs every step in order and returns what they made. */
 export async function buildResponse(job: ResponseJob): Promise<Required<ResponseState>> {
   const state: ResponseState = {
     job,
-    stage: { providerId: job.providerId, flowId: job.flowId ?? '', sp: job.sp, request: job.model.request },
+    stage: {
+      providerId: job.providerId,
+      flowId: job.flowId ?? '',
+      sp: job.sp,
+      request: job.model.request,
+      acsUrls: (providerId, spName) => configuredAcsUrls(job.context, providerId, spName),
+    },
   };
   for (const [, step] of responseSteps) await step(state);
   return state as Required<ResponseState>;

@@ -16,6 +16,12 @@ export interface NameIdModel {
   format: string | undefined;
   nameQualifier?: string | undefined;
   spNameQualifier?: string | undefined;
+  /**
+   * A processing instruction written inside the value, before the character at `offset`
+   * (a fault). Canonicalization keeps PIs, so the signature covers it; an SP that reads
+   * only the first text node of the NameID sees the value cut short there.
+   */
+  processingInstruction?: { offset: number; target: string; data: string } | undefined;
 }
 
 export interface SubjectConfirmationModel {
@@ -126,4 +132,9 @@ export interface SamlStageContext extends StageContext {
   model?: ResponseModel | undefined;
   /** From `post-sign` on. */
   plan?: SigningPlan | undefined;
+  /**
+   * ACS URLs the harness config registers for an SP of a provider, for faults that
+   * deliver a response where another connection expects its own.
+   */
+  acsUrls?: ((providerId: string, spName: string) => string[]) | undefined;
 }

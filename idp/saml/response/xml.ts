@@ -1,6 +1,6 @@
 import { ns } from '../constants.ts';
 import { el, text } from '../xml-writer.ts';
-import type { AssertionModel, ResponseModel, StatusModel } from './stages.ts';
+import type { AssertionModel, NameIdModel, ResponseModel, StatusModel } from './stages.ts';
 
 const ENTITY_FORMAT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:entity';
 
@@ -36,37 +36,49 @@ function statusXml(status: StatusModel): string {
   );
 }
 
+/** The NameID's text, with the model's processing instruction (a fault) inside it. */
+function nameIdContent(nameId: NameIdModel): string {
+  const pi = nameId.processingInstruction;
+  if (!pi) return text(nameId.value);
+  const at = Math.max(0, Math.min(pi.offset, nameId.value.length));
+  // A PI's data may hold anything but "?>"; its target is an XML name.
+  const data = pi.data.replaceAll('?>', '? >');
+  return `${text(nameId.value.slice(0, at))}<?${pi.target}${data ? ` ${data}` : ''}?>${text(nameId.value.slice(at))}`;
+}
+
 export function assertionXml(a: AssertionModel): string {
   return el(
     'saml:Assertion',
     { 'xmlns:saml': ns.assertion, ID: a.id, Version: '2.0', IssueInstant: a.issueInstant },
     a.issuer !== undefined && el('saml:Issuer', { Format: ENTITY_FORMAT }, text(a.issuer)),
-    el(
-      'saml:Subject',
-      {},
-      a.subject.nameId &&
-        el(
-          'saml:NameID',
-          {
-            Format: a.subject.nameId.format,
-            NameQualifier: a.subject.nameId.nameQualifier,
-            SPNameQualifier: a.subject.nameId.spNameQualifier,
-          },
-          text(a.subject.nameId.value),
-        ),
-      ...a.subject.confirmations.map((c) =>
-        el(
-          'saml:SubjectConfirmation',
-          { Method: c.method },
-          el('saml:SubjectConfirmationData', {
-            NotBefore: c.notBefore,
-            NotOnOrAfter: c.notOnOrAfter,
-            Recipient: c.recipient,
-            InResponseTo: c.inResponseTo,
-          }),
+    // A Subject with neither NameID nor confirmation is not valid SAML: the model means "no Subject".
+    (a.subject.nameId !== undefined || a.subject.confirmations.length > 0) &&
+      el(
+        'saml:Subject',
+        {},
+        a.subject.nameId &&
+          el(
+            'saml:NameID',
+            {
+              Format: a.subject.nameId.format,
+              NameQualifier: a.subject.nameId.nameQualifier,
+              SPNameQualifier: a.subject.nameId.spNameQualifier,
+            },
+            nameIdContent(a.subject.nameId),
+          ),
+        ...a.subject.confirmations.map((c) =>
+          el(
+            'saml:SubjectConfirmation',
+            { Method: c.method },
+            el('saml:SubjectConfirmationData', {
+              NotBefore: c.notBefore,
+              NotOnOrAfter: c.notOnOrAfter,
+              Recipient: c.recipient,
+              InResponseTo: c.inResponseTo,
+            }),
+          ),
         ),
       ),
-    ),
     a.conditions &&
       el(
         'saml:Conditions',

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineSamlFault } from '../../define.ts';
+import { certificateKind } from './key-kinds.ts';
+
+/** What the signature's KeyInfo says, independent of the key that really signs. */
+export default defineSamlFault({
+  name: 'saml.key-info',
+  stage: 'sign',
+  summary: "Puts another kind's certificate in the signature KeyInfo, or no KeyInfo",
+  params: z.object({
+    certificate: z
+      .union([certificateKind, z.literal('none')])
+      .default('rogue')
+      .describe('Key kind whose certificate KeyInfo carries, or "none" for no KeyInfo'),
+  }),
+  apply: (plan, { certificate }) => ({
+    ...plan,
+    keyInfo: certificate === 'none' ? 'none' : { certificateKind: certificate },
+  }),
+});

@@ -1,0 +1,29 @@
+import { defineScenario } from '../define.ts';
+
+export default defineScenario({
+  id: 'saml.signature.xsw5',
+  title: 'Signature wrapping XSW5: forged assertion for alice',
+  protocol: 'saml',
+  user: 'bob',
+  faults: [
+    {
+      fault: 'saml.signature-wrapping',
+      params: {
+        variant: 5,
+        identity: 'alice@example.com',
+      },
+    },
+  ],
+  expect: {
+    notAs: 'alice@example.com',
+  },
+  tags: ['signature', 'xsw', 'security'],
+  why: 'The signed assertion itself is rewritten for alice (new ID) and keeps its signature, whose reference now finds an unsigned copy of the original appended to the end of the Response. An SP that reads the assertion holding the signature is fooled.',
+  refs: [
+    'Somorovsky et al., "On Breaking SAML: Be Whoever You Want to Be", USENIX Security 2012 (XSW5)',
+    'SAML 2.0 Core §5.4.2 (References)',
+    'W3C XML Signature Best Practices (Note 2013) §2.1.2 (what is signed)',
+    'CWE-347',
+  ],
+  caughtBy: ['signature-wrapping'],
+});

@@ -1,0 +1,28 @@
+import { defineScenario } from '../define.ts';
+
+export default defineScenario({
+  id: 'saml.xml.processing-instruction',
+  title: 'Processing instruction inside the signed NameID',
+  protocol: 'saml',
+  user: 'mallory',
+  faults: [
+    {
+      fault: 'saml.nameid-processing-instruction',
+      params: {
+        victim: 'alice@example.com',
+        suffix: '.evil.example',
+      },
+    },
+  ],
+  expect: {
+    notAs: 'alice@example.com',
+  },
+  tags: ['xml', 'security', 'subject'],
+  why: 'The same family as the comment injection, with a processing instruction: canonicalization keeps PIs, so the IdP signs alice@example.com<?sso-harness split?>.evil.example as one NameID. A reader that stops at the first text node sees alice; a correct one reads the whole text content.',
+  refs: [
+    'CERT VU#475445',
+    'CVE-2017-11427 (same class)',
+    'W3C Canonical XML 1.0 §2.3 (processing instructions are kept)',
+  ],
+  caughtBy: ['first-text-node'],
+});
