@@ -15,6 +15,7 @@ import { DemoSpError, LoginRefused } from './errors.ts';
 import { readForm, safeReturnTo, wantsJson } from './http.ts';
 import { type LaxName, parseLax } from './lax.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
+import { CompletedLogins } from './oidc/completed-logins.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
 import { OidcProviders, type OidcSettings, oidcSettings } from './oidc/provider.ts';
 import {
@@ -319,14 +320,22 @@ function routes(sp: SpContext): Router {
   router.get('/saml/:connection/slo', slo);
   router.post('/saml/:connection/slo', slo);
 
-  router.get('/oidc/:connection/callback', async (ctx) => {
-    const settings = oidcOf(ctx.params.connection!);
+  const completedLogins = new CompletedLogins();
+  const oidcCallback: Middleware = async (ctx) => {
+    const settings = oidcOf((ctx.params as Record<string, string>).connection!);
     const session = sessions.get(ctx, sp.now());
     const currentUrl = new URL(ctx.originalUrl, sp.spUrl);
-    const result = await completeOidcLogin(sp, oidc, settings, session, currentUrl);
+    // response_mode=form_post: the parameters come in the body (openid-client reads them the same way).
+    if (ctx.method === 'POST') for (const [k, v] of await readForm(ctx)) currentUrl.searchParams.append(k, v);
+    const code = currentUrl.searchParams.get('code');
+    const replayed = sp.lax.has('code-replay') ? completedLogins.get(settings.connection, code) : undefined;
+    const result = replayed ?? (await completeOidcLogin(sp, oidc, settings, session, currentUrl));
     const login = resolveUser(sp, result.identity);
+    if (sp.lax.has('code-replay')) completedLogins.remember(settings.connection, code, result);
     finishLogin(ctx, login, { protocol: 'oidc', idToken: result.idToken }, result.returnTo);
-  });
+  };
+  router.get('/oidc/:connection/callback', oidcCallback);
+  router.post('/oidc/:connection/callback', oidcCallback);
 
   const logout: Middleware = async (ctx) => {
     const current = currentUser(ctx);

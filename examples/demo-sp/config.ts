@@ -46,6 +46,8 @@ export interface OidcConnectionConfig {
    * (Entra), `always` for IdPs that only release verified mail.
    */
   emailTrust?: 'verified' | 'never' | 'always';
+  /** How the IdP returns the authorization response: `query` (default) or `form_post` (a POST to the redirect URI). */
+  responseMode?: 'query' | 'form_post';
 }
 
 /** What identifies a user at a connection, once linked. */

@@ -149,6 +149,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
         clientId: 'demo-sp-contractors',
         clientSecret: 'contractors-client-secret',
         tenantId: demoTenants.contractors,
+        responseMode: 'form_post',
         emailTrust: 'never',
         matchBy: 'oid',
         emailDomains: ['contractors.example'],

@@ -50,6 +50,11 @@ export const laxSwitches = {
   'email-verified': 'OIDC: use an email whose email_verified is not true',
   tenant: 'OIDC: accept an Entra id_token from another tenant (tid)',
   'hosted-domain': 'OIDC: accept a Google id_token whose hd is not the configured Workspace domain',
+  'oidc-status':
+    'OIDC: ignore an error that comes with a result (a code beside error=, tokens in an HTTP error)',
+  'id-token-required':
+    'OIDC: with no id_token, log in whoever userinfo names for the access token (plain OAuth 2.0)',
+  'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
   // Account policy
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',

@@ -26,7 +26,8 @@ class BrowserSession implements DriverSession {
   private readonly page: Page;
   private readonly signal: AbortSignal;
   private idpOrigin: string | undefined;
-  private lastPostToSp: { url: string; body: string } | undefined;
+  /** The last response the IdP had the browser deliver to the SP: a form post, or a redirect with a query. */
+  private lastToSp: { url: string; body: string | undefined } | undefined;
 
   private constructor(context: BrowserContext, page: Page, signal: AbortSignal, steps: HttpStep[]) {
     this.context = context;
@@ -60,10 +61,20 @@ class BrowserSession implements DriverSession {
     contentType: string | undefined,
   ): void {
     const postData = request.method() === 'POST' ? (request.postData() ?? '') : undefined;
-    if (postData !== undefined && new URL(request.url()).origin !== this.idpOrigin) {
-      this.lastPostToSp = { url: request.url(), body: postData };
-    }
     const redirectedFrom = request.redirectedFrom();
+    const url = new URL(request.url());
+    if (postData !== undefined && url.origin !== this.idpOrigin) {
+      this.lastToSp = { url: request.url(), body: postData };
+    } else if (
+      postData === undefined &&
+      redirectedFrom &&
+      url.search !== '' &&
+      url.origin !== this.idpOrigin &&
+      new URL(redirectedFrom.url()).origin === this.idpOrigin
+    ) {
+      // An OIDC query response (code, state) travels as the IdP's redirect to the SP.
+      this.lastToSp = { url: request.url(), body: undefined };
+    }
     this.steps.push({
       index: this.steps.length,
       method: request.method(),
@@ -100,25 +111,28 @@ class BrowserSession implements DriverSession {
   }
 
   hasPostToReplay(): boolean {
-    return this.lastPostToSp !== undefined;
+    return this.lastToSp !== undefined;
   }
 
   async replayLastPost(): Promise<DriverSession> {
-    if (!this.lastPostToSp)
+    if (!this.lastToSp)
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const browser = this.context.browser()!;
     const fresh = await BrowserSession.open(browser, this.signal, this.steps);
-    const { url, body } = this.lastPostToSp;
-    const response = await fresh.context.request.post(url, {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      data: body,
-      maxRedirects: 20,
-    });
+    const { url, body } = this.lastToSp;
+    const response =
+      body === undefined
+        ? await fresh.context.request.get(url, { maxRedirects: 20 })
+        : await fresh.context.request.post(url, {
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            data: body,
+            maxRedirects: 20,
+          });
     this.steps.push({
       index: this.steps.length,
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       url,
-      form: Object.fromEntries(new URLSearchParams(body)),
+      form: body === undefined ? undefined : Object.fromEntries(new URLSearchParams(body)),
       status: response.status(),
       cause: 'replay',
       bodyExcerpt: (await response.text()).slice(0, EXCERPT),

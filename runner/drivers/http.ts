@@ -20,6 +20,8 @@ interface Request {
   url: string;
   form: Record<string, string> | undefined;
   cause: HttpStep['cause'];
+  /** The URL whose answer redirected here (redirects only). */
+  from?: string | undefined;
 }
 
 class HttpSession implements DriverSession {
@@ -27,7 +29,8 @@ class HttpSession implements DriverSession {
   private readonly jar: CookieJar;
   private readonly signal: AbortSignal;
   private idpOrigin: string | undefined;
-  private lastPostToSp: Request | undefined;
+  /** The last response the IdP had the browser deliver to the SP: a form post, or a redirect with a query. */
+  private lastToSp: Request | undefined;
 
   constructor(jar: CookieJar, signal: AbortSignal, steps: HttpStep[]) {
     this.jar = jar;
@@ -46,14 +49,14 @@ class HttpSession implements DriverSession {
   }
 
   hasPostToReplay(): boolean {
-    return this.lastPostToSp !== undefined;
+    return this.lastToSp !== undefined;
   }
 
   async replayLastPost(): Promise<DriverSession> {
-    if (!this.lastPostToSp)
+    if (!this.lastToSp)
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const fresh = new HttpSession(new CookieJar(), this.signal, this.steps);
-    await fresh.follow({ ...this.lastPostToSp, cause: 'replay' });
+    await fresh.follow({ ...this.lastToSp, from: undefined, cause: 'replay' });
     return fresh;
   }
 
@@ -68,6 +71,16 @@ class HttpSession implements DriverSession {
 
   async close(): Promise<void> {}
 
+  private isRedirectFromIdp(request: Request, url: URL): boolean {
+    return (
+      request.cause === 'redirect' &&
+      url.search !== '' &&
+      url.origin !== this.idpOrigin &&
+      request.from !== undefined &&
+      new URL(request.from).origin === this.idpOrigin
+    );
+  }
+
   /** Sends a request, then follows redirects and self-submitting forms. */
   private async follow(first: Request): Promise<{ status: number; url: string; body: string }> {
     let request: Request = first;
@@ -80,6 +93,7 @@ class HttpSession implements DriverSession {
           url: new URL(answer.location, request.url).href,
           form: keepsMethod ? request.form : undefined,
           cause: 'redirect',
+          from: request.url,
         };
         continue;
       }
@@ -106,7 +120,10 @@ class HttpSession implements DriverSession {
     if (request.method === 'POST') {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(request.form ?? {}).toString();
-      if (url.origin !== this.idpOrigin && request.cause !== 'replay') this.lastPostToSp = request;
+      if (url.origin !== this.idpOrigin && request.cause !== 'replay') this.lastToSp = request;
+    } else if (this.isRedirectFromIdp(request, url)) {
+      // An OIDC query response (code, state) travels as the IdP's redirect to the SP.
+      this.lastToSp = request;
     }
     const started = performance.now();
     const response = await fetch(url, {

@@ -17,11 +17,12 @@ export interface DriverSession {
   /** Opens a URL and follows redirects and self-submitting forms until the page settles. */
   open(url: string): Promise<void>;
   /**
-   * Posts the last form this session sent to the SP once more, from a new empty session
-   * (an attacker who captured it), and returns that session so it can be probed.
+   * Sends the last response the IdP had this session deliver to the SP (a form post, or
+   * a redirect carrying a query such as an OIDC code and state) once more, from a new
+   * empty session (an attacker who captured it), and returns that session so it can be probed.
    */
   replayLastPost(): Promise<DriverSession>;
-  /** Whether there is a post to replay. */
+  /** Whether there is a post or redirect to replay. */
   hasPostToReplay(): boolean;
   probe(url: string, selector?: string): Promise<ProbeResponse>;
   /** Every HTTP exchange so far, in order (shared with sessions made by replayLastPost). */

@@ -44,6 +44,9 @@ export async function startDemo(options: { lax?: readonly string[]; stateDir?: s
     },
     async restartSp(lax) {
       await sp.close();
+      // Let this process's keep-alive sockets to the old SP see their end first: otherwise
+      // fetch reuses one and the next request fails with "other side closed".
+      await new Promise((resolve) => setTimeout(resolve, 50));
       sp = await createDemoSp({ harnessUrl: harness.url, port, lax });
       return sp;
     },

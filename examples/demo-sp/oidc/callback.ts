@@ -49,6 +49,9 @@ export async function completeOidcLogin(
       'no login through this connection was started in this browser session (or it expired); start again',
     );
   }
+  if (params.get('error') && sp.lax.has('oidc-status') && params.get('code')) {
+    for (const name of ['error', 'error_description', 'error_uri']) params.delete(name);
+  }
   if (params.get('error')) {
     throw refuse(
       'idp-error',
@@ -83,8 +86,9 @@ export async function completeOidcLogin(
   const hideIdToken = LIBRARY_CHECKED.some((name) => sp.lax.has(name));
   let rawTokenResponse: Record<string, unknown> | undefined;
   const capture: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
+    let response = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!response.ok && sp.lax.has('oidc-status')) response = await errorIgnored(response, url, meta);
     if (url !== meta.token_endpoint || !response.ok) return response;
     const body = (await response.json()) as Record<string, unknown>;
     rawTokenResponse = body;
@@ -108,7 +112,13 @@ export async function completeOidcLogin(
   session?.pendingOidc.delete(connection);
 
   const idToken = rawTokenResponse?.id_token;
-  if (typeof idToken !== 'string') throw refuse('response-invalid', 'the token response has no id_token');
+  if (typeof idToken !== 'string') {
+    const accessToken = rawTokenResponse?.access_token;
+    if (sp.lax.has('id-token-required') && typeof accessToken === 'string') {
+      return plainOAuthLogin(configuration, settings, accessToken, pending.returnTo, sp.lax);
+    }
+    throw refuse('response-invalid', 'the token response has no id_token');
+  }
   let header: Record<string, unknown>;
   let claims: Record<string, unknown>;
   try {
@@ -164,6 +174,23 @@ export async function completeOidcLogin(
     }
   }
 
+  return {
+    idToken,
+    returnTo: pending.returnTo,
+    identity: identityOf(settings, claims.sub, claims, profile, verifiedFlags, sp.lax),
+  };
+}
+
+/** Who logged in, from the id_token's claims and the merged profile (id_token and userinfo). */
+function identityOf(
+  settings: OidcSettings,
+  subject: string,
+  claims: Record<string, unknown>,
+  profile: Record<string, unknown>,
+  verifiedFlags: unknown[],
+  lax: ReadonlySet<LaxName>,
+): AssertedIdentity {
+  const connection = settings.connection;
   const claimNames = {
     email: 'email',
     groups: 'groups',
@@ -176,30 +203,78 @@ export async function completeOidcLogin(
   const flags = verifiedFlags.filter((f) => f !== undefined);
   const verified = flags.length > 0 && flags.every((f) => f === true || f === 'true');
   const trust = settings.config.emailTrust ?? 'verified';
-  if (trust === 'verified' && email && !verified && !sp.lax.has('email-verified')) {
-    throw refuse(
+  if (trust === 'verified' && email && !verified && !lax.has('email-verified')) {
+    throw new LoginRefused(
       'email-verified',
       `the IdP has not verified ${email} (email_verified is ${String(flags.find((f) => f !== true && f !== 'true') ?? 'absent')})`,
+      { connection },
     );
   }
   const groups = profile[claimNames.groups];
   return {
-    idToken,
-    returnTo: pending.returnTo,
-    identity: {
-      connection,
-      subject: claims.sub,
-      oid: typeof claims.oid === 'string' ? claims.oid : undefined,
-      externalId:
-        typeof profile[claimNames.externalId] === 'string'
-          ? (profile[claimNames.externalId] as string)
-          : undefined,
-      email,
-      emailTrusted:
-        trust === 'always' || (trust === 'verified' && (verified || sp.lax.has('email-verified'))),
-      groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
-    },
+    connection,
+    subject,
+    oid: typeof claims.oid === 'string' ? claims.oid : undefined,
+    externalId:
+      typeof profile[claimNames.externalId] === 'string'
+        ? (profile[claimNames.externalId] as string)
+        : undefined,
+    email,
+    emailTrusted: trust === 'always' || (trust === 'verified' && (verified || lax.has('email-verified'))),
+    groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
   };
+}
+
+/**
+ * Lax (`id-token-required`): a token response without an id_token, taken as a login
+ * anyway, with whoever userinfo says the access token belongs to (plain OAuth 2.0).
+ */
+async function plainOAuthLogin(
+  configuration: client.Configuration,
+  settings: OidcSettings,
+  accessToken: string,
+  returnTo: string,
+  lax: ReadonlySet<LaxName>,
+): Promise<OidcLogin> {
+  let info: Record<string, unknown>;
+  try {
+    info = await client.fetchUserInfo(configuration, accessToken, client.skipSubjectCheck);
+  } catch (error) {
+    throw new LoginRefused('idp-unreachable', `the userinfo endpoint failed: ${describe(error)}`, {
+      connection: settings.connection,
+      cause: error,
+    });
+  }
+  if (typeof info.sub !== 'string' || !info.sub) {
+    throw new LoginRefused('subject-missing', 'userinfo has no sub', { connection: settings.connection });
+  }
+  return {
+    idToken: '',
+    returnTo,
+    identity: identityOf(settings, info.sub, info, info, [info.email_verified], lax),
+  };
+}
+
+/**
+ * Lax (`oidc-status`): a token or userinfo answer with an error status that still carries
+ * tokens or claims, handed on as if it were a success.
+ */
+async function errorIgnored(response: Response, url: string, meta: client.ServerMetadata): Promise<Response> {
+  if (url !== meta.token_endpoint && url !== meta.userinfo_endpoint) return response;
+  let body: Record<string, unknown>;
+  try {
+    body = (await response.clone().json()) as Record<string, unknown>;
+  } catch {
+    return response;
+  }
+  const carries =
+    url === meta.token_endpoint ? typeof body.access_token === 'string' : typeof body.sub === 'string';
+  if (!carries) return response;
+  const { error: _e, error_description: _d, error_uri: _u, ...rest } = body;
+  const headers = new Headers(response.headers);
+  headers.delete('www-authenticate');
+  headers.delete('content-length');
+  return new Response(JSON.stringify(rest), { status: 200, headers });
 }
 
 /** A failed code exchange, said plainly: a bad or expired client secret is the usual cause. */

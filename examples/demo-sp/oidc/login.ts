@@ -29,6 +29,7 @@ export async function oidcLoginUrl(
     nonce: pending.nonce,
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
+    ...(settings.config.responseMode === 'form_post' ? { response_mode: 'form_post' } : {}),
   });
   return url.href;
 }

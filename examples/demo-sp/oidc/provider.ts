@@ -107,7 +107,8 @@ export class OidcProviders {
       },
       client.ClientSecretBasic(config.clientSecret),
     );
-    if (meta.issuer.startsWith('http:')) client.allowInsecureRequests(configuration);
+    // The configured issuer decides: a lying discovery document may name an https one.
+    if (config.issuer.startsWith('http:')) client.allowInsecureRequests(configuration);
     configuration[client.customFetch] = fetchImpl as client.CustomFetch;
     return configuration;
   }
