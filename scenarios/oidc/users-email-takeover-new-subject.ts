@@ -1,0 +1,23 @@
+import { defineScenario } from '../define.ts';
+
+export default defineScenario({
+  id: 'oidc.users.email-takeover-new-subject',
+  title: "New Entra identity claiming an existing user's email",
+  protocol: 'oidc',
+  connection: 'entra-staff',
+  user: {
+    email: 'erin@example.com',
+    givenName: 'Not Erin',
+  },
+  faults: [],
+  expect: {
+    notAs: 'erin@example.com',
+  },
+  tags: ['users', 'account-takeover'],
+  why: "Another directory object (its own oid) now carries erin's email, as a renamed or recreated account, or a guest, can. Entra emails are not verified and not stable, so the staff connection matches on oid: a correct SP must not log this identity in as the existing erin account.",
+  refs: [
+    'OIDC Core §5.7 (only iss + sub are stable)',
+    'Microsoft: use oid/sub, not email or upn, to identify users (nOAuth)',
+  ],
+  caughtBy: ['match-by-email'],
+});
