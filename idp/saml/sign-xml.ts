@@ -1,6 +1,8 @@
-import type { KeyObject } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
+import { createHash, createSign, type KeyObject } from 'node:crypto';
+import type { Document, Element } from '@xmldom/xmldom';
+import { escapeXml, parseXml, serializeXml } from '../../lib/xml.ts';
 import { IdpError } from '../errors.ts';
+import { certificateBody } from '../keys/certificate.ts';
 import {
   type DigestAlgorithmName,
   digestAlgorithm,
@@ -9,6 +11,9 @@ import {
   type SignatureAlgorithmName,
   signatureAlgorithm,
 } from './algorithms.ts';
+import { exclusiveCanonical } from './exclusive-c14n.ts';
+
+const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
 export interface XmlSigningKey {
   privateKey: KeyObject;
@@ -18,47 +23,85 @@ export interface XmlSigningKey {
   digestAlgorithm: DigestAlgorithmName;
 }
 
+export interface SignTarget {
+  localName: string;
+  id: string;
+}
+
 /**
- * Adds an enveloped signature (exclusive c14n) to every element with the given local
- * name and ID, placed right after its Issuer as the SAML schema wants (or first when
- * it has no Issuer).
+ * Adds an enveloped signature (exclusive c14n) to the element with the given local name
+ * and ID, placed right after its Issuer as the SAML schema wants (or first when it has
+ * no Issuer).
  */
-export function signElement(
-  xml: string,
-  target: { localName: string; id: string },
-  key: XmlSigningKey,
-): string {
-  const element = `//*[local-name(.)='${target.localName}' and @ID='${target.id}']`;
-  const hasIssuer = new RegExp(
-    `<(\\w+:)?${target.localName}\\b[^>]*\\bID="${target.id}"[^>]*>\\s*<(\\w+:)?Issuer\\b`,
-  ).test(xml);
-  const signer = new SignedXml({
-    privateKey: key.privateKey,
-    publicCert: key.keyInfoCertificate,
-    signatureAlgorithm: signatureAlgorithm(key.signatureAlgorithm).uri,
-    canonicalizationAlgorithm: exclusiveC14n,
-  });
-  signer.addReference({
-    xpath: element,
-    transforms: [envelopedSignature, exclusiveC14n],
-    digestAlgorithm: digestAlgorithm(key.digestAlgorithm).uri,
-  });
-  try {
-    signer.computeSignature(xml, {
-      prefix: 'ds',
-      location: hasIssuer
-        ? { reference: `${element}/*[local-name(.)='Issuer']`, action: 'after' }
-        : { reference: element, action: 'prepend' },
-    });
-  } catch (error) {
+export function signElement(xml: string, target: SignTarget, key: XmlSigningKey): string {
+  return signElements(xml, [target], key);
+}
+
+/**
+ * Signs several elements of one document in order (assertions before the response, so
+ * the response's digest covers their signatures), parsing and serializing once. The
+ * canonical form comes from our own exclusive c14n and SignedInfo is written in canonical
+ * form, so each signature costs one digest pass and one RSA operation.
+ */
+export function signElements(xml: string, targets: readonly SignTarget[], key: XmlSigningKey): string {
+  const doc = parseXml(xml, 'the XML to sign');
+  for (const target of targets) signOne(doc, target, key);
+  return serializeXml(doc);
+}
+
+function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
+  const element = findById(doc.documentElement!, target);
+  if (!element) {
     throw new IdpError(
       'INTERNAL',
       500,
-      `cannot sign the ${target.localName} ${target.id}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      `cannot sign: no ${target.localName} with ID ${target.id} in the document`,
     );
   }
-  return signer.getSignedXml();
+  const signature = signatureAlgorithm(key.signatureAlgorithm);
+  const digest = digestAlgorithm(key.digestAlgorithm);
+  const digestValue = createHash(hashName(key.digestAlgorithm))
+    .update(exclusiveCanonical(element), 'utf8')
+    .digest('base64');
+  const signedInfo =
+    `<ds:CanonicalizationMethod Algorithm="${exclusiveC14n}"></ds:CanonicalizationMethod>` +
+    `<ds:SignatureMethod Algorithm="${signature.uri}"></ds:SignatureMethod>` +
+    `<ds:Reference URI="#${escapeXml(target.id)}"><ds:Transforms>` +
+    `<ds:Transform Algorithm="${envelopedSignature}"></ds:Transform>` +
+    `<ds:Transform Algorithm="${exclusiveC14n}"></ds:Transform></ds:Transforms>` +
+    `<ds:DigestMethod Algorithm="${digest.uri}"></ds:DigestMethod>` +
+    `<ds:DigestValue>${digestValue}</ds:DigestValue></ds:Reference>`;
+  // SignedInfo as the verifier canonicalizes it: the apex of its own c14n, declaring ds.
+  const canonicalSignedInfo = `<ds:SignedInfo xmlns:ds="${DSIG}">${signedInfo}</ds:SignedInfo>`;
+  const signatureValue = createSign(signature.hash)
+    .update(canonicalSignedInfo, 'utf8')
+    .sign(key.privateKey, 'base64');
+  const keyInfo = key.keyInfoCertificate
+    ? `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificateBody(key.keyInfoCertificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>`
+    : '';
+  const signatureXml = `<ds:Signature xmlns:ds="${DSIG}"><ds:SignedInfo>${signedInfo}</ds:SignedInfo><ds:SignatureValue>${signatureValue}</ds:SignatureValue>${keyInfo}</ds:Signature>`;
+  const node = doc.importNode(parseXml(signatureXml, 'the signature').documentElement!, true);
+  const issuer = firstChildElement(element, 'Issuer');
+  element.insertBefore(node, issuer ? issuer.nextSibling : element.firstChild);
+}
+
+function hashName(name: DigestAlgorithmName): string {
+  return name;
+}
+
+function findById(root: Element, target: SignTarget): Element | undefined {
+  if (root.localName === target.localName && root.getAttribute('ID') === target.id) return root;
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 1) continue;
+    const found = findById(child as Element, target);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function firstChildElement(parent: Element, localName: string): Element | undefined {
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1 && (child as Element).localName === localName) return child as Element;
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import type { SamlProviderConfig } from '../../../config/schema.ts';
 import type { KeyFactory } from '../../keys/factory.ts';
-import { signElement } from '../sign-xml.ts';
+import { type SignTarget, signElements } from '../sign-xml.ts';
 import type { ServiceProvider } from '../sps/types.ts';
 import type { ResponseModel, SigningPlan } from './stages.ts';
 
@@ -58,11 +58,10 @@ export async function signResponseXml(
     signatureAlgorithm: plan.signatureAlgorithm,
     digestAlgorithm: plan.digestAlgorithm,
   };
-  let out = xml;
+  const targets: SignTarget[] = [];
   if (wantAssertions) {
-    for (const assertion of model.assertions)
-      out = signElement(out, { localName: 'Assertion', id: assertion.id }, key);
+    for (const assertion of model.assertions) targets.push({ localName: 'Assertion', id: assertion.id });
   }
-  if (wantResponse) out = signElement(out, { localName: 'Response', id: model.id }, key);
-  return out;
+  if (wantResponse) targets.push({ localName: 'Response', id: model.id });
+  return signElements(xml, targets, key);
 }
