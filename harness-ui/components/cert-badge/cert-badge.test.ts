@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ComponentPage, componentPage } from '../../../test/ui/support/component-page.ts';
+import { describe, expect, it } from 'vitest';
 import { certificateExpiry } from './expiry.ts';
 
 const now = Date.parse('2026-06-15T12:00:00Z');
@@ -27,25 +26,5 @@ describe('certificateExpiry', () => {
       state: 'not-yet-valid',
       label: 'not valid for 5 more days',
     });
-  });
-});
-
-describe('<cert-badge>', () => {
-  let view: ComponentPage;
-  beforeAll(async () => {
-    view = await componentPage();
-  });
-  afterAll(() => view?.close());
-
-  it('marks an expired certificate differently from a valid one, in words and shape', async () => {
-    await view.mount(
-      '<cert-badge not-before="2020-01-01T00:00:00Z" not-after="2021-01-01T00:00:00Z"></cert-badge>' +
-        '<cert-badge not-before="2020-01-01T00:00:00Z" not-after="2099-01-01T00:00:00Z"></cert-badge>',
-    );
-    const badges = view.page.locator('cert-badge .badge');
-    const [expired, valid] = await badges.allTextContents();
-    expect(expired).toMatch(/^✗expired [\d,]+ days ago$/);
-    expect(valid).toMatch(/^✓expires in [\d,]+ days$/);
-    expect(await badges.first().getAttribute('title')).toBe('valid 2020-01-01 to 2021-01-01');
   });
 });

@@ -1,21 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { type ComponentPage, componentPage } from '../../../test/ui/support/component-page.ts';
-import { fieldsFromSchema, inputValue, type JsonSchema, readInput } from './schema-fields.ts';
-
-/** The schemas come from zod through z.toJSONSchema, as GET /api/faults sends them. */
-const schema = z.toJSONSchema(
-  z.object({
-    audience: z.string().describe('The audience to assert'),
-    shiftSeconds: z.number().int().min(-86400).default(-3600),
-    keyKind: z.enum(['expired', 'rogue', 'weak']),
-    include: z.boolean().default(false),
-    extra: z.array(z.string()).optional(),
-    claims: z.record(z.string(), z.unknown()).optional(),
-    acs: z.url().optional(),
-  }),
-  { io: 'input' },
-) as JsonSchema;
+import { describe, expect, it } from 'vitest';
+import { fieldsFromSchema, inputValue, readInput } from './schema-fields.ts';
+import { schema } from './test-schema.ts';
 
 describe('fieldsFromSchema', () => {
   it('maps each parameter to the input that fits it', () => {
@@ -52,39 +37,5 @@ describe('readInput', () => {
   it('shows defaults and lists in their inputs', () => {
     expect(inputValue(shift!, undefined)).toBe('-3600');
     expect(inputValue(extra!, ['a', 'b'])).toBe('a\nb');
-  });
-});
-
-describe('<fault-form>', () => {
-  let view: ComponentPage;
-  beforeAll(async () => {
-    view = await componentPage();
-  });
-  afterAll(() => view?.close());
-
-  it('renders the parameters, says what is wrong as you type, and reports the values', async () => {
-    await view.mount('<fault-form></fault-form>');
-    await view.page.evaluate(
-      (paramsSchema) => {
-        const form = document.querySelector('fault-form')!;
-        (window as unknown as { changes: unknown[] }).changes = [];
-        form.addEventListener('fault-params-change', (e) =>
-          (window as unknown as { changes: unknown[] }).changes.push({ params: e.params, errors: e.errors }),
-        );
-        form.fault = { name: 'x', protocol: 'saml', stage: 'model', summary: '', paramsSchema };
-      },
-      schema as unknown as Record<string, unknown>,
-    );
-    await view.page.getByLabel('Key kind').selectOption('rogue');
-    await view.page.getByLabel('Shift seconds').fill('-100000');
-    await view.page.getByRole('alert').getByText('Shift seconds must be at least -86400').waitFor();
-    await view.page.getByLabel('Shift seconds').fill('-7200');
-    await view.page.getByRole('textbox', { name: /^Audience/ }).fill('https://other.example');
-    const last = await view.page.evaluate(() => (window as unknown as { changes: unknown[] }).changes.at(-1));
-    expect(last).toEqual({
-      params: { audience: 'https://other.example', shiftSeconds: -7200, keyKind: 'rogue' },
-      errors: [],
-    });
-    expect(await view.page.getByText('The audience to assert').count()).toBe(1);
   });
 });

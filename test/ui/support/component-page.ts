@@ -71,6 +71,7 @@ export async function componentPage(): Promise<ComponentPage> {
     url,
     requests,
     async stubApi(answers) {
+      requests.length = 0;
       await page.unroute('**/api/**');
       await page.route('**/api/**', (route) => {
         const request = route.request();
@@ -115,4 +116,18 @@ export async function componentPage(): Promise<ComponentPage> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+let shared: Promise<ComponentPage> | undefined;
+
+/** One component page for every component test of the process (one browser, started once). */
+export function sharedComponentPage(): Promise<ComponentPage> {
+  shared ??= componentPage();
+  return shared;
+}
+
+export async function closeSharedComponentPage(): Promise<void> {
+  const page = shared;
+  shared = undefined;
+  if (page) await (await page).close();
 }

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ComponentPage, componentPage } from '../../../test/ui/support/component-page.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ComponentPage, sharedComponentPage } from '../../../test/ui/support/component-page.ts';
 
 let view: ComponentPage;
 beforeAll(async () => {
-  view = await componentPage();
+  view = await sharedComponentPage();
 });
-afterAll(() => view?.close());
 
 const fromConfig = {
   id: 'demo',

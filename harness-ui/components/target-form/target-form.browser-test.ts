@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ComponentPage, componentPage } from '../../../test/ui/support/component-page.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ComponentPage, sharedComponentPage } from '../../../test/ui/support/component-page.ts';
 
 let view: ComponentPage;
 beforeAll(async () => {
-  view = await componentPage();
+  view = await sharedComponentPage();
 });
-afterAll(() => view?.close());
 
 const provider = (id: string, protocol: string) => ({
   id,
@@ -39,6 +38,12 @@ async function stub(extra: Record<string, unknown> = {}) {
   await view.open('/targets');
   await view.page.getByRole('heading', { name: 'Okta app' }).waitFor();
 }
+/** The note the list shows once a target is saved (read by CSS: text queries race the re-render). */
+async function savedNote(text: string) {
+  const note = view.page.locator('targets-view p.badge[role="status"]');
+  await note.waitFor();
+  expect(await note.textContent()).toBe(text);
+}
 const lastBody = (method: string) => view.requests.filter((r) => r.method === method).at(-1)?.body;
 
 describe('<target-form>', () => {
@@ -52,7 +57,7 @@ describe('<target-form>', () => {
     await view.page.getByLabel('Login URL').fill('http://sp/login');
     await view.page.getByLabel('Probe URL').fill('http://sp/me');
     await view.page.getByRole('button', { name: 'Import and save' }).click();
-    await view.page.getByText('✓ Saved target okta-app').waitFor();
+    await savedNote('✓ Saved target okta-app');
     expect(lastBody('POST')).toEqual({
       source: 'upload',
       provider: 'okta',
@@ -72,7 +77,7 @@ describe('<target-form>', () => {
     await view.page.getByLabel('Login URL').fill('http://sp/login/google');
     await view.page.getByLabel('Probe URL').fill('http://sp/me');
     await view.page.getByRole('button', { name: 'Save target' }).click();
-    await view.page.getByText('✓ Saved target mine').waitFor();
+    await savedNote('✓ Saved target mine');
     expect(lastBody('PUT')).toMatchObject({
       connections: {
         google: { provider: 'google', client: 'my-client', loginUrl: 'http://sp/login/google' },
