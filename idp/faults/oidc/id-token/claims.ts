@@ -7,7 +7,9 @@ export default defineOidcFault({
   stage: 'id-token',
   summary: 'Sets or removes any id_token claim, registered ones included, and signs it again',
   params: z.object({
-    set: jsonObject.default({}).describe('Claims to set, by name'),
+    set: jsonObject
+      .default({ amr: ['pwd'] })
+      .describe('Claims to set, by name (default: amr says password only, no MFA)'),
     remove: z.array(z.string()).default([]).describe('Claims to leave out'),
   }),
   apply: (token, { set, remove }) => ({
