@@ -86,7 +86,7 @@ export class ResultView extends ApiElement {
         }
         ${r.refs.length ? html`<p class="small muted">References: ${r.refs.join(' · ')}</p>` : nothing}
       </section>
-      ${this.steps(r)} ${this.messages(r)} ${this.http(r)}
+      ${this.messages(r)} ${this.steps(r)} ${this.http(r)}
       ${
         r.screenshot
           ? html`<section class="card"><h2>Browser at the end</h2>

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,21 +15,33 @@ import { testRegistry, testScenarios } from './faults.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
+/** The newest modification time of the UI's sources. */
+function newestSource(dir = join(root, 'harness-ui')): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 /**
- * Builds the UI once if `dist/ui` is missing (npm test builds it before the tests). Test
- * files run in parallel, so the first takes a lock and the others wait for its build.
+ * Builds the UI when `dist/ui` is missing or older than its sources (npm test builds it
+ * just before the tests). Test files run in parallel: the first takes a lock, the others
+ * wait for its build.
  */
 export function ensureUiBuilt(): void {
   const index = join(uiDir, 'index.html');
-  if (existsSync(index)) return;
+  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= newestSource();
+  if (fresh()) return;
   const lock = join(root, 'dist', '.ui-build-lock');
   mkdirSync(join(root, 'dist'), { recursive: true });
   try {
     mkdirSync(lock);
   } catch {
     const until = Date.now() + 60_000;
-    while (!existsSync(index) && Date.now() < until) spawnSync('sleep', ['0.2']);
-    if (existsSync(index)) return;
+    while (!fresh() && Date.now() < until) spawnSync('sleep', ['0.2']);
+    if (fresh()) return;
     if (Date.now() - statSync(lock).mtimeMs < 60_000)
       throw new Error('another test is still building the UI');
   }
