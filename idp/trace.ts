@@ -29,9 +29,14 @@ export interface TraceEntry {
   error?: string | undefined;
 }
 
-export type TraceInput = Omit<TraceEntry, 'id' | 'time' | 'flowId' | 'provider'> & {
+export type TraceInput = Omit<TraceEntry, 'id' | 'time' | 'flowId' | 'provider' | 'decoded'> & {
   provider?: string | undefined;
   flowId?: string | undefined;
+  /**
+   * The decoded message, or a function that decodes it: decoding (pretty XML, JSON) is
+   * deferred until someone reads the entry, so a busy IdP pays nothing for unread traces.
+   */
+  decoded?: string | (() => string) | undefined;
 };
 
 export interface TraceOptions {
@@ -64,13 +69,16 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
   }
 
   record(input: TraceInput): TraceEntry {
-    const entry: TraceEntry = {
-      ...input,
+    const { decoded, ...rest } = input;
+    const entry = {
+      ...rest,
       provider: input.provider,
       flowId: input.flowId,
       id: this.nextId++,
       time: new Date().toISOString(),
-    };
+    } as TraceEntry;
+    if (typeof decoded === 'function') defineLazy(entry, 'decoded', decoded);
+    else entry.decoded = decoded;
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     if (entry.flowId) this.keepForFlow(entry.flowId, entry);
@@ -110,4 +118,29 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
     this.entries.length = 0;
     this.emit('clear');
   }
+}
+
+/** An enumerable property computed on first read (JSON.stringify and spreads see the value). */
+function defineLazy(target: TraceEntry, key: 'decoded', compute: () => string): void {
+  let value: string | undefined;
+  let done = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!done) {
+        try {
+          value = compute();
+        } catch (error) {
+          value = `(could not decode: ${(error as Error).message})`;
+        }
+        done = true;
+      }
+      return value;
+    },
+    set(next: string | undefined) {
+      value = next;
+      done = true;
+    },
+  });
 }

@@ -72,17 +72,37 @@ function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
     `<ds:DigestMethod Algorithm="${digest.uri}"></ds:DigestMethod>` +
     `<ds:DigestValue>${digestValue}</ds:DigestValue></ds:Reference>`;
   // SignedInfo as the verifier canonicalizes it: the apex of its own c14n, declaring ds.
+  // The DOM built below is the same element; a test checks the two agree.
   const canonicalSignedInfo = `<ds:SignedInfo xmlns:ds="${DSIG}">${signedInfo}</ds:SignedInfo>`;
   const signatureValue = createSign(signature.hash)
     .update(canonicalSignedInfo, 'utf8')
     .sign(key.privateKey, 'base64');
-  const keyInfo = key.keyInfoCertificate
-    ? `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificateBody(key.keyInfoCertificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>`
-    : '';
-  const signatureXml = `<ds:Signature xmlns:ds="${DSIG}"><ds:SignedInfo>${signedInfo}</ds:SignedInfo><ds:SignatureValue>${signatureValue}</ds:SignatureValue>${keyInfo}</ds:Signature>`;
-  const node = doc.importNode(parseXml(signatureXml, 'the signature').documentElement!, true);
+  const node = doc.createElementNS(DSIG, 'ds:Signature');
+  const info = child(doc, node, 'SignedInfo');
+  child(doc, info, 'CanonicalizationMethod').setAttribute('Algorithm', exclusiveC14n);
+  child(doc, info, 'SignatureMethod').setAttribute('Algorithm', signature.uri);
+  const reference = child(doc, info, 'Reference');
+  reference.setAttribute('URI', `#${target.id}`);
+  const transforms = child(doc, reference, 'Transforms');
+  child(doc, transforms, 'Transform').setAttribute('Algorithm', envelopedSignature);
+  child(doc, transforms, 'Transform').setAttribute('Algorithm', exclusiveC14n);
+  child(doc, reference, 'DigestMethod').setAttribute('Algorithm', digest.uri);
+  child(doc, reference, 'DigestValue', digestValue);
+  child(doc, node, 'SignatureValue', signatureValue);
+  if (key.keyInfoCertificate) {
+    const data = child(doc, child(doc, node, 'KeyInfo'), 'X509Data');
+    child(doc, data, 'X509Certificate', certificateBody(key.keyInfoCertificate));
+  }
   const issuer = firstChildElement(element, 'Issuer');
   element.insertBefore(node, issuer ? issuer.nextSibling : element.firstChild);
+}
+
+/** Appends a ds: element (with optional text) and returns it. */
+function child(doc: Document, parent: Element, localName: string, text?: string): Element {
+  const element = doc.createElementNS(DSIG, `ds:${localName}`);
+  if (text !== undefined) element.appendChild(doc.createTextNode(text));
+  parent.appendChild(element);
+  return element;
 }
 
 function hashName(name: DigestAlgorithmName): string {

@@ -28,7 +28,7 @@ export function traceSaml(context: IdpContext, input: SamlTraceInput): void {
     binding: input.binding,
     kind: input.kind,
     summary: input.summary,
-    decoded: input.xml === undefined ? undefined : prettyXml(input.xml),
+    decoded: input.xml === undefined ? undefined : () => prettyXml(input.xml!),
     raw: input.raw,
     relayState: input.relayState,
     method: input.method,
