@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import { exclusiveCanonical } from '../../../idp/saml/exclusive-c14n.ts';
@@ -18,7 +19,7 @@ const ours = (xml: string, id?: string) => {
 
 function findId(root: Element, id: string): Element | undefined {
   if (root.getAttribute('ID') === id) return root;
-  for (const child of Array.from(root.childNodes)) {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 1) {
       const found = findId(child as Element, id);
       if (found) return found;
