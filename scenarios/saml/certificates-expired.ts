@@ -18,7 +18,7 @@ export default defineScenario({
   refs: [
     'RFC 5280 §4.1.2.5 (Validity)',
     'SAML 2.0 Core §5.4 (SAML and XML Signature)',
-    'W3C XML Signature Syntax and Processing §4.5 (KeyInfo)',
+    'W3C XML Signature Syntax and Processing (the KeyInfo element)',
   ],
   caughtBy: ['certificate-expiry'],
 });

@@ -15,5 +15,5 @@ export default defineScenario({
   expect: 'accept',
   tags: ['certificates', 'signature'],
   why: 'Some IdPs leave KeyInfo out. The SP already holds the IdP certificate from metadata, so a correct SP verifies and accepts; one that needs KeyInfo to find a key fails these IdPs.',
-  refs: ['W3C XML Signature Syntax and Processing §4.5 (KeyInfo is optional)', 'SAML 2.0 Core §5.4.5'],
+  refs: ['W3C XML Signature Syntax and Processing (KeyInfo is optional)', 'SAML 2.0 Core §5.4.5'],
 });

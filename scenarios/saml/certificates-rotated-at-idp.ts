@@ -18,7 +18,7 @@ export default defineScenario({
   refs: [
     'SAML 2.0 Core §5.4',
     'SAML 2.0 Metadata §2.4.1.1 (KeyDescriptor)',
-    'W3C XML Signature Best Practices (Note 2013) §2.1.1 (trust in KeyInfo)',
+    'W3C XML Signature Best Practices (Working Group Note, 2013): trust in the verification key',
   ],
   caughtBy: ['keyinfo-trust'],
 });

@@ -17,7 +17,7 @@ export default defineScenario({
   why: 'The response is signed with a 1024-bit RSA key (sent in KeyInfo) instead of the registered 2048-bit one. 1024-bit RSA has been disallowed for signatures since 2013; only the registered, strong key may verify.',
   refs: [
     'NIST SP 800-131A Rev. 2 §3 (RSA key lengths)',
-    'W3C XML Signature Best Practices (Note 2013) §2.1.1',
+    'W3C XML Signature Best Practices (Working Group Note, 2013): trust in the verification key',
   ],
   caughtBy: ['keyinfo-trust'],
 });

@@ -14,7 +14,7 @@ export default defineScenario({
   why: 'The same unsolicited Response, but at a connection that only accepts logins it started. An SP that takes unsolicited responses there cannot tie the response to a login it asked for, which opens it to login CSRF and to responses replayed from elsewhere. Targets whose policy allows IdP-initiated login everywhere override this expectation.',
   refs: [
     'SAML 2.0 Profiles §4.1.5 (Unsolicited Responses)',
-    'SAML 2.0 Security and Privacy Considerations §7.1.1.x (unsolicited responses)',
+    'OWASP SAML Security Cheat Sheet (unsolicited responses / IdP-initiated SSO)',
   ],
   caughtBy: ['unsolicited'],
 });

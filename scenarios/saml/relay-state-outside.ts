@@ -17,7 +17,7 @@ export default defineScenario({
   why: 'The RelayState that comes back is not the one the SP sent, but an outside URL. The login itself is valid and succeeds; a correct SP then redirects only to its own pages (no open redirect). The probe checks the login; look at the final URL in the result for the redirect.',
   refs: [
     'SAML 2.0 Bindings §3.5.3 (RelayState)',
-    'SAML 2.0 Security and Privacy Considerations §7.1.1.x',
+    'OWASP Unvalidated Redirects and Forwards Cheat Sheet',
     'CWE-601',
   ],
 });

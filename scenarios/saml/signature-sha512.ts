@@ -23,6 +23,6 @@ export default defineScenario({
   why: 'Some IdPs are configured for SHA-512. It is stronger than the usual SHA-256, so a correct SP accepts it; an SP that hard-codes SHA-256 locks out IdPs that follow hardening guides.',
   refs: [
     'W3C XML Signature Syntax and Processing 1.1 §6.4.2 (RSA), §6.2 (digests)',
-    'RFC 6931 §2.1.3, §2.3.4',
+    'RFC 6931 (additional XML security URIs: SHA-512)',
   ],
 });

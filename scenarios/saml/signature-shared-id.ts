@@ -17,7 +17,7 @@ export default defineScenario({
   why: 'Both elements carry the same ID, so a signature reference "#ID" could mean either. IDs must be unique in a document; a correct XML signature library refuses to guess, and the SP refuses the response rather than pick one.',
   refs: [
     'SAML 2.0 Core §1.3.4 (ID and ID reference values)',
-    'W3C XML Signature Best Practices (Note 2013) §2.1.2',
+    'W3C XML Signature Best Practices (Working Group Note, 2013): use only what was signed',
   ],
   caughtBy: ['signature-required'],
 });

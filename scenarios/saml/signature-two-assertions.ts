@@ -24,11 +24,11 @@ export default defineScenario({
     notAs: 'alice@example.com',
   },
   tags: ['signature', 'xsw', 'security'],
-  why: "Bob's signed assertion is followed by nothing wrong, but an unsigned assertion for alice comes before it. The Web SSO profile allows one assertion per response in practice; a correct SP refuses several, or reads only the signed one, and never the unsigned one.",
+  why: "Bob's response carries his signed assertion and, in front of it, an unsigned assertion for alice. SAML allows several assertions in one response, but each counts only under its own valid signature: a correct SP refuses the second assertion outright (most do) or reads only the signed one, never the unsigned one.",
   refs: [
     'SAML 2.0 Profiles §4.1.4.2 (<Response> usage)',
     'SAML 2.0 Core §5.4',
-    'Somorovsky et al., USENIX Security 2012 §5',
+    'Somorovsky et al., "On Breaking SAML", USENIX Security 2012',
   ],
   caughtBy: ['signature-wrapping'],
 });

@@ -22,7 +22,7 @@ export default defineScenario({
   refs: [
     'Somorovsky et al., "On Breaking SAML: Be Whoever You Want to Be", USENIX Security 2012 (XSW2)',
     'SAML 2.0 Core §5.4.2 (References)',
-    'W3C XML Signature Best Practices (Note 2013) §2.1.2 (what is signed)',
+    'W3C XML Signature Best Practices (Working Group Note, 2013): use only what was signed',
     'CWE-347',
   ],
   caughtBy: ['response-wrapping'],

@@ -18,7 +18,7 @@ export default defineScenario({
   why: "Alice's account is linked to her old NameID; the IdP now sends a new persistent ID with her email. The SP must not relink the account on the email alone (that is how accounts get taken over); a correct SP refuses and an administrator relinks.",
   refs: [
     'SAML 2.0 Core §8.3.7 (persistent identifiers)',
-    'SAML 2.0 Profiles §8 (name identifier management)',
+    'SAML 2.0 Core §3.6 (Name Identifier Management Protocol)',
   ],
   caughtBy: ['match-by-email'],
 });

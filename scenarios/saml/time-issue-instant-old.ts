@@ -17,7 +17,7 @@ export default defineScenario({
   why: 'The response was issued half an hour ago but claims a current validity window. An SP that bounds the age of responses (the demo SP: 10 minutes) refuses such stale messages; one that does not accepts responses held back for later use.',
   refs: [
     'SAML 2.0 Core §3.2.2 (IssueInstant)',
-    'SAML 2.0 Security and Privacy Considerations §6.4.5 (replay)',
+    'OWASP SAML Security Cheat Sheet (validate protocol processing rules)',
   ],
   caughtBy: ['issue-instant'],
 });

@@ -11,5 +11,8 @@ export default defineScenario({
   expect: 'accept',
   tags: ['users', 'baseline'],
   why: 'ADFS sends the employee ID (E-2001) as NameID and the email as a claim. The SP matches the account on the NameID it linked, and logs dave in.',
-  refs: ['SAML 2.0 Core §8.3.1 (unspecified format)', 'Microsoft: AD FS claim rules for NameID'],
+  refs: [
+    'SAML 2.0 Core §8.3.1 (unspecified format)',
+    'Microsoft AD FS documentation: claim rules that issue a Name ID',
+  ],
 });

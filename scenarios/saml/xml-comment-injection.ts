@@ -30,7 +30,7 @@ export default defineScenario({
     'CVE-2017-11429',
     'CVE-2018-0489',
     'CERT VU#475445',
-    'W3C Exclusive XML Canonicalization 1.0 §3 (comments are removed)',
+    'W3C Exclusive XML Canonicalization 1.0 (the default form omits comments)',
   ],
   caughtBy: ['first-text-node'],
 });

@@ -16,9 +16,8 @@ export default defineScenario({
   tags: ['xml', 'security'],
   why: 'SAML messages never need a DTD. A response that declares one (here an external entity, the start of an XXE or SSRF attack) must be refused before any entity is resolved; the signature still verifies, so only a DTD check catches it.',
   refs: [
-    'SAML 2.0 Bindings §3.5 (no DTD in SAML messages)',
-    'SAML 2.0 Security and Privacy Considerations §6',
     'CWE-611',
+    'OWASP SAML Security Cheat Sheet (XML parsing)',
     'OWASP XML External Entity Prevention Cheat Sheet',
   ],
   caughtBy: ['doctype'],

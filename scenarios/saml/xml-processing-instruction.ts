@@ -18,11 +18,11 @@ export default defineScenario({
     notAs: 'alice@example.com',
   },
   tags: ['xml', 'security', 'subject'],
-  why: 'The same family as the comment injection, with a processing instruction: canonicalization keeps PIs, so the IdP signs alice@example.com<?sso-harness split?>.evil.example as one NameID. A reader that stops at the first text node sees alice; a correct one reads the whole text content.',
+  why: 'The same family as the comment injection, with a processing instruction: canonicalization keeps PIs, so the IdP signs alice@example.com<?sso-harness split?>.evil.example as one NameID. An SP that verifies it and then stops at the first text node sees alice; a correct one reads the whole text. SPs on xml-crypto (node-saml, the demo SP) canonicalize the PI as text and refuse a bad signature instead, so only one that also skips signature checks is fooled there.',
   refs: [
     'CERT VU#475445',
     'CVE-2017-11427 (same class)',
-    'W3C Canonical XML 1.0 §2.3 (processing instructions are kept)',
+    'W3C Canonical XML 1.0 (processing instructions are kept)',
   ],
-  caughtBy: ['first-text-node'],
+  caughtBy: ['first-text-node', 'signature-required'],
 });

@@ -7,6 +7,10 @@ import { mapAssertions, requireAssertions } from '../edit-model.ts';
  * can be added after signing because canonicalization drops them; a PI is kept, so it
  * has to be there before signing: the IdP signs `victim<?pi?>suffix` as one NameID. An SP
  * that reads only the first text node sees `victim`; a correct one sees `victimsuffix`.
+ *
+ * The harness canonicalizes the PI as the spec says (`<?target data?>`). xml-crypto 6
+ * writes a PI as its data text instead, so SPs built on it (node-saml) find the signature
+ * does not verify and refuse for that reason.
  */
 export default defineSamlFault({
   name: 'saml.nameid-processing-instruction',

@@ -1,6 +1,7 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, verify } from 'node:crypto';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import { exclusiveCanonical } from '../../../../idp/saml/exclusive-c14n.ts';
 import type { ResponseModel, SamlStageContext } from '../../../../idp/saml/response/stages.ts';
 import { responseXml } from '../../../../idp/saml/response/xml.ts';
 import { signElement } from '../../../../idp/saml/sign-xml.ts';
@@ -95,6 +96,31 @@ export function verifiedReferences(xml: string): string[] {
     } catch {
       // a signature that no longer verifies is simply not listed
     }
+  }
+  return out;
+}
+
+/**
+ * The IDs referenced by signatures that verify under Exclusive XML Canonicalization as
+ * the spec writes it (processing instructions kept), for RSA-SHA256 / SHA-256 only.
+ */
+export function specVerifiedReferences(xml: string): string[] {
+  const doc = parse(xml);
+  const out: string[] = [];
+  for (const signature of Array.from(doc.getElementsByTagNameNS(DSIG, 'Signature'))) {
+    const signedInfo = elementChildren(signature, 'SignedInfo')[0]!;
+    const reference = elementChildren(signedInfo, 'Reference')[0]!;
+    const id = reference.getAttribute('URI')!.replace(/^#/, '');
+    const target = signature.parentNode as Element;
+    if (target.getAttribute('ID') !== id) continue;
+    const digest = createHash('sha256').update(exclusiveCanonical(target, signature)).digest('base64');
+    const digestValue = elementChildren(reference, 'DigestValue')[0]!.textContent!.trim();
+    const signatureValue = Buffer.from(
+      elementChildren(signature, 'SignatureValue')[0]!.textContent!.trim(),
+      'base64',
+    );
+    const valid = verify('sha256', Buffer.from(exclusiveCanonical(signedInfo)), verifyKey, signatureValue);
+    if (valid && digest === digestValue) out.push(id);
   }
   return out;
 }
