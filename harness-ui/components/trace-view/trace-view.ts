@@ -146,7 +146,10 @@ export class TraceView extends ApiElement {
       <error-note context="The trace could not be loaded or changed" .error=${this.failure}></error-note>
       <div class="status" aria-live="polite">
         <span><span class="dot ${this.live ? 'live' : ''}"></span>${this.live ? (this.paused ? 'paused' : 'live') : 'connecting…'}</span>
-        <span>${shown.length} of ${this.entries.length} messages shown</span>
+        <span
+          >${shown.length > SHOWN ? `the newest ${SHOWN} of ${shown.length} matching` : `${shown.length} of ${this.entries.length}`}
+          messages shown</span
+        >
       </div>
       <div class="list" role="list" aria-label="Trace messages">
         ${
