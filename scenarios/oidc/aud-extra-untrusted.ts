@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.aud.extra-untrusted',
   title: 'id_token aud with an extra untrusted audience',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.id-token.audience',

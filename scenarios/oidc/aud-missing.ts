@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.aud.missing',
   title: 'id_token without aud',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.id-token.audience',

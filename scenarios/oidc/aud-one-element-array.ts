@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.aud.one-element-array',
   title: 'id_token aud as a one-element array',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.id-token.audience',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.aud.wrong',
   title: 'id_token aud names another client',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.audience',

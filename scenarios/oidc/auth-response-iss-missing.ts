@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.auth-response-iss.missing',
   title: 'Authorization response without iss although the IdP promises it',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.authorization-response.iss',

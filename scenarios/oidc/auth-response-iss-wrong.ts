@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.auth-response-iss.wrong',
   title: 'Authorization response iss (RFC 9207) names another issuer',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.authorization-response.iss',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.authorization.access-denied',
   title: 'Authorization response error=access_denied (with a code beside it)',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.authorization-response.error',

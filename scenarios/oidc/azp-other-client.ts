@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.azp.other-client',
   title: 'id_token azp names another client',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.azp',

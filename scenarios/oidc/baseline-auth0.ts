@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.baseline.auth0',
   title: 'Valid code flow with PKCE through auth0',
   protocol: 'oidc',
-  connection: 'auth0',
+  requires: {
+    persona: 'auth0',
+  },
   faults: [],
   expect: 'accept',
   tags: ['baseline'],

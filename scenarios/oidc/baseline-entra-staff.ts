@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.baseline.entra-staff',
   title: 'Valid code flow with PKCE through entra-staff',
   protocol: 'oidc',
-  connection: 'entra-staff',
+  requires: {
+    persona: 'entra',
+  },
   faults: [],
   expect: 'accept',
   tags: ['baseline'],

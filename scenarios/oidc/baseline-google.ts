@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.baseline.google',
   title: 'Valid code flow with PKCE through google',
   protocol: 'oidc',
-  connection: 'google',
+  requires: {
+    persona: 'google',
+  },
   faults: [],
   expect: 'accept',
   tags: ['baseline'],

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.baseline.logout',
   title: 'Login, then RP-initiated logout',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [],
   expect: {
     steps: [

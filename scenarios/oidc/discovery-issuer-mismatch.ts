@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.discovery.issuer-mismatch',
   title: 'Discovery document names another issuer',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.discovery.issuer',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.discovery.no-jwks-uri',
   title: 'Discovery document without jwks_uri',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.discovery.remove',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.iss.wrong',
   title: 'id_token iss names another issuer',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.id-token.issuer',

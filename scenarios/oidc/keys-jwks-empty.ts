@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.keys.jwks-empty',
   title: 'Empty JWKS',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.jwks.empty',

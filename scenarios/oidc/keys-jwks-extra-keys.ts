@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.keys.jwks-extra-keys',
   title: 'JWKS with extra keys that sign nothing',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.jwks.add-keys',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.keys.kid-absent-several-keys',
   title: 'No kid in the id_token header, several RSA keys in the JWKS',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.jwks.publish',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.keys.retired-key',
   title: 'id_token signed by a key the JWKS no longer publishes',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.jwks.rotate',

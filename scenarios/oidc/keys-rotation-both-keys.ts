@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.keys.rotation-both-keys',
   title: 'Key rotation: id_token signed by the next key, both keys published',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.jwks.rotate',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.keys.rotation-only-next',
   title: 'Key rotation: the old key retired, only the next key published',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.jwks.rotate',

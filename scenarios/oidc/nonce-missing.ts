@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.nonce.missing',
   title: 'id_token without nonce although the login sent one',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.nonce',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.nonce.wrong',
   title: 'id_token nonce is not the one this login sent',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.id-token.nonce',

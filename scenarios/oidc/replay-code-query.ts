@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.replay.code-query',
   title: 'Authorization response replayed from another browser (query)',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [],
   expect: {
     steps: [

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.signature.alg-none',
   title: 'Unsigned id_token (alg "none")',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.alg-none',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.signature.hs256-public-key-jwk',
   title: 'HS256 id_token keyed with the IdP public key (JWK form): algorithm confusion',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.id-token.hmac-public-key',

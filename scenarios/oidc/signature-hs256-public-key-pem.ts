@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.signature.hs256-public-key-pem',
   title: 'HS256 id_token keyed with the IdP public key (PEM): algorithm confusion',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.id-token.hmac-public-key',

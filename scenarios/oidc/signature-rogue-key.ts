@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.signature.rogue-key',
   title: 'id_token signed by an unknown key under the published kid',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.id-token.key',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.signature.tampered-payload',
   title: 'id_token payload changed after signing (original signature kept)',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.id-token.tamper',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.signature.unknown-kid',
   title: 'id_token signed by a key the IdP does not publish (unknown kid)',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.key',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.state.missing',
   title: 'Authorization response without state',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.authorization-response.state',

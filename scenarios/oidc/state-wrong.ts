@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.state.wrong',
   title: 'Authorization response with another state',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.authorization-response.state',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.time.exp-passed',
   title: 'id_token expired ten minutes ago',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.id-token.expired',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.time.exp-within-skew',
   title: 'id_token expired 30 seconds ago (within clock skew)',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.expired',

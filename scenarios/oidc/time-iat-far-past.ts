@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.time.iat-far-past',
   title: 'id_token iat a day ago (exp still valid)',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.id-token.issued-at',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.time.iat-future',
   title: 'id_token iat ten minutes in the future',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.id-token.issued-at',

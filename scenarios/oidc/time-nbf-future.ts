@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.time.nbf-future',
   title: 'id_token not valid before ten minutes from now (nbf)',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.id-token.not-before',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.token.bearer-lowercase',
   title: 'Token response token_type "bearer" in lower case',
   protocol: 'oidc',
-  connection: 'entra-contractors',
   faults: [
     {
       fault: 'oidc.token-response.set',

@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.token.expired-client-secret',
   title: "Client secret expired: the persona's token endpoint error (Entra AADSTS7000222)",
   protocol: 'oidc',
-  connection: 'entra-staff',
+  requires: {
+    persona: 'entra',
+  },
   faults: [
     {
       fault: 'oidc.endpoint.expired-secret',

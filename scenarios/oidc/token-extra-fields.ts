@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.token.extra-fields',
   title: 'Token response with extra, unknown fields',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.token-response.set',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.token.invalid-grant',
   title: 'Token endpoint answers 400 invalid_grant',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.endpoint.error',

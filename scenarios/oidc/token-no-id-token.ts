@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.token.no-id-token',
   title: 'Token response without an id_token (plain OAuth 2.0)',
   protocol: 'oidc',
-  connection: 'google',
   faults: [
     {
       fault: 'oidc.token-response.remove',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.token.server-error',
   title: 'Token endpoint answers 500 server_error',
   protocol: 'oidc',
-  connection: 'auth0',
   faults: [
     {
       fault: 'oidc.endpoint.error',

@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'oidc.token.slow',
   title: 'Token endpoint answers after 3 seconds',
   protocol: 'oidc',
-  connection: 'entra-staff',
   faults: [
     {
       fault: 'oidc.endpoint.slow',

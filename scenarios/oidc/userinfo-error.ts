@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.userinfo.error',
   title: 'userinfo answers 401 invalid_token',
   protocol: 'oidc',
-  connection: 'auth0',
+  requires: {
+    tag: 'userinfo',
+  },
   faults: [
     {
       fault: 'oidc.endpoint.error',

@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.userinfo.sub-mismatch',
   title: 'userinfo sub differs from the id_token sub',
   protocol: 'oidc',
-  connection: 'auth0',
+  requires: {
+    tag: 'userinfo',
+  },
   faults: [
     {
       fault: 'oidc.userinfo.set',

@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.users.email-unverified-auth0',
   title: 'Auth0 userinfo says email_verified false',
   protocol: 'oidc',
-  connection: 'auth0',
+  requires: {
+    tag: 'userinfo',
+  },
   faults: [
     {
       fault: 'oidc.claims.set',

@@ -4,7 +4,10 @@ export default defineScenario({
   id: 'oidc.users.email-unverified-google',
   title: 'Google email_verified false',
   protocol: 'oidc',
-  connection: 'google',
+  requires: {
+    persona: 'google',
+    tag: 'email-verified',
+  },
   faults: [
     {
       fault: 'oidc.claims.set',

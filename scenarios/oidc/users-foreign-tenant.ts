@@ -4,7 +4,10 @@ export default defineScenario({
   id: 'oidc.users.foreign-tenant',
   title: 'id_token from another Entra tenant (tid)',
   protocol: 'oidc',
-  connection: 'entra-staff',
+  requires: {
+    persona: 'entra',
+    tag: 'tenant',
+  },
   faults: [
     {
       fault: 'oidc.claims.set',

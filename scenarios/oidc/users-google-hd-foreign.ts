@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.users.google-hd-foreign',
   title: 'Google id_token from another Workspace domain (hd)',
   protocol: 'oidc',
-  connection: 'google',
+  requires: {
+    tag: 'hosted-domain',
+  },
   faults: [
     {
       fault: 'oidc.claims.set',

@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.users.google-hd-missing',
   title: 'Google id_token without hd (a consumer account)',
   protocol: 'oidc',
-  connection: 'google',
+  requires: {
+    tag: 'hosted-domain',
+  },
   faults: [
     {
       fault: 'oidc.claims.remove',

@@ -4,10 +4,13 @@ export default defineScenario({
   id: 'oidc.users.group-roles',
   title: 'Groups claim mapped to a role',
   protocol: 'oidc',
-  connection: 'auth0',
+  requires: {
+    persona: 'auth0',
+    tag: 'group-roles',
+  },
   faults: [],
   expect: 'accept',
   tags: ['users', 'group-roles'],
-  why: "heidi's IdP groups (a namespaced Auth0 claim, also in userinfo) map to the editor role. A correct SP reads the configured claim and logs her in; a wrong claim name typically shows up as a failed login or the default role.",
+  why: 'The user\'s IdP groups map to an SP role. Auth0 sends them in a namespaced custom claim (also in userinfo), not in "groups". A correct SP reads the configured claim and logs the user in with the mapped role; a wrong claim name shows up as the default role or a refused login.',
   refs: ['Auth0: add custom claims with a namespace', 'OIDC Core §5.1.2 (Additional Claims)'],
 });

@@ -4,7 +4,10 @@ export default defineScenario({
   id: 'oidc.users.groups-overage',
   title: 'Entra groups overage (no groups claim, a Graph link instead)',
   protocol: 'oidc',
-  connection: 'entra-staff',
+  requires: {
+    persona: 'entra',
+    tag: 'group-roles',
+  },
   faults: [
     {
       fault: 'oidc.claims.groups-overage',
