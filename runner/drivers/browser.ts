@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { HttpStep } from '../types.ts';
 import { chromiumArgs, findChromium } from './find-chromium.ts';
 import type { Driver, DriverSession, ProbeResponse } from './types.ts';
@@ -8,6 +8,8 @@ const EXCERPT = 4096;
 
 /** A real headless Chromium: one browser per run, a new context (cookie jar) per flow. */
 export async function createBrowserDriver(options: { headless?: boolean } = {}): Promise<Driver> {
+  // Loaded on first use: most runs never start a browser, and the module is large.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: options.headless ?? true,

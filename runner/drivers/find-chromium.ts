@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { RunnerError } from '../errors.ts';
 
 /** Flags for headless Chromium in containers and closed networks (no sandbox as root, no background fetches). */
@@ -36,6 +36,9 @@ export function findChromium(): string {
   }
   const candidates: string[] = [];
   try {
+    const { chromium } = createRequire(import.meta.url)(
+      'playwright-core',
+    ) as typeof import('playwright-core');
     candidates.push(chromium.executablePath());
   } catch {
     // playwright-core without a downloaded browser

@@ -2,8 +2,24 @@ import type { Context } from 'koa';
 import { idpMetadataXml } from '../metadata.ts';
 import type { SamlProvider } from '../provider.ts';
 
-/** The provider's metadata XML, as `<provider>/metadata` serves it and `sso-harness metadata` prints it. */
-export async function providerMetadata(provider: SamlProvider): Promise<string> {
+const cache = new WeakMap<SamlProvider, Promise<string>>();
+
+/**
+ * The provider's metadata XML, as `<provider>/metadata` serves it and `sso-harness
+ * metadata` prints it. Made once per provider: it depends only on the config and the
+ * current key, and SPs that refresh metadata at every login ask for it often.
+ */
+export function providerMetadata(provider: SamlProvider): Promise<string> {
+  let xml = cache.get(provider);
+  if (!xml) {
+    xml = buildMetadata(provider);
+    xml.catch(() => cache.delete(provider));
+    cache.set(provider, xml);
+  }
+  return xml;
+}
+
+async function buildMetadata(provider: SamlProvider): Promise<string> {
   const key = await provider.signingKey();
   return idpMetadataXml({
     entityId: provider.entityId,
