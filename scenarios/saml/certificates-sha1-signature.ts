@@ -14,7 +14,7 @@ export default defineScenario({
   ],
   expect: 'reject',
   tags: ['certificates', 'signature', 'crypto'],
-  why: 'The IdP still signs with RSA-SHA1 (an old ADFS or Shibboleth default). SHA-1 collisions are practical, so a strict SP refuses and the IdP must move to RSA-SHA256.',
+  why: 'The IdP still signs with RSA-SHA1, the default of some older IdP setups. SHA-1 collisions are practical, so a strict SP refuses and the IdP must move to RSA-SHA256.',
   refs: [
     'NIST SP 800-131A Rev. 2 §9 (SHA-1 disallowed for signatures)',
     'RFC 6194',

@@ -14,6 +14,6 @@ export default defineScenario({
   ],
   expect: 'accept',
   tags: ['signature'],
-  why: 'The most common shape (Okta, Entra by default): the assertion carries the signature, the Response envelope does not. A correct SP accepts; the unsigned envelope fields (Destination, Status) are checked but cannot be trusted beyond what the assertion says.',
+  why: "A common shape (Entra ID's default signing option): the assertion carries the signature, the Response envelope does not. A correct SP accepts; the unsigned envelope fields (Destination, Status) are checked but cannot be trusted beyond what the assertion says.",
   refs: ['SAML 2.0 Profiles §4.1.4.5', 'SAML 2.0 Core §5.4.1'],
 });

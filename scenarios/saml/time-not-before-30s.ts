@@ -14,6 +14,6 @@ export default defineScenario({
   ],
   expect: 'accept',
   tags: ['time'],
-  why: "The IdP's clock is 30 seconds ahead, so the assertion is \"not yet valid\" by the SP's clock. 30 s is inside the demo SP's 60 s allowance (and inside the 1-5 minutes most SPs allow): a correct SP accepts.",
+  why: "The IdP's clock is 30 seconds ahead, so the assertion is \"not yet valid\" by the SP's clock. 30 s is inside the demo SP's 60 s allowance, so it accepts; an SP with no allowance at all (some libraries default to zero) fails users whenever the IdP's clock runs a little ahead.",
   refs: ['SAML 2.0 Core §2.5.1.2', 'SAML 2.0 Core §1.3.3'],
 });
