@@ -1,5 +1,4 @@
 import type { Router } from '@koa/router';
-import { z } from 'zod';
 import { parseInput, readJson } from '../../idp/api/json.ts';
 import { openEventStream } from '../../idp/api/sse.ts';
 import type { IdpContext, MountedProvider } from '../../idp/context.ts';
@@ -8,33 +7,21 @@ import type { AnyFault } from '../../idp/faults/types.ts';
 import type { IdpServer } from '../../idp/server.ts';
 import { describeError } from '../../lib/errors.ts';
 import { maskSecrets } from '../../lib/mask.ts';
-import { resolveSuite } from '../../scenarios/index.ts';
-import type { Scenario, ScenarioInput } from '../../scenarios/schema.ts';
-import { outcomeSchema } from '../../scenarios/schema.ts';
-import { validateScenarios } from '../../scenarios/validate.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
 import { createBrowserDriver } from '../drivers/browser.ts';
 import { createHttpDriver } from '../drivers/http.ts';
 import type { Driver } from '../drivers/types.ts';
 import type { RunHistory } from '../history.ts';
 import { renderHtmlReport, toJsonReport } from '../reporters/index.ts';
-import { filterScenarios, runScenarios, type ScenarioFilter } from '../run.ts';
+import { filterScenarios, runScenarios } from '../run.ts';
 import { defaultWorkers } from '../run-command.ts';
 import type { TargetsStore } from '../targets-store.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
+import { cleanRun } from './baseline.ts';
 import { eventsOfRecord, type RunHub } from './run-hub.ts';
+import { chooseScenarios, runRequestSchema } from './run-request.ts';
 import { findTarget } from './targets.ts';
 import type { RunEvent, RunStarted } from './types.ts';
-
-const runRequestSchema = z.strictObject({
-  target: z.string().min(1, 'name the target to run against'),
-  scenarios: z.array(z.string()).optional(),
-  suite: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  protocol: z.enum(['saml', 'oidc']).optional(),
-  grep: z.string().optional(),
-  driver: z.enum(['http', 'browser']).default('http'),
-  scenario: z.unknown().optional(),
-});
 
 export interface RunRoutesOptions {
   context: IdpContext;
@@ -63,7 +50,7 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
   router.post('/runs', async (ctx) => {
     const request = parseInput(runRequestSchema, await readJson(ctx), 'run request');
     const target = await findTarget(config, store, request.target);
-    const { scenarios, filter } = chooseScenarios(request, options);
+    const { scenarios, filter } = chooseScenarios(request, { ...options, config });
     const planned = filterScenarios(scenarios, filter);
     if (planned.length === 0) {
       throw new IdpError('BAD_REQUEST', 400, 'no scenario matches this choice (scenarios, suite, tags)', {
@@ -159,66 +146,6 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
   });
 }
 
-/** The scenarios a run request names: an ad-hoc one, ids, a suite, tags. */
-function chooseScenarios(
-  request: z.output<typeof runRequestSchema>,
-  options: RunRoutesOptions,
-): { scenarios: Scenario[]; filter: ScenarioFilter } {
-  if (request.scenario !== undefined) {
-    const [scenario] = validateScenarios([request.scenario], options.registry(), 'the composed scenario');
-    return { scenarios: [scenario!], filter: {} };
-  }
-  const all = options.scenarios();
-  const filter: ScenarioFilter = {
-    protocol: request.protocol,
-    tags: request.tags?.length ? request.tags : undefined,
-  };
-  if (request.grep) {
-    try {
-      filter.grep = new RegExp(request.grep, 'i');
-    } catch (error) {
-      throw new IdpError(
-        'BAD_REQUEST',
-        400,
-        `grep is not a valid regular expression: ${(error as Error).message}`,
-      );
-    }
-  }
-  if (request.scenarios?.length) {
-    const known = new Set(all.map((s) => s.id));
-    const unknown = request.scenarios.filter((id) => !known.has(id));
-    if (unknown.length) {
-      throw new IdpError(
-        'BAD_REQUEST',
-        400,
-        `unknown scenario${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
-        {
-          hint: 'See GET /api/scenarios (the Scenarios page) for the ids.',
-        },
-      );
-    }
-    filter.ids = request.scenarios;
-  }
-  if (request.suite) {
-    const suite = resolveSuite(options.context.config, request.suite, all);
-    filter.ids = suite.ids ?? filter.ids;
-    filter.tags = suite.tags ?? filter.tags;
-    filter.grep = suite.grep ?? filter.grep;
-  }
-  if (
-    !request.scenarios?.length &&
-    !request.suite &&
-    !request.tags?.length &&
-    !request.grep &&
-    !request.protocol
-  ) {
-    throw new IdpError('BAD_REQUEST', 400, 'the run request names no scenarios', {
-      hint: 'Send scenarios (ids), a suite, tags, or an ad-hoc scenario.',
-    });
-  }
-  return { scenarios: all, filter };
-}
-
 async function makeDriver(name: 'http' | 'browser'): Promise<Driver> {
   if (name === 'http') return createHttpDriver();
   try {
@@ -254,50 +181,4 @@ function findResult(record: RunRecord, key: string): ScenarioResult {
     });
   }
   return result;
-}
-
-/**
- * The same login as a result, without its faults: the evidence the Result page compares
- * against to show what the faults changed.
- */
-async function cleanRun(
-  result: ScenarioResult,
-  options: RunRoutesOptions,
-  harness: IdpServer,
-): Promise<ScenarioResult> {
-  if (!result.connection || result.verdict === 'skipped') {
-    throw new IdpError(
-      'BAD_REQUEST',
-      400,
-      `"${result.key}" was not run, so there is no login to compare with`,
-    );
-  }
-  const target = await findTarget(options.context.config, options.store, result.target);
-  const original = options.scenarios().find((s) => s.id === result.scenarioId);
-  const directoryUser = result.user ? options.context.directory.findByEmail(result.user) : undefined;
-  const input: ScenarioInput = {
-    id: `${result.scenarioId}.baseline`.replace(/[^a-z0-9.-]/g, '-').replace(/^[^a-z0-9]+/, 'b'),
-    title: `${result.title} (without faults)`,
-    protocol: result.protocol,
-    provider: result.provider,
-    connection: result.connection,
-    user: directoryUser ? directoryUser.id : result.user ? { email: result.user } : undefined,
-    flow: original?.flow ?? { type: 'sp-initiated' },
-    faults: [],
-    expect: outcomeSchema.enum.accept,
-    why: 'The same login without faults, to compare with.',
-  };
-  const [scenario] = validateScenarios([input], options.registry(), 'the baseline');
-  const record = await runScenarios({
-    harness,
-    scenarios: [scenario!],
-    targets: { [target.id]: target.target },
-    registry: options.registry(),
-    driver: createHttpDriver(),
-    workers: 1,
-    timeoutMs: options.timeoutMs,
-  });
-  const baseline = record.results[0];
-  if (!baseline) throw new IdpError('INTERNAL', 500, 'the clean login produced no result');
-  return baseline;
 }
