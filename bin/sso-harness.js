@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// Runs the built CLI when present (installed package), else the TypeScript sources
-// directly: Node 22.18+ strips types itself outside node_modules.
+// In a checkout, run the TypeScript sources directly (Node 22.18+ strips types itself).
+// Installed as a package (under node_modules, where Node will not strip types), run the
+// build in dist/ made by `npm run build` before publishing.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
-const built = new URL('../dist/cli/main.js', import.meta.url);
-await import(existsSync(built) ? built.href : new URL('../cli/main.ts', import.meta.url).href);
+module.enableCompileCache?.();
+const here = import.meta.url;
+const installed = new URL('.', here).pathname.includes('/node_modules/');
+const sources = new URL('../cli/main.ts', here);
+const built = new URL('../dist/cli/main.js', here);
+await import(!installed && existsSync(sources) ? sources.href : built.href);
