@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ComponentPage, sharedComponentPage } from '../../../test/ui/support/component-page.ts';
+
+let view: ComponentPage;
+beforeAll(async () => {
+  view = await sharedComponentPage();
+});
+
+const trace = (audience: string, id: string) => [
+  {
+    id: 1,
+    time: '2026-01-01T10:00:00Z',
+    provider: 'okta',
+    flowId: 'f',
+    protocol: 'saml',
+    direction: 'out',
+    binding: 'HTTP-POST',
+    kind: 'Response',
+    summary: 'Response to the SP',
+    decoded: `<samlp:Response ID="${id}" IssueInstant="2026-01-01T10:00:00Z">\n  <saml:Audience>${audience}</saml:Audience>\n</samlp:Response>`,
+  },
+];
+const result = {
+  key: 'saml.audience.wrong @ app',
+  scenarioId: 'saml.audience.wrong',
+  title: 'Audience names another SP',
+  protocol: 'saml',
+  target: 'app',
+  connection: 'okta',
+  provider: 'okta',
+  user: 'alice@example.com',
+  driver: 'browser',
+  verdict: 'fail',
+  expected: 'no session',
+  observed: 'logged in as alice@example.com',
+  reason: 'expected no session; observed logged in as alice@example.com',
+  faults: [{ fault: 'saml.audience', params: { audiences: ['https://other.example'] } }],
+  faultSummaries: ['Sets the AudienceRestriction to other audiences'],
+  tags: [],
+  why: 'An assertion for another SP.',
+  refs: [],
+  startedAt: '2026-01-01T10:00:00Z',
+  durationMs: 120,
+  steps: [],
+  http: [
+    {
+      index: 0,
+      method: 'POST',
+      url: 'http://sp/acs',
+      form: { SAMLResponse: 'PHNhbWw+' },
+      status: 302,
+      location: '/account',
+      cause: 'form',
+      durationMs: 3,
+    },
+  ],
+  trace: trace('https://other.example', '_faulted'),
+  screenshot:
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+};
+
+describe('<result-view>', () => {
+  it('highlights what the fault changed against the clean login, and offers the evidence', async () => {
+    const key = encodeURIComponent(result.key);
+    await view.stubApi({
+      [`/runs/r1/results/${key}`]: result,
+      [`POST /runs/r1/results/${key}/baseline`]: {
+        ...result,
+        verdict: 'pass',
+        faults: [],
+        trace: trace('http://sp/saml', '_clean'),
+      },
+    });
+    await view.open(`/runs/r1/results/${key}`);
+    const code = view.page.locator('.message[data-kind="Response"] code-view');
+    await code.locator('.line.add').waitFor();
+    expect(await code.locator('.line.add').allTextContents()).toEqual([
+      '2+  <saml:Audience>https://other.example</saml:Audience>',
+    ]);
+    expect(await code.locator('.line.del').allTextContents()).toEqual([
+      '−  <saml:Audience>http://sp/saml</saml:Audience>',
+    ]);
+    await view.page.getByRole('img', { name: /The browser's page when saml.audience.wrong ended/ }).waitFor();
+    await view.page.getByRole('button', { name: 'Copy as cURL' }).click();
+    expect(await view.page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "curl -i -X POST --data-urlencode 'SAMLResponse=PHNhbWw+' 'http://sp/acs'",
+    );
+    const [download] = await Promise.all([
+      view.page.waitForEvent('download'),
+      view.page.getByRole('button', { name: '⇩ Result as JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('result-saml.audience.wrong.json');
+  });
+});
