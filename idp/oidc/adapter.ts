@@ -26,7 +26,8 @@ export class MemoryStore {
   private readonly grantMembers = new Map<string, Set<string>>();
   private readonly limit: number;
 
-  constructor(limit = 50_000) {
+  // A test IdP needs recent logins only; 10,000 records is some 1,500 logins per provider.
+  constructor(limit = 10_000) {
     this.limit = limit;
   }
 
