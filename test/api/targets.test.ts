@@ -162,6 +162,16 @@ describe('targets', () => {
     });
     expect(ok.body.request.decoded).toContain('AssertionConsumerServiceURL');
 
+    const oidc = await api.post('/api/targets/demo-sp/validate', { connection: 'google' });
+    expect(oidc.body).toMatchObject({
+      ok: true,
+      request: { kind: 'authorization request', provider: 'demo-google' },
+    });
+    expect(JSON.parse(oidc.body.request.decoded)).toMatchObject({
+      client_id: 'demo-sp-google',
+      response_type: 'code',
+    });
+
     await api.put('/api/targets/dead', {
       connections: { a: { provider: 'demo-saml', sp: 'demo-sp', loginUrl: 'http://127.0.0.1:9/login' } },
       probe,

@@ -49,6 +49,8 @@ export class TraceView extends ApiElement {
       this.entries = entries.reverse();
       this.providers = providers;
       const since = entries.reduce((max, e) => Math.max(max, e.id), 0);
+      // The page may have been left while the first answer was on its way.
+      if (!this.isConnected) return;
       this.stop = this.api.traceEvents(since, {
         entry: (entry) => this.receive(entry),
         clear: () => {
