@@ -2,7 +2,7 @@ import { defineScenario } from '../define.ts';
 
 export default defineScenario({
   id: 'oidc.baseline.auth0',
-  title: 'Valid code flow with PKCE through auth0',
+  title: 'Valid code flow with PKCE: Auth0 with userinfo',
   protocol: 'oidc',
   requires: {
     persona: 'auth0',

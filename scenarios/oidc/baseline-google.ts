@@ -2,7 +2,7 @@ import { defineScenario } from '../define.ts';
 
 export default defineScenario({
   id: 'oidc.baseline.google',
-  title: 'Valid code flow with PKCE through google',
+  title: 'Valid code flow with PKCE: Google Workspace',
   protocol: 'oidc',
   requires: {
     persona: 'google',
