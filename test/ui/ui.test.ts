@@ -155,7 +155,7 @@ describe('Compose', () => {
 });
 
 describe('Keyboard', () => {
-  it('reaches the navigation with Tab and opens a page with Enter', async () => {
+  it('skips to the page, reaches the navigation with Tab, and opens a page with Enter', async () => {
     const page = await env.open('/providers');
     await page.getByRole('heading', { name: 'Providers' }).waitFor();
     const focused = () =>
@@ -164,6 +164,14 @@ describe('Keyboard', () => {
         while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
         return active?.textContent?.trim() ?? '';
       });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to the page');
+    await page.keyboard.press('Enter');
+    expect(
+      await page.evaluate(() => document.querySelector('sso-app')?.shadowRoot?.activeElement?.tagName),
+    ).toBe('MAIN');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Providers' }).waitFor();
     for (let i = 0; i < 12 && !(await focused()).endsWith('Trace'); i++) await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/Trace$/);
     await page.keyboard.press('Enter');

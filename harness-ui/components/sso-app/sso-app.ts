@@ -61,12 +61,24 @@ export class SsoApp extends LitElement {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
       return;
     const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
-    if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
+    if (
+      !anchor ||
+      anchor.target ||
+      anchor.hasAttribute('download') ||
+      anchor.getAttribute('href')?.startsWith('#')
+    )
+      return;
     const url = new URL(anchor.href, location.href);
     if (url.origin !== location.origin || /^\/(api|saml|oidc)\//.test(url.pathname)) return;
     event.preventDefault();
     navigate(url.pathname + url.search);
   };
+
+  /** The skip link: fragment links do not reach into shadow DOM, so focus the page by hand. */
+  private skipToMain(event: Event) {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
 
   override updated() {
     const page = pages.find((p) => p.match.includes(this.route.page));
@@ -81,6 +93,7 @@ export class SsoApp extends LitElement {
 
   override render() {
     return html`<div class="shell">
+      <a class="skip" href="#main" @click=${this.skipToMain}>Skip to the page</a>
       <nav aria-label="Pages">
         <a class="brand" href="/providers">sso-harness</a>
         <div class="tagline">Mock SAML &amp; OIDC identity provider. Test keys only.</div>
@@ -92,7 +105,7 @@ export class SsoApp extends LitElement {
         )}
         <div class="foot">Never let a production SP trust this IdP.</div>
       </nav>
-      <main id="main">${this.page()}</main>
+      <main id="main" tabindex="-1">${this.page()}</main>
     </div>`;
   }
 
@@ -110,7 +123,9 @@ export class SsoApp extends LitElement {
       case 'run':
         return html`<run-view></run-view>`;
       case 'run-detail':
-        return html`<h1>Run</h1><run-monitor .runId=${route.runId}></run-monitor>`;
+        return html`<p class="crumbs"><a href="/history">← History</a></p>
+          <h1>Run</h1>
+          <run-monitor .runId=${route.runId}></run-monitor>`;
       case 'result':
         return html`<result-view .runId=${route.runId} .resultKey=${route.key}></result-view>`;
       case 'trace':

@@ -65,6 +65,24 @@ export const styles = css`
     padding: var(--s2);
     line-height: 1.4;
   }
+  .skip {
+    position: absolute;
+    left: var(--s2);
+    top: -3rem;
+    z-index: 10;
+    background: var(--surface);
+    padding: var(--s2) var(--s3);
+    border-radius: var(--radius);
+  }
+  .skip:focus {
+    top: var(--s2);
+  }
+  .crumbs {
+    font-size: var(--t-small);
+  }
+  main:focus {
+    outline: none;
+  }
   main {
     padding: var(--s5) var(--s6);
     max-width: 78rem;
