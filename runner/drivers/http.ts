@@ -187,20 +187,15 @@ class HttpSession implements DriverSession {
       this.lastToSp = request;
     }
     const started = performance.now();
-    const response = await fetch(url, {
-      method: request.method,
-      headers,
-      body,
-      redirect: 'manual',
-      signal: this.signal,
-    });
-    this.jar.store(url, response.headers.getSetCookie());
-    const text = await response.text();
-    const contentType = response.headers.get('content-type') ?? undefined;
-    const location =
-      response.status >= 300 && response.status < 400
-        ? (response.headers.get('location') ?? undefined)
-        : undefined;
+    const response = await exchange(
+      url,
+      { method: request.method, headers, body, signal: this.signal },
+      this.agents,
+    );
+    this.jar.store(url, response.headers['set-cookie'] ?? []);
+    const text = response.body;
+    const contentType = response.headers['content-type'];
+    const location = response.status >= 300 && response.status < 400 ? response.headers.location : undefined;
     this.steps.push({
       index: this.steps.length,
       method: request.method,
