@@ -72,8 +72,15 @@ try {
   await page.getByRole('button', { name: 'Save as reproduction' }).click();
   await page.getByText('✓ Saved').waitFor();
   await shot(page, 'compose');
+  await page.getByLabel('Driver').selectOption('browser');
   await page.getByRole('button', { name: /Run it/ }).click();
   await page.locator('run-monitor').getByText('1 of 1 done').waitFor();
+  await page.locator('run-monitor li a').first().click();
+  const browserShot = page.getByRole('heading', { name: 'Browser at the end' });
+  await browserShot.waitFor();
+  await browserShot.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -24));
+  await shot(page, 'result-browser');
 
   await page.goto('/run');
   await page.getByLabel(/^All \(/).check();
