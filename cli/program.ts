@@ -65,6 +65,7 @@ export function buildProgram(): Command {
     .option('--shard <i/n>', 'run only shard i of n (deterministic split for CI machines)')
     .option('--timeout <ms>', 'per-scenario timeout in milliseconds (default 20000)', parsePositiveInt)
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
+    .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')
     .action(async (options: RunCommandOptions) => {
       process.exitCode = await runCommand(options);
     });

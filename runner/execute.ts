@@ -109,6 +109,7 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
       result.http = session.steps;
       if (result.verdict === 'fail' || result.verdict === 'error') {
         result.screenshot = await session.screenshot().catch(() => undefined);
+        result.playwrightTrace = await session.keepTrace(result.key).catch(() => undefined);
       }
       await session.close().catch(() => {});
     }

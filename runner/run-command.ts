@@ -25,6 +25,8 @@ export interface RunCommandOptions {
   timeout?: number | undefined;
   /** Lax switches for targets that run the bundled demo SP. */
   lax?: string | undefined;
+  /** Folder for Playwright traces of failed and errored results (browser driver). */
+  trace?: string | undefined;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
@@ -81,7 +83,10 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     await harness.close();
     throw error;
   });
-  const driver = options.driver === 'browser' ? await createBrowserDriver() : createHttpDriver();
+  const driver =
+    options.driver === 'browser'
+      ? await createBrowserDriver({ traceDir: options.trace })
+      : createHttpDriver();
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
   process.once('SIGINT', onSignal);

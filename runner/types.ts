@@ -74,6 +74,8 @@ export interface ScenarioResult {
   trace: TraceEntry[];
   /** PNG screenshot (base64) from the browser driver on fail or error. */
   screenshot?: string | undefined;
+  /** Path of the Playwright trace (browser driver with a trace folder, on fail or error). */
+  playwrightTrace?: string | undefined;
   flowId?: string | undefined;
 }
 

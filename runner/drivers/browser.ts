@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { HttpStep } from '../types.ts';
 import { chromiumArgs, findChromium } from './find-chromium.ts';
@@ -7,7 +9,13 @@ const SETTLE_MS = 250;
 const EXCERPT = 4096;
 
 /** A real headless Chromium: one browser per run, a new context (cookie jar) per flow. */
-export async function createBrowserDriver(options: { headless?: boolean } = {}): Promise<Driver> {
+export interface BrowserDriverOptions {
+  headless?: boolean;
+  /** Record a Playwright trace per flow; results that fail or error keep theirs here. */
+  traceDir?: string | undefined;
+}
+
+export async function createBrowserDriver(options: BrowserDriverOptions = {}): Promise<Driver> {
   // Loaded on first use: most runs never start a browser, and the module is large.
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -17,7 +25,7 @@ export async function createBrowserDriver(options: { headless?: boolean } = {}):
   });
   return {
     name: 'browser',
-    newSession: async ({ signal }) => BrowserSession.open(browser, signal, []),
+    newSession: async ({ signal }) => BrowserSession.open(browser, signal, [], options.traceDir),
     close: () => browser.close(),
   };
 }
@@ -38,10 +46,19 @@ class BrowserSession implements DriverSession {
     this.steps = steps;
   }
 
-  static async open(browser: Browser, signal: AbortSignal, steps: HttpStep[]): Promise<BrowserSession> {
+  private traceDir: string | undefined;
+
+  static async open(
+    browser: Browser,
+    signal: AbortSignal,
+    steps: HttpStep[],
+    traceDir?: string,
+  ): Promise<BrowserSession> {
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    if (traceDir) await context.tracing.start({ screenshots: true, snapshots: true });
     const page = await context.newPage();
     const session = new BrowserSession(context, page, signal, steps);
+    session.traceDir = traceDir;
     signal.addEventListener('abort', () => void context.close().catch(() => {}), { once: true });
     page.on('response', (response) => {
       const request = response.request();
@@ -168,7 +185,17 @@ class BrowserSession implements DriverSession {
     return (await this.page.screenshot({ fullPage: false })).toString('base64');
   }
 
+  async keepTrace(name: string): Promise<string | undefined> {
+    if (!this.traceDir) return undefined;
+    const path = join(this.traceDir, `${name.replace(/[^a-zA-Z0-9.-]+/g, '_')}.zip`);
+    await mkdir(this.traceDir, { recursive: true });
+    await this.context.tracing.stop({ path });
+    this.traceDir = undefined;
+    return path;
+  }
+
   async close(): Promise<void> {
+    if (this.traceDir) await this.context.tracing.stop().catch(() => {});
     await this.context.close();
   }
 }

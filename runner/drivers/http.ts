@@ -128,6 +128,10 @@ class HttpSession implements DriverSession {
     return undefined;
   }
 
+  async keepTrace(): Promise<string | undefined> {
+    return undefined;
+  }
+
   async close(): Promise<void> {}
 
   private isRedirectFromIdp(request: Request, url: URL): boolean {

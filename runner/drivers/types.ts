@@ -29,6 +29,11 @@ export interface DriverSession {
   readonly steps: HttpStep[];
   /** A PNG of the current page, base64 (browser driver). */
   screenshot(): Promise<string | undefined>;
+  /**
+   * Saves the Playwright trace of this session as `<name>.zip` in the driver's trace
+   * folder and returns its path; undefined when the driver records no trace.
+   */
+  keepTrace(name: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,11 @@
+import { readdirSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserDriver } from '../../runner/drivers/browser.ts';
 import { createHttpDriver } from '../../runner/drivers/http.ts';
 import type { Driver } from '../../runner/drivers/types.ts';
 import { type Scenario, type ScenarioInput, scenarioSchema } from '../../scenarios/schema.ts';
 import { type Demo, startDemo } from '../support/demo.ts';
+import { tempDir } from '../support/idp.ts';
 
 const scenario = (input: Omit<ScenarioInput, 'why'>): Scenario =>
   scenarioSchema.parse({ why: 'test', ...input });
@@ -83,11 +85,23 @@ describe('the browser driver', () => {
     );
   });
 
-  it('takes a screenshot when a result is not a pass', async () => {
-    const wrong = scenario({ ...scenarios[1]!, id: 'b.saml.expired.wrongly-expected', expect: 'accept' });
-    const record = await demo.run([wrong], { driver: browser });
-    expect(record.results[0]!.verdict).toBe('fail');
-    const png = Buffer.from(record.results[0]!.screenshot ?? '', 'base64');
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  it('keeps a screenshot and a Playwright trace when a result is not a pass', async () => {
+    const traceDir = tempDir();
+    const tracing = await createBrowserDriver({ traceDir });
+    try {
+      const wrong = scenario({ ...scenarios[1]!, id: 'b.saml.expired.wrongly-expected', expect: 'accept' });
+      const record = await demo.run([wrong, scenarios[0]!], { driver: tracing });
+      const [failed, passed] = record.results;
+      expect(failed!.verdict).toBe('fail');
+      const png = Buffer.from(failed!.screenshot ?? '', 'base64');
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(failed!.playwrightTrace).toMatch(/\.zip$/);
+      expect(statSync(failed!.playwrightTrace!).size).toBeGreaterThan(1000);
+      expect(passed!.verdict).toBe('pass');
+      expect(passed!.playwrightTrace).toBeUndefined();
+      expect(readdirSync(traceDir)).toHaveLength(1);
+    } finally {
+      await tracing.close();
+    }
   });
 });
