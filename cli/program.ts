@@ -66,6 +66,7 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'per-scenario timeout in milliseconds (default 20000)', parsePositiveInt)
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')
+    .option('--state-dir <dir>', 'folder for keys and run history')
     .action(async (options: RunCommandOptions) => {
       process.exitCode = await runCommand(options);
     });

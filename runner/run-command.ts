@@ -27,13 +27,14 @@ export interface RunCommandOptions {
   lax?: string | undefined;
   /** Folder for Playwright traces of failed and errored results (browser driver). */
   trace?: string | undefined;
+  stateDir?: string | undefined;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
 
 /** `sso-harness run`: start the IdP in-process, run the scenarios, report, return the exit code. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
-  const loaded = await loadConfig({ file: options.config });
+  const loaded = await loadConfig({ file: options.config, flags: { stateDir: options.stateDir } });
   const { config } = loaded;
   const scenarios = loadScenarios(config);
   const shard = options.shard ? parseShard(options.shard) : undefined;
