@@ -175,8 +175,9 @@ for (const kind of ['saml', 'oidc'] as const) {
     await thousand();
     readings.push(`${processRssMb(idp.pid!).toFixed(0)} MB after ${round * 1000}`);
   }
-  note('IdP resident memory (bounded stores fill, then level off)', `${before.toFixed(0)} MB after warm-up, ${readings.join(', ')} more flows`);
-} MB after warm-up, ${after.toFixed(0)} MB after 1,000 more flows, ${after2.toFixed(0)} MB after 2,000`,
+  note(
+    'IdP resident memory (bounded stores fill, then level off)',
+    `${before.toFixed(0)} MB after warm-up, ${readings.join(', ')} more flows`,
   );
 }
 note('flows whose probe did not show the user (should be 0)', String(failures));
