@@ -4,6 +4,7 @@ import Koa, { type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
 import type { Config } from '../config/schema.ts';
 import { html, page } from '../lib/html.ts';
+import { closeServer, listen } from '../lib/http-server.ts';
 import type { IdpContext, MountedProvider } from './context.ts';
 import { Directory } from './directory/directory.ts';
 import { IdpError } from './errors.ts';
@@ -165,21 +166,4 @@ function homePage(providers: Map<string, MountedProvider>): Middleware {
 function urlHost(host: string, address: AddressInfo): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return address.family === 'IPv6' ? `[${address.address}]` : host;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }

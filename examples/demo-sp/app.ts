@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Router } from '@koa/router';
 import Koa, { type Context, type Middleware } from 'koa';
 import { html } from '../../lib/html.ts';
+import { closeServer, listen } from '../../lib/http-server.ts';
 import {
   type DemoSpConfig,
   defaultClockSkewSeconds,
@@ -425,21 +426,4 @@ function errorPages(sp: SpContext): Middleware {
       }
     }
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
