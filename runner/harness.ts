@@ -35,7 +35,7 @@ export interface HarnessFlow {
   cookie: { name: string; value: string; url: string };
   /** Every message the IdP exchanged in this flow, decoded. */
   trace(): TraceEntry[];
-  /** Forgets the flow. */
+  /** Forgets the flow and its trace. */
   end(): void;
 }
 
@@ -112,7 +112,10 @@ export async function startHarness(options: StartHarnessOptions = {}): Promise<H
         id: flow.id,
         cookie: { name: FLOW_COOKIE, value: flow.id, url: server.url },
         trace: () => trace.list({ flowId: flow.id }),
-        end: () => flows.remove(flow.id),
+        end: () => {
+          flows.remove(flow.id);
+          trace.forgetFlow(flow.id);
+        },
       };
     },
     async run(runOptions = {}) {

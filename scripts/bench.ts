@@ -182,6 +182,28 @@ for (const kind of ['saml', 'oidc'] as const) {
 }
 note('flows whose probe did not show the user (should be 0)', String(failures));
 
+// --- heap after garbage collection (the harness in a child process with --expose-gc) ----
+{
+  const child = spawn(node, ['--expose-gc', join(root, 'scripts/bench/memory.ts')], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  await exited(child);
+  try {
+    const { start, readings } = JSON.parse(out.trim().split('\n').pop()!) as {
+      start: number;
+      readings: Array<{ flows: number; heapMb: number }>;
+    };
+    note(
+      'IdP heap after GC',
+      `${start} MB after warm-up, ${readings.map((r) => `${r.heapMb} MB after ${r.flows}`).join(', ')} more flows`,
+    );
+  } catch {
+    note('IdP heap after GC', 'not measured');
+  }
+}
+
 // --- OIDC provider vs plain oidc-provider, same RP ---------------------------------
 {
   const rawPort = await freePort();
