@@ -15,6 +15,13 @@ export function checkReferences(config: Config): string[] {
       }
     });
   }
+  for (const [providerId, provider] of Object.entries(config.providers)) {
+    if (provider.protocol === 'oidc' && provider.persona === 'adfs') {
+      problems.push(
+        `providers.${providerId}.persona: "adfs" is a SAML persona; use it with protocol "saml", or pick another persona for OIDC`,
+      );
+    }
+  }
   for (const [targetId, target] of Object.entries(config.targets)) {
     for (const [name, connection] of Object.entries(target.connections)) {
       const where = `targets.${targetId}.connections.${name}`;

@@ -84,6 +84,15 @@ export default defineConfig({ providers: { entra: { protocol: 'oidc', persona: '
     );
   });
 
+  it('refuses a persona for the wrong protocol', async () => {
+    const cwd = project({
+      'sso-harness.config.json': JSON.stringify({
+        providers: { corp: { protocol: 'oidc', persona: 'adfs' } },
+      }),
+    });
+    await expect(loadConfig({ cwd })).rejects.toThrow('providers.corp.persona: "adfs" is a SAML persona');
+  });
+
   it('reports invalid JSON and a missing explicit file', async () => {
     const cwd = project({ 'broken.json': '{ "providers": ' });
     await expect(loadConfig({ cwd, file: 'broken.json' })).rejects.toThrow(/broken\.json: not valid JSON/);
