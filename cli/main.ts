@@ -21,7 +21,10 @@ try {
     console.error(`sso-harness: bad configuration\n${error.message}`);
     process.exitCode = exitCodes.usage;
   } else if (error instanceof HarnessError) {
-    console.error(`sso-harness: ${error.message} (${error.code})`);
+    const hint = (error as { hint?: unknown }).hint;
+    console.error(
+      `sso-harness: ${error.message} (${error.code})${typeof hint === 'string' ? `\n${hint}` : ''}`,
+    );
     process.exitCode = error.status < 500 ? exitCodes.usage : exitCodes.failed;
   } else {
     console.error(error);
