@@ -4,7 +4,7 @@ export { defineConfig } from './define.ts';
 export type { ConfigErrorCode } from './errors.ts';
 export { ConfigError } from './errors.ts';
 export type { ConfigFlags, LoadedConfig } from './load.ts';
-export { configFileNames, findConfigFile, loadConfig, resolveConfigPath, validateConfig } from './load.ts';
+export { configFileNames, findConfigFile, loadConfig, validateConfig } from './load.ts';
 export type {
   Config,
   ConfigInput,

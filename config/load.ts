@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { describeError } from '../lib/errors.ts';
@@ -136,9 +136,4 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += `[${JSON.stringify(String(part))}]`;
   }
   return out;
-}
-
-/** Resolves a path written in the config against the config file's folder. */
-export function resolveConfigPath(loaded: LoadedConfig, path: string): string {
-  return isAbsolute(path) ? path : resolve(loaded.baseDir, path);
 }

@@ -1,6 +1,6 @@
 import { createHash, createSign, type KeyObject } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
-import { escapeXml, parseXml, serializeXml } from '../../lib/xml.ts';
+import { parseXml, serializeXml } from '../../lib/xml.ts';
 import { IdpError } from '../errors.ts';
 import { certificateBody } from '../keys/certificate.ts';
 import {
@@ -40,8 +40,8 @@ export function signElement(xml: string, target: SignTarget, key: XmlSigningKey)
 /**
  * Signs several elements of one document in order (assertions before the response, so
  * the response's digest covers their signatures), parsing and serializing once. The
- * canonical form comes from our own exclusive c14n and SignedInfo is written in canonical
- * form, so each signature costs one digest pass and one RSA operation.
+ * canonical form comes from our own exclusive c14n, so each signature costs one digest
+ * pass over the element, one over SignedInfo, and one RSA operation.
  */
 export function signElements(xml: string, targets: readonly SignTarget[], key: XmlSigningKey): string {
   const doc = parseXml(xml, 'the XML to sign');
@@ -60,23 +60,9 @@ function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
   }
   const signature = signatureAlgorithm(key.signatureAlgorithm);
   const digest = digestAlgorithm(key.digestAlgorithm);
-  const digestValue = createHash(hashName(key.digestAlgorithm))
+  const digestValue = createHash(key.digestAlgorithm)
     .update(exclusiveCanonical(element), 'utf8')
     .digest('base64');
-  const signedInfo =
-    `<ds:CanonicalizationMethod Algorithm="${exclusiveC14n}"></ds:CanonicalizationMethod>` +
-    `<ds:SignatureMethod Algorithm="${signature.uri}"></ds:SignatureMethod>` +
-    `<ds:Reference URI="#${escapeXml(target.id)}"><ds:Transforms>` +
-    `<ds:Transform Algorithm="${envelopedSignature}"></ds:Transform>` +
-    `<ds:Transform Algorithm="${exclusiveC14n}"></ds:Transform></ds:Transforms>` +
-    `<ds:DigestMethod Algorithm="${digest.uri}"></ds:DigestMethod>` +
-    `<ds:DigestValue>${digestValue}</ds:DigestValue></ds:Reference>`;
-  // SignedInfo as the verifier canonicalizes it: the apex of its own c14n, declaring ds.
-  // The DOM built below is the same element; a test checks the two agree.
-  const canonicalSignedInfo = `<ds:SignedInfo xmlns:ds="${DSIG}">${signedInfo}</ds:SignedInfo>`;
-  const signatureValue = createSign(signature.hash)
-    .update(canonicalSignedInfo, 'utf8')
-    .sign(key.privateKey, 'base64');
   const node = doc.createElementNS(DSIG, 'ds:Signature');
   const info = child(doc, node, 'SignedInfo');
   child(doc, info, 'CanonicalizationMethod').setAttribute('Algorithm', exclusiveC14n);
@@ -88,6 +74,10 @@ function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
   child(doc, transforms, 'Transform').setAttribute('Algorithm', exclusiveC14n);
   child(doc, reference, 'DigestMethod').setAttribute('Algorithm', digest.uri);
   child(doc, reference, 'DigestValue', digestValue);
+  // What the verifier signs over: SignedInfo canonicalized as the apex, declaring ds.
+  const signatureValue = createSign(signature.hash)
+    .update(exclusiveCanonical(info), 'utf8')
+    .sign(key.privateKey, 'base64');
   child(doc, node, 'SignatureValue', signatureValue);
   if (key.keyInfoCertificate) {
     const data = child(doc, child(doc, node, 'KeyInfo'), 'X509Data');
@@ -103,10 +93,6 @@ function child(doc: Document, parent: Element, localName: string, text?: string)
   if (text !== undefined) element.appendChild(doc.createTextNode(text));
   parent.appendChild(element);
   return element;
-}
-
-function hashName(name: DigestAlgorithmName): string {
-  return name;
 }
 
 function findById(root: Element, target: SignTarget): Element | undefined {

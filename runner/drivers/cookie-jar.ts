@@ -45,13 +45,6 @@ export class CookieJar {
       .sort((a, b) => b.path.length - a.path.length);
     return matching.length ? matching.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
   }
-
-  /** A copy holding the same cookies (for replays from a fresh session, start empty instead). */
-  clone(): CookieJar {
-    const copy = new CookieJar();
-    copy.cookies = this.cookies.map((c) => ({ ...c }));
-    return copy;
-  }
 }
 
 function parseSetCookie(header: string, url: URL): Cookie | undefined {
