@@ -18,6 +18,7 @@ describe('<error-note>', () => {
       document.querySelector('error-note')!.error = error;
     });
     const alert = view.page.getByRole('alert');
+    await alert.locator('div').last().waitFor();
     expect(await alert.locator('div').allTextContents()).toEqual([
       'The metadata was not imported',
       'the root element is <html>',

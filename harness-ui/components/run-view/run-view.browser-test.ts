@@ -66,6 +66,7 @@ describe('<run-view>', () => {
     await view.open('/run');
     await view.page.getByRole('button', { name: /Start run/ }).click();
     const alert = view.page.locator('run-view').getByRole('alert');
+    await alert.locator('div').last().waitFor();
     expect(await alert.locator('div').allTextContents()).toEqual([
       'The run did not start',
       'unknown suite "x"',

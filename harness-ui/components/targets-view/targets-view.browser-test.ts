@@ -66,6 +66,7 @@ describe('<targets-view>', () => {
     await view.open('/targets');
     await view.page.getByRole('button', { name: /Validate login URL/ }).click();
     const alert = view.page.locator('section[data-target="demo"]').getByRole('alert');
+    await alert.locator('div').last().waitFor();
     expect(await alert.locator('div').allTextContents()).toEqual([
       'The login URL could not be checked',
       'could not reach the login URL http://sp/login: ECONNREFUSED',
