@@ -1,5 +1,10 @@
 import type { Config } from './schema.ts';
 
+/** A record's own entry: names from outside must not find `constructor` or `__proto__`. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Names that one part of the config uses and another must define. */
 export function checkReferences(config: Config): string[] {
   const problems: string[] = [];
@@ -8,7 +13,7 @@ export function checkReferences(config: Config): string[] {
 
   for (const [userId, user] of Object.entries(config.users)) {
     user.providers?.forEach((p, i) => {
-      if (!config.providers[p]) {
+      if (!own(config.providers, p)) {
         problems.push(
           `users.${userId}.providers[${i}]: unknown provider "${p}"; known: ${known(providerIds)}`,
         );
@@ -25,23 +30,33 @@ export function checkReferences(config: Config): string[] {
   for (const [targetId, target] of Object.entries(config.targets)) {
     for (const [name, connection] of Object.entries(target.connections)) {
       const where = `targets.${targetId}.connections.${name}`;
-      const provider = config.providers[connection.provider];
+      const userIds = Object.keys(config.users);
+      if (connection.user && !own(config.users, connection.user)) {
+        problems.push(`${where}.user: unknown user "${connection.user}"; known: ${known(userIds)}`);
+      }
+      const provider = own(config.providers, connection.provider);
       if (!provider) {
         problems.push(
           `${where}.provider: unknown provider "${connection.provider}"; known: ${known(providerIds)}`,
         );
         continue;
       }
-      if (provider.protocol === 'saml' && connection.sp && !provider.sps[connection.sp]) {
+      if (provider.protocol === 'saml' && connection.sp && !own(provider.sps, connection.sp)) {
         problems.push(
           `${where}.sp: provider "${connection.provider}" has no SP "${connection.sp}"; known: ${known(Object.keys(provider.sps))}`,
         );
       }
-      if (provider.protocol === 'oidc' && connection.client && !provider.clients[connection.client]) {
+      if (provider.protocol === 'oidc' && connection.client && !own(provider.clients, connection.client)) {
         problems.push(
           `${where}.client: provider "${connection.provider}" has no client "${connection.client}"; known: ${known(Object.keys(provider.clients))}`,
         );
       }
+    }
+    const victim = target.roles.victim;
+    if (victim && !own(config.users, victim)) {
+      problems.push(
+        `targets.${targetId}.roles.victim: unknown user "${victim}"; known: ${known(Object.keys(config.users))}`,
+      );
     }
   }
   return problems;

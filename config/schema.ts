@@ -142,18 +142,56 @@ export const providerSchema = z.discriminatedUnion('protocol', [samlProviderSche
   error: 'expected protocol "saml" or "oidc"',
 });
 
-export const probeSchema = z.strictObject({
-  /** Page that shows who is logged in. */
-  url,
-  /** Expected HTTP status of the probe when logged in. */
-  status: z.number().int().optional(),
-  /** Text the page contains when logged in; placeholders such as {{user.email}}. */
-  contains: z.string().optional(),
-  /** Regular expression the final URL matches when logged in. */
-  finalUrl: z.string().optional(),
-  /** CSS selector present when logged in (browser driver only). */
-  selector: z.string().optional(),
-});
+/**
+ * How to tell, on the SP, who is logged in. See `runner/outcome.ts` and the README's
+ * outcome table: a session needs the SP's origin, a 2xx (or `status`), `finalUrl` and
+ * `selector` when set, and the user's identity shown exactly (case-sensitive, on token
+ * boundaries).
+ */
+export const probeSchema = z
+  .strictObject({
+    /** Page that shows who is logged in. */
+    url,
+    /** Expected HTTP status of the probe when logged in (default: any 2xx). */
+    status: z.number().int().optional(),
+    /**
+     * The identity the page shows for a logged-in user, as a template with placeholders
+     * ({{user.email}}, {{user.nameId}}, {{user.externalId}}, {{user.id}}, {{user.displayName}}).
+     * Searched exactly, case-sensitively, on token boundaries. Default `{{user.email}}`.
+     */
+    contains: z.string().min(1).optional(),
+    /**
+     * Where the page shows the identity, when searching the whole page is not precise enough:
+     * the value found is compared exactly with `contains` rendered for the user.
+     */
+    identity: z
+      .union([
+        /** A regular expression over the page's text; its first capture group is the identity. */
+        z.strictObject({ regex: z.string().min(1) }),
+        /** A JSON pointer (RFC 6901) into a JSON answer, e.g. "/user/email". */
+        z.strictObject({
+          jsonPointer: z.string().regex(/^(\/.*)?$/, 'expected a JSON pointer such as /user/email'),
+        }),
+        /** A CSS selector whose element's text is the identity. */
+        z.strictObject({ selector: z.string().min(1) }),
+      ])
+      .optional(),
+    /** Regular expression the final URL matches when logged in. */
+    finalUrl: z.string().optional(),
+    /** CSS selector present when logged in. */
+    selector: z.string().optional(),
+  })
+  .refine(
+    (p) =>
+      !p.identity ||
+      'jsonPointer' in p.identity ||
+      !('regex' in p.identity) ||
+      /\((?!\?)/.test(p.identity.regex),
+    {
+      message: 'expected identity.regex to have a capture group, e.g. "Signed in as (\\S+)"',
+      path: ['identity', 'regex'],
+    },
+  );
 
 export const connectionSchema = z.strictObject({
   /** The harness provider this connection of the SP trusts. */
@@ -166,8 +204,14 @@ export const connectionSchema = z.strictObject({
   loginUrl: url,
   /** URL that logs out of the SP. */
   logoutUrl: url.optional(),
-  /** Directory user that scenarios log in as through this connection, unless they name one. */
+  /** The connection's subject: the directory user that scenarios log in as through it (default: the first user the provider may log in). */
   user: id.optional(),
+  /**
+   * The account the SP shows for a user of this connection, when it is not the user's own
+   * email (a sandbox organisation that maps alice@ to alice+sandbox@): a template such as
+   * "{{user.localPart}}+sandbox@{{user.domain}}". Used wherever the probe renders {{user.email}}.
+   */
+  accountEmail: z.string().includes('@').optional(),
   /** What this connection is like, for scenarios that need it (e.g. "jit", "sandbox", "idp-initiated"). */
   tags: z.array(z.string()).default([]),
 });
@@ -185,6 +229,13 @@ export const targetSchema = z.strictObject({
   demoSp: z.strictObject({ lax: z.array(z.string()).default([]) }).optional(),
   /** Per-scenario expectation overrides: the SP's documented policy. */
   expectations: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Directory users that play the catalog's roles on this target. `victim`: another account
+   * the SP knows, which signature-wrapping and takeover scenarios try to become (default: the
+   * first other user that may log in through the connection's provider). The subject is each
+   * connection's `user`; a stranger (known to the IdP only) is made up by the harness.
+   */
+  roles: z.strictObject({ victim: id.optional() }).prefault({}),
 });
 
 export const configSchema = z.strictObject({

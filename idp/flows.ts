@@ -85,7 +85,15 @@ export interface Flow extends FlowSpec {
   /** AuthnRequest IDs and OIDC interaction/grant IDs seen in this flow. */
   requestIds: Set<string>;
   hooks: FlowHooks;
+  /**
+   * `login` while the flow's login runs; `probe` while the runner reads the SP's probe
+   * (and until the next login step): a login request for this flow then means "the SP
+   * wants a login again", and the IdP answers with a page that logs nobody in.
+   */
+  phase: FlowPhase;
 }
+
+export type FlowPhase = 'login' | 'probe';
 
 /**
  * All live flows. There is no "current scenario": every request finds its own flow
@@ -121,6 +129,7 @@ export class FlowTable {
       expiresAt: now + this.ttlMs,
       requestIds: new Set(),
       hooks,
+      phase: 'login',
     };
     this.flows.set(flow.id, flow);
     return flow;
@@ -155,6 +164,12 @@ export class FlowTable {
       if (flow.exclusive && flow.providerId === providerId && flow.expiresAt >= Date.now()) return flow;
     }
     return undefined;
+  }
+
+  /** Moves a flow between its login and its probe (see `Flow.phase`); unknown ids are ignored. */
+  setPhase(id: string, phase: FlowPhase): void {
+    const flow = this.flows.get(id);
+    if (flow) flow.phase = phase;
   }
 
   remove(id: string): void {

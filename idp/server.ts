@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Koa, { type Middleware } from 'koa';
+import Koa, { type Context, type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
 import type { Config } from '../config/schema.ts';
 import { html, page } from '../lib/html.ts';
@@ -113,8 +113,48 @@ function flowCookie(context: IdpContext): Middleware<HarnessState> {
   return async (ctx, next) => {
     const flow = context.flows.get(ctx.cookies.get(FLOW_COOKIE));
     if (flow) ctx.state.flowId = flow.id;
+    if (flow?.phase === 'probe' && isLoginRequest(ctx.path)) {
+      answerLoginAgain(context, ctx, flow.id);
+      return;
+    }
     await next();
   };
+}
+
+/** Requests that start or continue a login: SAML SSO, IdP-initiated, login form; OIDC authorization and interaction. */
+function isLoginRequest(path: string): boolean {
+  return (
+    /^\/saml\/[^/]+\/(sso|idp-init|login)\/?$/.test(path) ||
+    /^\/oidc\/[^/]+(\/.*)?\/(authorize|interaction)(\/[^/]+)?\/?$/.test(path)
+  );
+}
+
+/**
+ * The SP asked for a login while the runner reads its probe: a harness page that logs
+ * nobody in, so the probe can only read "no session" (DESIGN decision 4).
+ */
+function answerLoginAgain(context: IdpContext, ctx: Context, flowId: string): void {
+  context.trace.record({
+    protocol: 'http',
+    direction: 'note',
+    binding: undefined,
+    kind: 'login-again',
+    flowId,
+    method: ctx.method,
+    url: ctx.url,
+    summary: 'The SP asked for a new login while its probe was read; the harness logged nobody in',
+  });
+  ctx.status = 200;
+  ctx.set('X-SSO-Harness', 'login-again');
+  ctx.type = 'html';
+  ctx.body = page(
+    'No new login while the probe is read',
+    html`<h1>No new login while the probe is read</h1>
+      <p>
+        The service provider sent its probe to the IdP for a new login. The harness answers
+        this with no one logged in, so the probe shows what the SP does without a session.
+      </p>`,
+  );
 }
 
 /** Routes /saml/<id>/... and /oidc/<id>/... to their provider; refuses disabled ones. */

@@ -2,23 +2,22 @@ import { compileHooks, needsExclusiveProvider, resolveFaults } from '../idp/faul
 import type { AnyFault } from '../idp/faults/types.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
+import type { Calibration } from './calibrate.ts';
 import type { Driver, DriverSession } from './drivers/types.ts';
-import type { Job } from './plan.ts';
-import { describeObservation, observeProbe } from './probe.ts';
+import { renderUserTemplate } from './identity.ts';
+import { type IdentityCandidate, identityTemplate, judgeProbe } from './outcome.ts';
+import type { Job, PlannedStep } from './plan.ts';
+import { shownIdentity } from './roles.ts';
 import type { ScenarioResult, StepResult } from './types.ts';
-import {
-  combineVerdicts,
-  describeExpectation,
-  judgeStep,
-  type NormalizedStep,
-  normalizeExpectation,
-} from './verdict.ts';
+import { combineVerdicts, judgeStep } from './verdict.ts';
 
 export interface ExecuteOptions {
   harness: IdpServer;
   registry: Readonly<Record<string, AnyFault>>;
   driver: Driver;
   timeoutMs: number;
+  /** The target's calibration: a failed one makes the job `error` without running it. */
+  calibration?: Calibration | undefined;
 }
 
 /**
@@ -43,8 +42,10 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
     expected: '',
     observed: '',
     reason: '',
-    faults: scenario.faults,
-    faultSummaries: scenario.faults.map((f) => options.registry[f.fault]?.summary ?? f.fault),
+    faults: job.faults,
+    faultSummaries: job.faults.map((f) =>
+      Object.hasOwn(options.registry, f.fault) ? options.registry[f.fault]!.summary : f.fault,
+    ),
     tags: scenario.tags,
     why: scenario.why,
     refs: scenario.refs,
@@ -54,12 +55,18 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
     http: [],
     trace: [],
   };
-  const steps = normalizeExpectation(job.expectation);
-  result.expected = describeExpectation(steps, job.user?.email ?? '(no user)');
+  const { steps } = job;
+  result.expected = describeSteps(steps);
   if (job.skip) {
     result.verdict = 'skipped';
     result.reason = job.skip;
     result.observed = 'not run';
+    return finish(result, started);
+  }
+  if (options.calibration && !options.calibration.ok) {
+    result.verdict = 'error';
+    result.observed = 'not judged';
+    result.reason = `${options.calibration.summary}${options.calibration.hint ? `; ${options.calibration.hint}` : ''}`;
     return finish(result, started);
   }
 
@@ -76,14 +83,14 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
   let flowId: string | undefined;
   const { flows, trace } = options.harness.context;
   try {
-    const faults = resolveFaults(scenario.faults, options.registry, scenario.protocol);
+    const faults = resolveFaults(job.faults, options.registry, scenario.protocol);
     const flow = flows.create(
       {
         scenarioId: scenario.id,
         title: scenario.title,
         providerId: job.providerId,
         user: job.user,
-        faults: scenario.faults,
+        faults: job.faults,
         exclusive: needsExclusiveProvider(faults),
       },
       compileHooks(faults, { connections: job.target.connections, connection: job.connectionName }),
@@ -93,7 +100,7 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
     const run = async () => {
       session = await options.driver.newSession({ signal: abort.signal });
       await session.bindFlow(options.harness.url, flow.id);
-      for (const step of steps) result.steps.push(await runStep(step, job, session, flow.id, options));
+      for (const step of steps) result.steps.push(await runStep(step, job, session!, flow.id, options));
     };
     await Promise.race([run(), timeout]);
     result.verdict = combineVerdicts(result.steps);
@@ -123,68 +130,107 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
 }
 
 async function runStep(
-  step: NormalizedStep,
+  step: PlannedStep,
   job: Job,
   session: DriverSession,
   flowId: string,
   options: ExecuteOptions,
 ): Promise<StepResult> {
-  const user = step.acceptAs ? { ...job.user!, email: step.acceptAs } : job.user!;
   const connection = job.connection!;
   const { probe } = job.target;
+  const { flows, trace } = options.harness.context;
+  const notJudged = (observed: string): StepResult => ({
+    action: step.action,
+    expect: step.expect,
+    verdict: 'error',
+    observed,
+  });
   let probed = session;
   switch (step.action) {
     case 'login': {
+      flows.setPhase(flowId, 'login');
+      const before = trace.list({ flowId }).filter((e) => e.direction === 'out').length;
       await session.open(loginUrl(job, options.harness.url));
-      const delivered = options.harness.context.trace.list({ flowId }).some((e) => e.direction === 'out');
+      const delivered = trace.list({ flowId }).filter((e) => e.direction === 'out').length > before;
       if (!delivered) {
-        return {
-          action: step.action,
-          expect: step.expect,
-          verdict: 'error',
-          observed: `the login never reached the IdP with this scenario's flow (the SP at ${connection.loginUrl} did not redirect to provider "${job.providerId}"), so its faults were never applied`,
-        };
+        return notJudged(
+          `the login never reached the IdP with this scenario's flow (the SP at ${connection.loginUrl} did not redirect to provider "${job.providerId}"), so its faults were never applied`,
+        );
       }
       break;
     }
     case 'replay':
-      if (!session.hasPostToReplay()) {
-        return {
-          action: step.action,
-          expect: step.expect,
-          verdict: 'error',
-          observed: 'nothing was posted to the SP, so there is nothing to replay',
-        };
-      }
+      if (!session.hasPostToReplay())
+        return notJudged('nothing was posted to the SP, so there is nothing to replay');
+      flows.setPhase(flowId, 'probe');
       probed = await session.replayLastPost();
       break;
     case 'logout':
-      if (!connection.logoutUrl) {
-        return {
-          action: step.action,
-          expect: step.expect,
-          verdict: 'error',
-          observed: `connection "${job.connectionName}" has no logoutUrl`,
-        };
-      }
+      if (!connection.logoutUrl) return notJudged(`connection "${job.connectionName}" has no logoutUrl`);
+      flows.setPhase(flowId, 'probe');
       await session.open(connection.logoutUrl);
       break;
     case 'probe':
       break;
   }
-  const response = await probed.probe(probe.url, probe.selector);
-  const observation = observeProbe(probe, response, user, step.forbiddenIdentity);
+  // From here until the next login step, a login request of this flow logs nobody in.
+  flows.setPhase(flowId, 'probe');
+  const response = await probed.probe(probe.url);
+  const observation = judgeProbe({
+    probe,
+    response,
+    candidates: identityCandidates(step, job),
+    harnessOrigins: [new URL(options.harness.url).origin],
+    learned: options.calibration?.learned,
+  });
   const verdict = judgeStep(step, observation);
   return {
     action: step.action,
     expect: step.expect,
     verdict,
-    observed:
-      verdict === 'error'
-        ? `the probe failed: HTTP ${observation.status} at ${observation.finalUrl}`
-        : describeObservation(observation, user),
+    observed: observation.session
+      ? `logged in as ${observation.identity}`
+      : `no session: ${observation.reason}`,
     probe: observation,
   };
+}
+
+/**
+ * The identities the probe looks for: the step's expected and forbidden accounts, then
+ * every other account in play (the cast, the login user), as this connection shows them and
+ * as they are, so that a `reject` step sees a session as anyone.
+ */
+function identityCandidates(step: PlannedStep, job: Job): IdentityCandidate[] {
+  const template = identityTemplate(job.target.probe);
+  const connection = job.connection!;
+  const candidates: IdentityCandidate[] = [
+    { role: 'expected', shows: shownIdentity(template, step.expectedUser, connection) },
+  ];
+  if (step.forbiddenUser) {
+    candidates.push({ role: 'forbidden', shows: shownIdentity(template, step.forbiddenUser, connection) });
+  }
+  const cast = job.cast;
+  const others = [job.user, cast?.subject, cast?.victim, cast?.stranger, cast?.otherSubject];
+  for (const user of others) {
+    if (!user) continue;
+    for (const shows of [shownIdentity(template, user, connection), renderUserTemplate(template, user)]) {
+      if (!candidates.some((c) => c.shows === shows)) candidates.push({ role: 'other', shows });
+    }
+  }
+  return candidates;
+}
+
+/** What a correct SP does, in words, with the accounts of this target. */
+function describeSteps(steps: readonly PlannedStep[]): string {
+  const one = (s: PlannedStep) =>
+    s.expect === 'accept'
+      ? `logged in as ${s.expectedUser.email}`
+      : s.expect === 'reject'
+        ? 'no session'
+        : `not logged in as ${s.forbiddenUser?.email}`;
+  if (steps.length === 0) return '(not planned)';
+  if (steps.length === 1) return one(steps[0]!);
+  return steps.map((s) => `${s.action}: ${one(s)}`).join('; ');
 }
 
 /** Where the login starts: the SP's login URL, or the IdP's unsolicited-response URL. */

@@ -1,50 +1,98 @@
 import type { Config, ConnectionConfig, TargetConfig } from '../config/schema.ts';
 import type { Directory } from '../idp/directory/directory.ts';
 import { type DirectoryUser, unknownUser } from '../idp/directory/user.ts';
+import type { FaultRef } from '../idp/flows.ts';
 import type { Expectation, Scenario } from '../scenarios/schema.ts';
+import { isRoleName, renderTemplates, rolesNeeded } from '../scenarios/templates.ts';
+import { type Cast, castRoles, castTemplateValues, castUser } from './roles.ts';
+import { type NormalizedStep, normalizeExpectation } from './verdict.ts';
 
-/** One scenario against one target, with everything it needs decided up front. */
+/** One step of a job with the accounts it is judged against. */
+export interface PlannedStep extends NormalizedStep {
+  /** For `accept`: the account the SP must show. */
+  expectedUser: DirectoryUser;
+  /** For `not-as`: the account the SP must not show. */
+  forbiddenUser?: DirectoryUser | undefined;
+}
+
+/** One scenario against one connection of one target, with everything it needs decided up front. */
 export interface Job {
   key: string;
   scenario: Scenario;
   targetId: string;
   target: TargetConfig;
-  /** Undefined when the job is skipped. */
+  /** Undefined when the job is skipped before a connection was chosen. */
   connectionName: string | undefined;
   connection: ConnectionConfig | undefined;
   providerId: string | undefined;
+  /** Who logs in. */
   user: DirectoryUser | undefined;
+  /** The target's cast of roles on this connection. */
+  cast: Cast | undefined;
+  /** The scenario's faults with their placeholders filled from the cast. */
+  faults: FaultRef[];
   /** The scenario's expectation, or the target's override (its documented policy). */
   expectation: Expectation;
+  steps: PlannedStep[];
   /** Why the job cannot run on this target (a skip, reported as such, never a pass). */
   skip: string | undefined;
 }
 
-/** Decides, for each scenario and target, which connection and user it runs with. */
+export interface PlanOptions {
+  /**
+   * Which connections run a scenario: `first` (default), the first connection of the
+   * scenario's protocol that fits it; `all`, every one that fits (the key then names the
+   * connection); or a connection name, that one only.
+   */
+  connection?: string | undefined;
+}
+
+/** Decides, for each scenario and target, which connection and people it runs with. */
 export function planJobs(
   scenarios: readonly Scenario[],
   targets: Readonly<Record<string, TargetConfig>>,
   config: Pick<Config, 'providers'>,
   directory: Directory,
+  options: PlanOptions = {},
 ): Job[] {
   const jobs: Job[] = [];
+  const mode = options.connection ?? 'first';
   for (const [targetId, target] of Object.entries(targets)) {
     for (const scenario of scenarios) {
-      jobs.push(planJob(scenario, targetId, target, config, directory));
+      const fits = fittingConnections(scenario, target, config);
+      const base = baseJob(scenario, targetId, target);
+      if (typeof fits === 'string') {
+        jobs.push({ ...base, skip: fits });
+        continue;
+      }
+      let chosen = fits;
+      if (mode === 'first') chosen = fits.slice(0, 1);
+      else if (mode !== 'all') {
+        chosen = fits.filter((name) => name === mode);
+        if (chosen.length === 0) {
+          jobs.push({
+            ...base,
+            skip: Object.hasOwn(target.connections, mode)
+              ? `connection "${mode}" does not fit it (${describeRequirements(scenario)})`
+              : `target "${targetId}" has no connection "${mode}"`,
+          });
+          continue;
+        }
+      }
+      for (const name of chosen) {
+        const job = planJob(scenario, base, name, config, directory);
+        jobs.push(mode === 'all' ? { ...job, key: `${scenario.id} @ ${targetId}/${name}` } : job);
+      }
     }
   }
   return jobs;
 }
 
-function planJob(
-  scenario: Scenario,
-  targetId: string,
-  target: TargetConfig,
-  config: Pick<Config, 'providers'>,
-  directory: Directory,
-): Job {
-  const override = target.expectations[scenario.id] as Expectation | undefined;
-  const base: Job = {
+function baseJob(scenario: Scenario, targetId: string, target: TargetConfig): Job {
+  const override = Object.hasOwn(target.expectations, scenario.id)
+    ? (target.expectations[scenario.id] as Expectation)
+    : undefined;
+  return {
     key: `${scenario.id} @ ${targetId}`,
     scenario,
     targetId,
@@ -53,61 +101,109 @@ function planJob(
     connection: undefined,
     providerId: undefined,
     user: undefined,
+    cast: undefined,
+    faults: scenario.faults,
     expectation: override ?? scenario.expect,
+    steps: [],
     skip: undefined,
-  };
-  const connection = chooseConnection(scenario, target, config);
-  if (typeof connection === 'string') return { ...base, skip: connection };
-  const [connectionName, chosen] = connection;
-  const user = chooseUser(scenario, chosen, directory);
-  if (typeof user === 'string') return { ...base, connectionName, connection: chosen, skip: user };
-  return {
-    ...base,
-    connectionName,
-    connection: chosen,
-    providerId: scenario.provider ?? chosen.provider,
-    user,
   };
 }
 
-function chooseConnection(
+function planJob(
+  scenario: Scenario,
+  base: Job,
+  connectionName: string,
+  config: Pick<Config, 'providers'>,
+  directory: Directory,
+): Job {
+  const connection = base.target.connections[connectionName]!;
+  const withConnection: Job = {
+    ...base,
+    connectionName,
+    connection,
+    providerId: scenario.provider ?? connection.provider,
+  };
+  const casting = castRoles({
+    targetId: base.targetId,
+    target: base.target,
+    connectionName,
+    config,
+    directory,
+    needed: rolesNeeded(scenario),
+  });
+  if ('missing' in casting)
+    return { ...withConnection, skip: `${scenario.id} cannot run here: ${casting.missing}` };
+  const { cast } = casting;
+  const user = loginUser(scenario, cast, directory);
+  if (typeof user === 'string') return { ...withConnection, cast, skip: user };
+  const accountOf = (name: string): DirectoryUser =>
+    isRoleName(name) ? castUser(cast, name)! : (directory.findByEmail(name) ?? unknownUser(name));
+  const steps = normalizeExpectation(base.expectation).map(
+    (step): PlannedStep => ({
+      ...step,
+      expectedUser: step.acceptAs ? accountOf(step.acceptAs) : user,
+      forbiddenUser: step.forbiddenIdentity ? accountOf(step.forbiddenIdentity) : undefined,
+    }),
+  );
+  let faults: FaultRef[];
+  try {
+    faults = renderTemplates(scenario.faults, castTemplateValues(cast));
+  } catch (error) {
+    return { ...withConnection, cast, skip: `${scenario.id} cannot run here: ${(error as Error).message}` };
+  }
+  return { ...withConnection, user, cast, faults, steps };
+}
+
+/** Names of the target's connections that fit the scenario, in config order, or why none does. */
+function fittingConnections(
   scenario: Scenario,
   target: TargetConfig,
   config: Pick<Config, 'providers'>,
-): [string, ConnectionConfig] | string {
-  const entries = Object.entries(target.connections);
+): string[] | string {
   if (scenario.connection) {
-    const named = target.connections[scenario.connection];
-    return named ? [scenario.connection, named] : `the target has no connection "${scenario.connection}"`;
+    return Object.hasOwn(target.connections, scenario.connection)
+      ? [scenario.connection]
+      : `the target has no connection "${scenario.connection}"`;
   }
-  const fits = entries.filter(([, c]) => {
-    const provider = config.providers[c.provider];
-    if (!provider || provider.protocol !== scenario.protocol) return false;
+  const fits = Object.entries(target.connections).filter(([, c]) => {
+    if (!Object.hasOwn(config.providers, c.provider)) return false;
+    const provider = config.providers[c.provider]!;
+    if (provider.protocol !== scenario.protocol) return false;
     if (scenario.provider && c.provider !== scenario.provider) return false;
-    if (scenario.requires?.persona && provider.persona !== scenario.requires.persona) return false;
-    if (scenario.requires?.tag && !c.tags.includes(scenario.requires.tag)) return false;
+    const requires = scenario.requires;
+    if (requires?.persona && provider.persona !== requires.persona) return false;
+    if (requires?.tag && !c.tags.includes(requires.tag)) return false;
+    if (requires?.notTag && c.tags.includes(requires.notTag)) return false;
     // A disabled provider is only used by scenarios that ask for it by name or by tag.
-    return !provider.disabled || Boolean(scenario.provider || scenario.requires?.tag);
+    return !provider.disabled || Boolean(scenario.provider || requires?.tag);
   });
-  const first = fits[0];
-  if (first) return first;
-  const wanted = [
+  if (fits.length > 0) return fits.map(([name]) => name);
+  return `the target has no connection that fits (${describeRequirements(scenario)}); ${enableHint(scenario)}`;
+}
+
+function describeRequirements(scenario: Scenario): string {
+  return [
     scenario.protocol.toUpperCase(),
     scenario.provider && `provider "${scenario.provider}"`,
     scenario.requires?.persona && `persona ${scenario.requires.persona}`,
     scenario.requires?.tag && `tag "${scenario.requires.tag}"`,
+    scenario.requires?.notTag && `without tag "${scenario.requires.notTag}"`,
   ]
     .filter(Boolean)
     .join(', ');
-  return `the target has no connection that fits (${wanted})`;
 }
 
-function chooseUser(
-  scenario: Scenario,
-  connection: ConnectionConfig,
-  directory: Directory,
-): DirectoryUser | string {
-  const wanted = scenario.user ?? connection.user;
+function enableHint(scenario: Scenario): string {
+  const requires = scenario.requires;
+  const parts = [`a ${scenario.protocol.toUpperCase()} connection`];
+  if (requires?.persona) parts.push(`to a provider with persona "${requires.persona}"`);
+  if (requires?.tag) parts.push(`with tags: ["${requires.tag}"]`);
+  return `add ${parts.join(' ')} to the target's connections if the SP has one`;
+}
+
+/** Who logs in: the scenario's role (default subject), or a user it names. */
+function loginUser(scenario: Scenario, cast: Cast, directory: Directory): DirectoryUser | string {
+  const wanted = scenario.user;
   if (typeof wanted === 'object') {
     const { attributes, groups, roles, ...rest } = wanted;
     return unknownUser(wanted.email, {
@@ -118,10 +214,7 @@ function chooseUser(
     });
   }
   if (wanted) return directory.get(wanted) ?? `no user "${wanted}" in the directory`;
-  return (
-    directory.usersFor(connection.provider)[0] ??
-    `no directory user may log in through "${connection.provider}"`
-  );
+  return castUser(cast, scenario.role ?? 'subject') ?? `no ${scenario.role} on this target`;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -5,6 +5,7 @@ import type { AnyFault } from '../idp/faults/types.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { type Calibration, calibrateTarget } from './calibrate.ts';
 import type { Driver } from './drivers/types.ts';
 import { RunnerError } from './errors.ts';
 import { executeJob } from './execute.ts';
@@ -39,6 +40,10 @@ export interface RunOptions {
   /** Aborting marks the run interrupted; running scenarios finish, queued ones are dropped. */
   signal?: AbortSignal | undefined;
   suite?: string | undefined;
+  /** Which connections run each scenario: `first` (default), `all`, or a connection name (see `PlanOptions`). */
+  connection?: string | undefined;
+  /** Calibrate each target before its first scenario (default true; see `runner/calibrate.ts`). */
+  calibrate?: boolean | undefined;
 }
 
 export function filterScenarios(scenarios: readonly Scenario[], filter: ScenarioFilter = {}): Scenario[] {
@@ -66,7 +71,9 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
   const started = Date.now();
   const scenarios = filterScenarios(options.scenarios, options.filter);
   const planned = shardJobs(
-    planJobs(scenarios, options.targets, options.harness.context.config, options.harness.context.directory),
+    planJobs(scenarios, options.targets, options.harness.context.config, options.harness.context.directory, {
+      connection: options.connection,
+    }),
     options.shard,
   );
   const jobs = planned.map((job) => ({ ...job, exclusive: isExclusive(job, options.registry) }));
@@ -87,6 +94,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       suite: options.suite,
     },
     summary: summarize([], 0),
+    calibrations: [],
     results: [],
     reporterErrors: reporters.errors,
   };
@@ -114,6 +122,25 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       }),
     );
   }
+  // One calibration per target that has something to run, before its first scenario.
+  const calibrations = new Map<string, Calibration>();
+  if (options.calibrate !== false) {
+    for (const targetId of new Set(jobs.filter((j) => !j.skip).map((j) => j.targetId))) {
+      if (options.signal?.aborted) break;
+      const calibration = await calibrateTarget({
+        targetId,
+        target: options.targets[targetId]!,
+        harness: options.harness,
+        driver: options.driver,
+        config: options.harness.context.config,
+        directory: options.harness.context.directory,
+        timeoutMs: options.timeoutMs,
+      });
+      calibrations.set(targetId, calibration);
+      record.calibrations.push(calibration);
+      await reporters.onCalibration(calibration);
+    }
+  }
   await schedule(
     jobs.filter((j) => !j.skip),
     Math.max(1, options.workers),
@@ -124,6 +151,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
         registry: options.registry,
         driver: options.driver,
         timeoutMs: options.timeoutMs,
+        calibration: calibrations.get(job.targetId),
       }).catch((error: unknown) => harnessFailure(job, error));
       await report(result);
     },
@@ -142,7 +170,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
 function isExclusive(job: Job, registry: Readonly<Record<string, AnyFault>>): boolean {
   if (job.skip) return false;
   try {
-    return needsExclusiveProvider(resolveFaults(job.scenario.faults, registry, job.scenario.protocol));
+    return needsExclusiveProvider(resolveFaults(job.faults, registry, job.scenario.protocol));
   } catch (error) {
     throw new RunnerError(
       'SCENARIO_INVALID',
@@ -168,7 +196,7 @@ function harnessFailure(job: Job, error: unknown): ScenarioResult {
     expected: '',
     observed: 'not judged',
     reason: `harness error: ${describeError(error)}`,
-    faults: job.scenario.faults,
+    faults: job.faults,
     faultSummaries: [],
     tags: job.scenario.tags,
     why: job.scenario.why,

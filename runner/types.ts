@@ -1,5 +1,7 @@
 import type { FaultRef } from '../idp/flows.ts';
 import type { TraceEntry } from '../idp/trace.ts';
+import type { Calibration } from './calibrate.ts';
+import type { OutcomeRow } from './outcome.ts';
 
 export type Verdict = 'pass' | 'fail' | 'error' | 'skipped';
 
@@ -21,17 +23,24 @@ export interface HttpStep {
   durationMs: number;
 }
 
-/** What the probe saw. */
+/** What the probe saw, read through the outcome table (`runner/outcome.ts`). */
 export interface ProbeObservation {
   url: string;
   status: number;
   finalUrl: string;
+  contentType?: string | undefined;
   bodyExcerpt: string;
-  /** The probe's session conditions hold (status, final URL, selector). */
+  /** The outcome table's row that decided. */
+  row: OutcomeRow;
+  /** That row in words. */
+  reason: string;
+  /** The SP showed a session (row `session`). */
   session: boolean;
-  /** The session is the expected user's (`contains` rendered with that user). */
+  /** The identity the SP showed, exactly as shown; undefined without a session. */
+  identity: string | undefined;
+  /** The session is the expected user's. */
   asExpectedUser: boolean;
-  /** For not-as expectations: the session is the forbidden identity's. */
+  /** The session is (also) the forbidden identity's (not-as expectations). */
   asForbiddenIdentity?: boolean | undefined;
 }
 
@@ -106,6 +115,8 @@ export interface RunRecord {
     suite?: string | undefined;
   };
   summary: RunSummary;
+  /** Each target's calibration: what session and no session look like there. */
+  calibrations: Calibration[];
   results: ScenarioResult[];
   /** Reporters that threw, by name: recorded, never fatal. */
   reporterErrors: string[];

@@ -30,9 +30,12 @@ export function describeExpectation(steps: readonly NormalizedStep[], userEmail:
   return steps.map((s) => `${s.action}: ${one(s)}`).join('; ');
 }
 
-/** The verdict of one step from what the probe saw. A probe that broke is `error`, never pass. */
-export function judgeStep(step: NormalizedStep, observation: ProbeObservation): Verdict {
-  if (observation.status >= 500) return 'error';
+/**
+ * The verdict of one step from what the probe saw (already read through the outcome
+ * table, `runner/outcome.ts`). A 5xx is the SP's "no session", not an error: a probe
+ * that could not be judged at all never reaches here.
+ */
+export function judgeStep(step: Pick<NormalizedStep, 'expect'>, observation: ProbeObservation): Verdict {
   switch (step.expect) {
     case 'accept':
       return observation.asExpectedUser ? 'pass' : 'fail';

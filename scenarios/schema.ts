@@ -13,6 +13,17 @@ export const stepSchema = z.strictObject({
 });
 
 /**
+ * The people a scenario involves, which each target casts from its own config
+ * (`runner/roles.ts`): the catalog never names a config's users or connections.
+ * - `subject`: the connection's own user (its `user`, or the first the provider may log in);
+ * - `victim`: another account the SP knows, that wrapping and takeover try to become;
+ * - `stranger`: known to the IdP only, made up by the harness afresh for each run;
+ * - `other-subject`: the subject of another connection of the same target.
+ */
+export const roleNames = ['subject', 'victim', 'stranger', 'other-subject'] as const;
+export const roleSchema = z.enum(roleNames);
+
+/**
  * What a correct SP does:
  * - `accept`: logged in as the scenario's user; `{ acceptAs }`: logged in as that email;
  * - `reject`: no session;
@@ -24,6 +35,7 @@ export const expectationSchema = z.union([
   outcomeSchema,
   /** Logged in, but as this email (the SP maps the asserted user to another account, e.g. user+sandbox@). */
   z.strictObject({ acceptAs: z.string().min(3) }),
+  /** Must not be logged in as this role's account (or this email). */
   z.strictObject({ notAs: z.string().min(1) }),
   z.strictObject({ steps: z.array(stepSchema).min(1) }),
 ]);
@@ -49,19 +61,25 @@ export const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lowercase id such as saml.audience.wrong'),
   title: z.string().min(1),
   protocol: z.enum(['saml', 'oidc']),
-  /** A harness provider id; absent: the target's connection is chosen by `requires`. */
+  /** A harness provider id (your own scenarios; the catalog never names one). */
   provider: z.string().optional(),
-  /** A connection name of the target; absent: the first that fits. */
+  /** A connection name of the target (your own scenarios; the catalog uses `requires`). */
   connection: z.string().optional(),
-  /** What the chosen connection's provider must be like. */
+  /** What the connection under test must be like. */
   requires: z
     .strictObject({
       persona: z.enum(personaNames).optional(),
       /** A tag the connection must carry (e.g. "jit", "sandbox", "idp-initiated"). */
       tag: z.string().optional(),
+      /** A tag the connection must not carry (e.g. "idp-initiated" for a refusal of IdP-initiated login). */
+      notTag: z.string().optional(),
+      /** The target must have another connection of the same protocol (for `other-subject`, {{otherConnection}}). */
+      otherConnection: z.boolean().optional(),
     })
     .optional(),
-  /** A directory user id, or an inline user that is not in the directory. Absent: the connection's user. */
+  /** Who logs in, as a role (the catalog's way). Default: the subject. */
+  role: roleSchema.optional(),
+  /** A directory user id, or an inline user that is not in the directory (your own scenarios). */
   user: z.union([z.string(), inlineUserSchema]).optional(),
   flow: z
     .strictObject({
@@ -90,3 +108,4 @@ export type Expectation = z.output<typeof expectationSchema>;
 export type Step = z.output<typeof stepSchema>;
 export type Outcome = z.output<typeof outcomeSchema>;
 export type InlineUser = z.output<typeof inlineUserSchema>;
+export type RoleName = z.output<typeof roleSchema>;

@@ -4,6 +4,7 @@ import type { AnyFault } from '../idp/faults/types.ts';
 import { describeError } from '../lib/errors.ts';
 import { ScenarioError } from './errors.ts';
 import { type Scenario, scenarioSchema } from './schema.ts';
+import { renderTemplates, sampleTemplateValues } from './templates.ts';
 
 /**
  * Validates scenarios as data: the schema, then every fault against the registry.
@@ -28,7 +29,7 @@ export function validateScenarios(
       throw new ScenarioError('SCENARIO_DUPLICATE', `${name}: the id "${scenario.id}" is used twice`);
     seen.add(scenario.id);
     try {
-      resolveFaults(scenario.faults, registry, scenario.protocol);
+      resolveFaults(renderTemplates(scenario.faults, sampleTemplateValues()), registry, scenario.protocol);
     } catch (error) {
       throw new ScenarioError('SCENARIO_INVALID', `${name}: ${describeError(error)}`);
     }

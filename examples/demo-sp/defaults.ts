@@ -16,6 +16,8 @@ interface DemoConnection {
   tags: string[];
   /** OIDC client id and secret registered at the harness. */
   client?: { id: string; secret: string };
+  /** The account the SP shows for a user of this connection, when not the user's own email. */
+  accountEmail?: string;
 }
 
 export const demoTenants = {
@@ -140,7 +142,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       provider: 'demo-entra-contractors',
       persona: 'entra',
       user: 'frank',
-      tags: ['tenant', 'jit'],
+      tags: ['tenant', 'jit', 'form-post'],
       client: { id: 'demo-sp-contractors', secret: 'contractors-client-secret' },
       connection: {
         protocol: 'oidc',
@@ -210,6 +212,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       persona: 'generic',
       user: 'alice',
       tags: ['sandbox'],
+      accountEmail: '{{user.localPart}}+sandbox@{{user.domain}}',
       connection: {
         protocol: 'saml',
         displayName: 'Acme SSO (sandbox org)',
@@ -357,6 +360,7 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
       logoutUrl: `${s}/logout`,
       user: c.user,
       tags: c.tags,
+      ...(c.accountEmail ? { accountEmail: c.accountEmail } : {}),
     };
   }
   const users: NonNullable<ConfigInput['users']> = {};

@@ -138,6 +138,7 @@ class BrowserSession implements DriverSession {
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const browser = this.context.browser()!;
     const fresh = await BrowserSession.open(browser, this.signal, this.steps);
+    fresh.idpOrigin = this.idpOrigin;
     const { url, body } = this.lastToSp;
     const response =
       body === undefined
@@ -160,24 +161,90 @@ class BrowserSession implements DriverSession {
     return fresh;
   }
 
-  async probe(url: string, selector?: string): Promise<ProbeResponse> {
+  async probe(url: string): Promise<ProbeResponse> {
     const page = await this.context.newPage();
+    const idpOrigin = this.idpOrigin;
+    let stoppedAt: string | undefined;
+    // The probe never logs anyone in: a navigation into the IdP (the SP asking for a new
+    // login) is answered here with an empty page and ends the probe.
+    if (idpOrigin) {
+      await page.route(
+        (target) => target.origin === idpOrigin,
+        async (route) => {
+          if (route.request().isNavigationRequest() && route.request().frame() === page.mainFrame()) {
+            stoppedAt ??= route.request().url();
+          }
+          await route.fulfill({ status: 204, body: '' });
+        },
+      );
+    }
+    // The status and URL of one and the same answer: the main frame's last navigation.
+    const answers: { status: number; url: string; contentType: string | undefined }[] = [];
+    page.on('response', (response) => {
+      const request = response.request();
+      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      if (idpOrigin && new URL(response.url()).origin === idpOrigin) return;
+      answers.push({
+        status: response.status(),
+        url: response.url(),
+        contentType: response.headers()['content-type'],
+      });
+    });
     try {
-      const response = await page.goto(url, { waitUntil: 'load' });
-      const body = response ? await response.text().catch(() => '') : '';
-      const selectorFound = selector ? (await page.$(selector)) !== null : undefined;
+      await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
+        if (!stoppedAt) throw error;
+      });
+      await this.settlePage(page, () => stoppedAt !== undefined);
+      if (stoppedAt) {
+        const redirect = answers.at(-1);
+        this.steps.push({
+          index: this.steps.length,
+          method: 'GET',
+          url: redirect?.url ?? url,
+          status: redirect?.status ?? 0,
+          location: stoppedAt,
+          cause: 'probe',
+          durationMs: 0,
+        });
+        return {
+          url,
+          status: redirect?.status ?? 0,
+          finalUrl: stoppedAt,
+          body: '',
+          contentType: undefined,
+          stoppedAtIdp: true,
+        };
+      }
+      const body = await page.content().catch(() => '');
+      const last = answers.findLast((a) => a.status < 300 || a.status >= 400);
+      const status = last?.status ?? 0;
+      const finalUrl = page.url();
       this.steps.push({
         index: this.steps.length,
         method: 'GET',
         url,
-        status: response?.status() ?? 0,
+        status,
+        location: finalUrl === url ? undefined : finalUrl,
+        contentType: last?.contentType,
         cause: 'probe',
         bodyExcerpt: body.slice(0, EXCERPT),
         durationMs: 0,
       });
-      return { url, status: response?.status() ?? 0, finalUrl: page.url(), body, selectorFound };
+      return { url, status, finalUrl, body, contentType: last?.contentType, stoppedAtIdp: false };
     } finally {
       await page.close();
+    }
+  }
+
+  /** Waits until the page's URL stops changing (scripts, meta refreshes, self-submitting forms). */
+  private async settlePage(page: Page, done: () => boolean): Promise<void> {
+    let previous = '';
+    for (let i = 0; i < 40 && !this.signal.aborted && !done(); i++) {
+      await page.waitForLoadState('load').catch(() => {});
+      await page.waitForTimeout(SETTLE_MS);
+      const now = page.url();
+      if (now === previous) return;
+      previous = now;
     }
   }
 

@@ -115,13 +115,24 @@ class HttpSession implements DriverSession {
     if (!this.lastToSp)
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const fresh = new HttpSession(new CookieJar(), this.signal, this.steps, this.agents);
+    fresh.idpOrigin = this.idpOrigin;
     await fresh.follow({ ...this.lastToSp, from: undefined, cause: 'replay' });
     return fresh;
   }
 
   async probe(url: string): Promise<ProbeResponse> {
-    const last = await this.follow({ method: 'GET', url, form: undefined, cause: 'probe' });
-    return { url, status: last.status, finalUrl: last.url, body: last.body };
+    const last = await this.follow(
+      { method: 'GET', url, form: undefined, cause: 'probe' },
+      { stopAtIdp: true },
+    );
+    return {
+      url,
+      status: last.status,
+      finalUrl: last.url,
+      body: last.stoppedAtIdp ? '' : last.body,
+      contentType: last.contentType,
+      stoppedAtIdp: last.stoppedAtIdp,
+    };
   }
 
   async screenshot(): Promise<string | undefined> {
@@ -134,6 +145,10 @@ class HttpSession implements DriverSession {
 
   async close(): Promise<void> {}
 
+  private isIdpUrl(url: string): boolean {
+    return this.idpOrigin !== undefined && new URL(url).origin === this.idpOrigin;
+  }
+
   private isRedirectFromIdp(request: Request, url: URL): boolean {
     return (
       request.cause === 'redirect' &&
@@ -144,11 +159,29 @@ class HttpSession implements DriverSession {
     );
   }
 
-  /** Sends a request, then follows redirects and self-submitting forms. */
-  private async follow(first: Request): Promise<{ status: number; url: string; body: string }> {
+  /**
+   * Sends a request, then follows redirects and self-submitting forms. With `stopAtIdp`
+   * (the probe), a step into the IdP's origin is not taken: the SP asked for a new login,
+   * and the answer is the SP's last one, with the IdP URL it pointed at.
+   */
+  private async follow(
+    first: Request,
+    options: { stopAtIdp?: boolean } = {},
+  ): Promise<{
+    status: number;
+    url: string;
+    body: string;
+    contentType: string | undefined;
+    stoppedAtIdp: boolean;
+  }> {
     let request: Request = first;
+    let previous: { status: number; contentType: string | undefined; body: string } | undefined;
     for (let hop = 0; hop < MAX_HOPS; hop++) {
+      if (options.stopAtIdp && previous && this.isIdpUrl(request.url)) {
+        return { ...previous, url: request.url, stoppedAtIdp: true };
+      }
       const answer = await this.send(request);
+      previous = { status: answer.status, contentType: answer.contentType, body: answer.body };
       if (answer.location) {
         const keepsMethod = answer.status === 307 || answer.status === 308;
         request = {
@@ -161,15 +194,27 @@ class HttpSession implements DriverSession {
         continue;
       }
       const form = answer.isHtml ? findAutoPostForm(answer.body, request.url) : undefined;
-      if (!form) return { status: answer.status, url: request.url, body: answer.body };
+      if (!form) {
+        return {
+          status: answer.status,
+          url: request.url,
+          body: answer.body,
+          contentType: answer.contentType,
+          stoppedAtIdp: false,
+        };
+      }
       request = { method: form.method, url: form.action, form: form.fields, cause: 'form' };
     }
     throw new Error(`more than ${MAX_HOPS} redirects or self-submitting forms starting at ${first.url}`);
   }
 
-  private async send(
-    request: Request,
-  ): Promise<{ status: number; location?: string; body: string; isHtml: boolean }> {
+  private async send(request: Request): Promise<{
+    status: number;
+    location?: string;
+    body: string;
+    isHtml: boolean;
+    contentType: string | undefined;
+  }> {
     const url = new URL(
       request.method === 'GET' && request.form ? withQuery(request.url, request.form) : request.url,
     );
@@ -212,7 +257,13 @@ class HttpSession implements DriverSession {
       cause: request.cause,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     });
-    return { status: response.status, location, body: text, isHtml: /html/i.test(contentType ?? '') };
+    return {
+      status: response.status,
+      location,
+      body: text,
+      isHtml: /html/i.test(contentType ?? ''),
+      contentType,
+    };
   }
 }
 

@@ -1,13 +1,21 @@
 import type { HttpStep } from '../types.ts';
 
-/** The probe's raw answer; `runner/probe.ts` judges it. */
+/**
+ * The probe's raw answer; `runner/outcome.ts` judges it. A probe never logs anyone in:
+ * when the SP sends it to the IdP's origin, the driver stops there (`stoppedAtIdp`).
+ */
 export interface ProbeResponse {
+  /** The probe URL asked. */
   url: string;
+  /** Status of the last answer the SP gave (a redirect's status when the probe stopped at the IdP). */
   status: number;
+  /** Where the probe ended: the last URL on the SP, or the IdP URL the SP sent it to. */
   finalUrl: string;
+  /** The last answer's body (browser: the page's DOM after its scripts ran); empty at the IdP. */
   body: string;
-  /** Whether the probe's CSS selector matched (browser driver only; undefined elsewhere). */
-  selectorFound?: boolean | undefined;
+  contentType?: string | undefined;
+  /** The SP sent the probe to the harness's origin (a new login), which was not followed. */
+  stoppedAtIdp: boolean;
 }
 
 /** One login's worth of browser state: a cookie jar, or a Playwright context. */
@@ -24,7 +32,11 @@ export interface DriverSession {
   replayLastPost(): Promise<DriverSession>;
   /** Whether there is a post or redirect to replay. */
   hasPostToReplay(): boolean;
-  probe(url: string, selector?: string): Promise<ProbeResponse>;
+  /**
+   * Opens the probe URL in this session and follows the SP's redirects and scripts, but
+   * never into the IdP: a request for the IdP's origin ends the probe (`stoppedAtIdp`).
+   */
+  probe(url: string): Promise<ProbeResponse>;
   /** Every HTTP exchange so far, in order (shared with sessions made by replayLastPost). */
   readonly steps: HttpStep[];
   /** A PNG of the current page, base64 (browser driver). */

@@ -15,6 +15,10 @@ export class ReporterMultiplexer implements Required<Reporter> {
     await this.each('onBegin', (r) => r.onBegin?.(...args));
   }
 
+  async onCalibration(...args: Parameters<Required<Reporter>['onCalibration']>): Promise<void> {
+    await this.each('onCalibration', (r) => r.onCalibration?.(...args));
+  }
+
   async onResult(...args: Parameters<Required<Reporter>['onResult']>): Promise<void> {
     await this.each('onResult', (r) => r.onResult?.(...args));
   }

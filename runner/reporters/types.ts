@@ -1,3 +1,4 @@
+import type { Calibration } from '../calibrate.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
 
 export interface RunBeginInfo {
@@ -14,6 +15,8 @@ export interface RunBeginInfo {
 export interface Reporter {
   readonly name: string;
   onBegin?(info: RunBeginInfo): void | Promise<void>;
+  /** A target was calibrated (before its first scenario runs). */
+  onCalibration?(calibration: Calibration): void | Promise<void>;
   onResult?(result: ScenarioResult, progress: { done: number; total: number }): void | Promise<void>;
   onEnd?(record: RunRecord): void | Promise<void>;
 }

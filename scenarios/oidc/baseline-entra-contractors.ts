@@ -4,7 +4,10 @@ export default defineScenario({
   id: 'oidc.baseline.entra-contractors',
   title: 'Valid code flow with PKCE: a second Entra tenant, response_mode=form_post',
   protocol: 'oidc',
-  connection: 'entra-contractors',
+  requires: {
+    persona: 'entra',
+    tag: 'form-post',
+  },
   faults: [],
   expect: 'accept',
   tags: ['baseline', 'multi-provider', 'form-post'],

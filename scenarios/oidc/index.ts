@@ -12,6 +12,7 @@ import baselineEntraContractors from './baseline-entra-contractors.ts';
 import baselineEntraStaff from './baseline-entra-staff.ts';
 import baselineGoogle from './baseline-google.ts';
 import baselineLogout from './baseline-logout.ts';
+import baselineSpInitiated from './baseline-sp-initiated.ts';
 import discoveryIssuerMismatch from './discovery-issuer-mismatch.ts';
 import discoveryNoJwksUri from './discovery-no-jwks-uri.ts';
 import issWrong from './iss-wrong.ts';
@@ -76,6 +77,7 @@ export const oidcScenarios: ScenarioInput[] = [
   baselineEntraStaff,
   baselineGoogle,
   baselineLogout,
+  baselineSpInitiated,
   discoveryIssuerMismatch,
   discoveryNoJwksUri,
   issWrong,

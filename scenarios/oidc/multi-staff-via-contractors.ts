@@ -4,8 +4,11 @@ export default defineScenario({
   id: 'oidc.multi.staff-via-contractors',
   title: 'Staff user through the contractors connection',
   protocol: 'oidc',
-  connection: 'entra-contractors',
-  user: 'erin',
+  requires: {
+    persona: 'entra',
+    tag: 'jit',
+  },
+  role: 'other-subject',
   faults: [],
   expect: 'reject',
   tags: ['multi-provider', 'users'],

@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'oidc.replay.code-form-post',
   title: 'Authorization response replayed from another browser (form_post)',
   protocol: 'oidc',
-  connection: 'entra-contractors',
+  requires: {
+    tag: 'form-post',
+  },
   faults: [],
   expect: {
     steps: [

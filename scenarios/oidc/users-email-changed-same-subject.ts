@@ -4,12 +4,15 @@ export default defineScenario({
   id: 'oidc.users.email-changed-same-subject',
   title: 'Existing user whose email changed at the IdP',
   protocol: 'oidc',
-  connection: 'entra-staff',
+  requires: {
+    persona: 'entra',
+    notTag: 'jit',
+  },
   faults: [
     {
       fault: 'oidc.claims.identity',
       params: {
-        email: 'alice@example.com',
+        email: '{{victim.email}}',
         newSubject: false,
       },
     },

@@ -4,14 +4,22 @@ export default defineScenario({
   id: 'oidc.users.email-takeover-new-subject',
   title: "New Entra identity claiming an existing user's email",
   protocol: 'oidc',
-  connection: 'entra-staff',
-  user: {
-    email: 'erin@example.com',
-    givenName: 'Not Erin',
+  requires: {
+    persona: 'entra',
+    notTag: 'jit',
   },
-  faults: [],
+  role: 'stranger',
+  faults: [
+    {
+      fault: 'oidc.claims.identity',
+      params: {
+        email: '{{subject.email}}',
+        newSubject: false,
+      },
+    },
+  ],
   expect: {
-    notAs: 'erin@example.com',
+    notAs: 'subject',
   },
   tags: ['users', 'account-takeover'],
   why: "Another directory object (its own oid) now carries erin's email, as a renamed or recreated account, or a guest, can. Entra emails are not verified and not stable, so the staff connection matches on oid: a correct SP must not log this identity in as the existing erin account.",

@@ -4,11 +4,11 @@ export default defineScenario({
   id: 'oidc.users.jit-new-contractor',
   title: 'Unknown contractor provisioned just in time',
   protocol: 'oidc',
-  connection: 'entra-contractors',
-  user: {
-    email: 'new.contractor@contractors.example',
-    givenName: 'New',
+  requires: {
+    persona: 'entra',
+    tag: 'jit',
   },
+  role: 'stranger',
   faults: [],
   expect: 'accept',
   tags: ['users', 'provisioning', 'jit'],

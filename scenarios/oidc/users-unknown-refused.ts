@@ -4,11 +4,11 @@ export default defineScenario({
   id: 'oidc.users.unknown-refused',
   title: 'Unknown user refused on an invite-only connection',
   protocol: 'oidc',
-  connection: 'entra-staff',
-  user: {
-    email: 'unknown.staff@example.com',
-    givenName: 'Unknown',
+  requires: {
+    persona: 'entra',
+    notTag: 'jit',
   },
+  role: 'stranger',
   faults: [],
   expect: 'reject',
   tags: ['users', 'provisioning'],

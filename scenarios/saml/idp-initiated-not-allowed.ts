@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'saml.idp-initiated.not-allowed',
   title: 'IdP-initiated login refused where the connection does not allow it',
   protocol: 'saml',
-  connection: 'saml',
+  requires: {
+    notTag: 'idp-initiated',
+  },
   flow: {
     type: 'idp-initiated',
   },

@@ -4,7 +4,9 @@ export default defineScenario({
   id: 'saml.in-response-to.missing',
   title: 'Answer to an SP-initiated login without InResponseTo',
   protocol: 'saml',
-  connection: 'saml',
+  requires: {
+    notTag: 'idp-initiated',
+  },
   faults: [
     {
       fault: 'saml.in-response-to',

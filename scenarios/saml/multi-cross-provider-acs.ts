@@ -11,7 +11,7 @@ export default defineScenario({
     {
       fault: 'saml.acs-url',
       params: {
-        connection: 'saml',
+        connection: '{{otherConnection}}',
       },
     },
   ],

@@ -4,12 +4,11 @@ export default defineScenario({
   id: 'saml.signature.tampered-after-signing',
   title: 'Identity changed after signing',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.tamper',
       params: {
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],

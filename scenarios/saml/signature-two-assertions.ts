@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'saml.signature.two-assertions-one-signed',
   title: 'Two assertions, only one signed',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signed-parts',
@@ -15,13 +14,13 @@ export default defineScenario({
     {
       fault: 'saml.extra-assertion',
       params: {
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
         position: 'before',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: "Bob's response carries his signed assertion and, in front of it, an unsigned assertion for alice. SAML allows several assertions in one response, but each counts only under its own valid signature: a correct SP refuses the second assertion outright (most do) or reads only the signed one, never the unsigned one.",

@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw1',
   title: 'Signature wrapping XSW1: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 1,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: 'Bob\'s signed Response is moved into its own signature\'s ds:Object, and a new outer Response carries a forged assertion for alice. The signature still verifies (its reference finds the moved copy), so an SP that checks "a signature verifies" and then reads the outer Response logs bob in as alice. A correct SP reads only what the signature covers.',

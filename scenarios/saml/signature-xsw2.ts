@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw2',
   title: 'Signature wrapping XSW2: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 2,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: 'As XSW1, but the signed Response sits detached next to the signature instead of inside it. The signature verifies; the outer Response, which nothing signs, carries a forged assertion for alice.',

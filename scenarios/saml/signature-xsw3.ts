@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw3',
   title: 'Signature wrapping XSW3: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 3,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: "A forged, unsigned assertion for alice is inserted before bob's signed one. An SP that verifies the signed assertion but then reads the first assertion in the document logs bob in as alice.",

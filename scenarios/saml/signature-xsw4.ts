@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw4',
   title: 'Signature wrapping XSW4: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 4,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: "A forged assertion for alice takes the place of bob's signed assertion and wraps it as a child, so the signature still verifies inside the forgery. An SP must read the element the signature references, not its container.",

@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw5',
   title: 'Signature wrapping XSW5: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 5,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: 'The signed assertion itself is rewritten for alice (new ID) and keeps its signature, whose reference now finds an unsigned copy of the original appended to the end of the Response. An SP that reads the assertion holding the signature is fooled.',

@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw6',
   title: 'Signature wrapping XSW6: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 6,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: 'As XSW5, but the copy of the original assertion that the reference finds is placed inside the signature element of the forged assertion.',

@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw7',
   title: 'Signature wrapping XSW7: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 7,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: 'A forged assertion for alice hides in a samlp:Extensions element (whose content schemas do not check) before bob\'s signed assertion. An SP that looks for "an Assertion" anywhere in the document finds the forgery first.',

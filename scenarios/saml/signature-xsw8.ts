@@ -4,18 +4,17 @@ export default defineScenario({
   id: 'saml.signature.xsw8',
   title: 'Signature wrapping XSW8: forged assertion for alice',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.signature-wrapping',
       params: {
         variant: 8,
-        identity: 'alice@example.com',
+        identity: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['signature', 'xsw', 'security'],
   why: 'As XSW6, but the original copy sits in a ds:Object of the kept signature, a place schemas allow any content. The forged assertion around the signature names alice.',

@@ -7,7 +7,7 @@ export default defineScenario({
   requires: {
     tag: 'external-id',
   },
-  user: 'alice',
+  role: 'other-subject',
   faults: [],
   expect: 'reject',
   tags: ['users', 'multi-provider'],

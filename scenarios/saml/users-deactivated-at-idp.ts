@@ -4,7 +4,6 @@ export default defineScenario({
   id: 'saml.users.deactivated-at-idp',
   title: 'User deactivated at the IdP: RequestDenied, with a stale assertion',
   protocol: 'saml',
-  user: 'bob',
   faults: [
     {
       fault: 'saml.status',

@@ -4,13 +4,12 @@ export default defineScenario({
   id: 'saml.users.email-case-attribute',
   title: 'Email attribute in another letter case',
   protocol: 'saml',
-  connection: 'saml',
   faults: [
     {
       fault: 'saml.attribute',
       params: {
         name: 'email',
-        values: ['ALICE@Example.COM'],
+        values: ['{{subject.email | upper}}'],
       },
     },
   ],

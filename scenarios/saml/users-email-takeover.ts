@@ -4,19 +4,18 @@ export default defineScenario({
   id: 'saml.users.email-takeover',
   title: "Another identity claims an existing account's email",
   protocol: 'saml',
-  connection: 'saml',
-  user: 'mallory',
+  role: 'stranger',
   faults: [
     {
       fault: 'saml.identity',
       params: {
-        email: 'alice@example.com',
+        email: '{{victim.email}}',
         keepNameId: true,
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['users', 'security'],
   why: "Mallory changed the email in her IdP profile to alice@example.com; her NameID is still her own. Alice's account is linked to alice's NameID, so a correct SP refuses instead of handing mallory alice's account.",

@@ -8,7 +8,7 @@ export default defineScenario({
     tag: 'jit',
     persona: 'okta',
   },
-  user: 'nina',
+  role: 'stranger',
   faults: [],
   expect: 'accept',
   tags: ['users', 'provisioning'],

@@ -4,8 +4,10 @@ export default defineScenario({
   id: 'saml.users.unknown-invite-only',
   title: 'Unknown user at an invite-only connection',
   protocol: 'saml',
-  connection: 'saml',
-  user: 'mallory',
+  requires: {
+    tag: 'invite-only',
+  },
+  role: 'stranger',
   faults: [],
   expect: 'reject',
   tags: ['users', 'provisioning'],

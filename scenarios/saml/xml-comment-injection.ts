@@ -4,23 +4,23 @@ export default defineScenario({
   id: 'saml.xml.comment-injection',
   title: 'Comment injected into the signed NameID (CVE-2017-11427)',
   protocol: 'saml',
-  user: 'mallory',
+  role: 'stranger',
   faults: [
     {
       fault: 'saml.nameid',
       params: {
-        value: 'alice@example.com.evil.example',
+        value: '{{victim.email}}.evil.example',
       },
     },
     {
       fault: 'saml.comment-injection',
       params: {
-        victim: 'alice@example.com',
+        victim: '{{victim.email}}',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['xml', 'security', 'subject'],
   why: "Mallory's IdP account has the NameID alice@example.com.evil.example. After signing, a comment splits it into alice@example.com<!---->.evil.example; canonicalization drops comments, so the signature still verifies. An SP that reads only the first text node logs mallory in as alice; a correct one reads the whole text and finds no such user.",

@@ -4,18 +4,18 @@ export default defineScenario({
   id: 'saml.xml.processing-instruction',
   title: 'Processing instruction inside the signed NameID',
   protocol: 'saml',
-  user: 'mallory',
+  role: 'stranger',
   faults: [
     {
       fault: 'saml.nameid-processing-instruction',
       params: {
-        victim: 'alice@example.com',
+        victim: '{{victim.email}}',
         suffix: '.evil.example',
       },
     },
   ],
   expect: {
-    notAs: 'alice@example.com',
+    notAs: 'victim',
   },
   tags: ['xml', 'security', 'subject'],
   why: 'The same family as the comment injection, with a processing instruction: canonicalization keeps PIs, so the IdP signs alice@example.com<?sso-harness split?>.evil.example as one NameID. An SP that verifies it and then stops at the first text node sees alice; a correct one reads the whole text. SPs on xml-crypto (node-saml, the demo SP) canonicalize the PI as text and refuse a bad signature instead, so only one that also skips signature checks is fooled there.',
