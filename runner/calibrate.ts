@@ -68,8 +68,8 @@ export function calibrationFingerprint(targetId: string, target: TargetConfig, h
  */
 export async function calibrateTarget(input: CalibrateInput): Promise<Calibration> {
   const fingerprint = calibrationFingerprint(input.targetId, input.target, input.harness.url);
-  let byTarget = cache.get(input.harness);
-  if (!byTarget) cache.set(input.harness, (byTarget = new Map()));
+  const byTarget = cache.get(input.harness) ?? new Map<string, Calibration>();
+  cache.set(input.harness, byTarget);
   const cached = byTarget.get(fingerprint);
   if (cached?.ok) return cached;
   const calibration = await measure(input, fingerprint);
