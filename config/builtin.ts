@@ -1,4 +1,4 @@
-import { demoHarnessProviders } from '../examples/demo-sp/defaults.ts';
+import { type DemoNames, demoHarnessProviders } from '../examples/demo-sp/defaults.ts';
 import type { ConfigInput } from './schema.ts';
 
 /** Where the embedded demo runs: the harness on 7000, the demo SP on 7100 (loopback). */
@@ -10,14 +10,18 @@ export const builtinPorts = { harness: 7000, demoSp: 7100 } as const;
  * target, started by the harness itself. `sso-harness run` with no config runs the
  * catalog against it.
  */
-export function builtinConfig(spUrl = `http://127.0.0.1:${builtinPorts.demoSp}`): ConfigInput {
-  const demo = demoHarnessProviders(spUrl);
-  const target = demo.targets!['demo-sp']!;
+export function builtinConfig(
+  spUrl = `http://127.0.0.1:${builtinPorts.demoSp}`,
+  names: DemoNames = {},
+): ConfigInput {
+  const demo = demoHarnessProviders(spUrl, names);
+  const targetId = names.target ?? 'demo-sp';
+  const target = demo.targets![targetId]!;
   return {
     ...demo,
     server: { port: builtinPorts.harness },
     targets: {
-      'demo-sp': {
+      [targetId]: {
         ...target,
         probe: { ...target.probe, contains: '"email":"{{user.email}}"' },
         demoSp: { lax: [] },

@@ -13,6 +13,7 @@ import {
 import type { SpContext } from './context.ts';
 import { defaultDemoSpConfig } from './defaults.ts';
 import { DemoSpError, LoginRefused } from './errors.ts';
+import { answerNoSession, answerRefusal, type FailureStyle, signInPage } from './failure-styles.ts';
 import { readForm, safeReturnTo, wantsJson } from './http.ts';
 import { type LaxName, parseLax } from './lax.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
@@ -50,11 +51,14 @@ export interface DemoSpOptions {
   log?: (line: string) => void;
   /** The SP's clock (tests shift it). */
   now?: () => number;
+  /** How the SP answers without a session (see `failure-styles.ts`); default `plain`. */
+  failureStyle?: FailureStyle | undefined;
 }
 
 export interface DemoSp {
   url: string;
   lax: ReadonlySet<LaxName>;
+  failureStyle: FailureStyle;
   users: UserStore;
   config: DemoSpConfig;
   close(): Promise<void>;
@@ -112,16 +116,18 @@ export async function createDemoSp(options: DemoSpOptions = {}): Promise<DemoSp>
     log: options.log ?? (() => {}),
   };
 
+  const failureStyle = options.failureStyle ?? 'plain';
   const app = new Koa();
   app.silent = true;
-  app.use(errorPages(sp));
-  app.use(routes(sp).routes());
+  app.use(errorPages(sp, failureStyle));
+  app.use(routes(sp, failureStyle).routes());
   server.on('request', app.callback());
   sp.log(`[demo-sp] listening on ${url}${lax.size ? ` (lax: ${[...lax].join(', ')})` : ' (strict)'}`);
 
   return {
     url,
     lax,
+    failureStyle,
     users: sp.users,
     config,
     close: () => closeServer(server),
@@ -140,7 +146,7 @@ function resolveConfig(options: DemoSpOptions, url: string): DemoSpConfig {
   return defaultDemoSpConfig(options.harnessUrl, url);
 }
 
-function routes(sp: SpContext): Router {
+function routes(sp: SpContext, failureStyle: FailureStyle): Router {
   const router = new Router();
   const sessions = new SessionStore();
   const saml = createSamlState({ metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000, now: sp.now });
@@ -188,9 +194,23 @@ function routes(sp: SpContext): Router {
     ctx.redirect(safeReturnTo(returnTo));
   };
 
+  const noSession = (ctx: Context) =>
+    answerNoSession(failureStyle, ctx, {
+      emails: () => sp.users.all().map((u) => u.email),
+      firstLogin: () => {
+        const first = links().find((c) => !c.disabled);
+        return first && `/login/${encodeURIComponent(first.name)}`;
+      },
+    });
+  router.get('/signin', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = signInPage(sp.users.all().map((u) => u.email));
+  });
+
   router.get('/me', (ctx) => {
     const current = currentUser(ctx);
     ctx.set('Cache-Control', 'no-store');
+    if (!current && noSession(ctx)) return;
     if (!current) {
       ctx.status = 401;
       ctx.body = { user: null };
@@ -393,7 +413,7 @@ function publicUser(user: StoredUser, login: SessionLogin): PublicUser {
 }
 
 /** Refusals become a page (or JSON) with the reason code; anything else is a 500 that says so. */
-function errorPages(sp: SpContext): Middleware {
+function errorPages(sp: SpContext, failureStyle: FailureStyle): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -415,6 +435,7 @@ function errorPages(sp: SpContext): Middleware {
         return;
       }
       sp.log(`[demo-sp] refused (${refusal.reason}): ${refusal.message}`);
+      if (answerRefusal(failureStyle, ctx, refusal)) return;
       ctx.status = refusal.status;
       if (wantsJson(ctx)) {
         ctx.body = {

@@ -20,6 +20,25 @@ interface DemoConnection {
   accountEmail?: string;
 }
 
+/**
+ * Other names for the harness side of the demo (providers, users, connections, the SP
+ * entry and the target), for tests that prove nothing depends on the demo's own names.
+ * The demo SP is given the same names (its IdP URLs and stored subjects follow them).
+ */
+export interface DemoNames {
+  provider?: (id: string) => string;
+  user?: (id: string) => string;
+  connection?: (name: string) => string;
+  /** OIDC client ids (the demo SP's connections use the same). */
+  client?: (id: string) => string;
+  /** The key of the demo SP in each SAML provider's `sps` (default `demo-sp`). */
+  sp?: string;
+  /** The target's id (default `demo-sp`). */
+  target?: string;
+}
+
+const same = (id: string) => id;
+
 export const demoTenants = {
   staff: '11111111-1111-4111-8111-111111111111',
   contractors: '22222222-2222-4222-8222-222222222222',
@@ -68,33 +87,49 @@ const harnessUsers: Record<
   root: { email: 'root@example.com', givenName: 'Root' },
 };
 
-function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
+function demoConnections(harnessUrl: string, names: DemoNames = {}): Record<string, DemoConnection> {
+  const connections = demoConnectionTable(harnessUrl, names.provider ?? same);
+  const user = names.user ?? same;
+  const client = names.client ?? same;
+  for (const c of Object.values(connections)) {
+    c.user = user(c.user);
+    if (c.client) c.client = { ...c.client, id: client(c.client.id) };
+    if (c.connection.protocol === 'oidc')
+      c.connection = { ...c.connection, clientId: client(c.connection.clientId) };
+  }
+  return connections;
+}
+
+function demoConnectionTable(
+  harnessUrl: string,
+  rename: (id: string) => string,
+): Record<string, DemoConnection> {
   const h = harnessUrl.replace(/\/$/, '');
   const metadata = (provider: string) => `${h}/saml/${provider}/metadata`;
   return {
     saml: {
-      provider: 'demo-saml',
+      provider: rename('demo-saml'),
       persona: 'generic',
       user: 'alice',
       tags: ['invite-only', 'group-roles'],
       connection: {
         protocol: 'saml',
         displayName: 'Acme SSO (SAML)',
-        metadataUrl: metadata('demo-saml'),
+        metadataUrl: metadata(rename('demo-saml')),
         emailDomains: ['example.com'],
         groupRoles: { admins: 'admin' },
         defaultRole: 'member',
       },
     },
     okta: {
-      provider: 'demo-okta-saml',
+      provider: rename('demo-okta-saml'),
       persona: 'okta',
       user: 'olivia',
       tags: ['jit', 'group-roles', 'idp-initiated'],
       connection: {
         protocol: 'saml',
         displayName: 'Partner Okta (SAML)',
-        metadataUrl: metadata('demo-okta-saml'),
+        metadataUrl: metadata(rename('demo-okta-saml')),
         emailDomains: ['partner.example'],
         jit: true,
         defaultRole: 'viewer',
@@ -103,14 +138,14 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       },
     },
     adfs: {
-      provider: 'demo-adfs',
+      provider: rename('demo-adfs'),
       persona: 'adfs',
       user: 'dave',
       tags: ['external-id'],
       connection: {
         protocol: 'saml',
         displayName: 'Corporate ADFS',
-        metadataUrl: metadata('demo-adfs'),
+        metadataUrl: metadata(rename('demo-adfs')),
         nameIdFormats: [nameIdFormats.unspecified, nameIdFormats.persistent],
         emailDomains: ['example.com'],
         groupRoles: { 'Domain Admins': 'admin' },
@@ -118,7 +153,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       },
     },
     'entra-staff': {
-      provider: 'demo-entra-staff',
+      provider: rename('demo-entra-staff'),
       persona: 'entra',
       user: 'erin',
       tags: ['tenant', 'group-roles'],
@@ -126,7 +161,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       connection: {
         protocol: 'oidc',
         displayName: 'Entra ID (staff)',
-        issuer: `${h}/oidc/demo-entra-staff/${demoTenants.staff}/v2.0`,
+        issuer: `${h}/oidc/${rename('demo-entra-staff')}/${demoTenants.staff}/v2.0`,
         clientId: 'demo-sp-staff',
         clientSecret: 'staff-client-secret',
         scopes: ['openid', 'email', 'profile'],
@@ -139,7 +174,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       },
     },
     'entra-contractors': {
-      provider: 'demo-entra-contractors',
+      provider: rename('demo-entra-contractors'),
       persona: 'entra',
       user: 'frank',
       tags: ['tenant', 'jit', 'form-post'],
@@ -147,7 +182,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       connection: {
         protocol: 'oidc',
         displayName: 'Entra ID (contractors)',
-        issuer: `${h}/oidc/demo-entra-contractors/${demoTenants.contractors}/v2.0`,
+        issuer: `${h}/oidc/${rename('demo-entra-contractors')}/${demoTenants.contractors}/v2.0`,
         clientId: 'demo-sp-contractors',
         clientSecret: 'contractors-client-secret',
         tenantId: demoTenants.contractors,
@@ -160,7 +195,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       },
     },
     google: {
-      provider: 'demo-google',
+      provider: rename('demo-google'),
       persona: 'google',
       user: 'grace',
       tags: ['hosted-domain', 'email-verified'],
@@ -168,7 +203,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       connection: {
         protocol: 'oidc',
         displayName: 'Google Workspace',
-        issuer: `${h}/oidc/demo-google`,
+        issuer: `${h}/oidc/${rename('demo-google')}`,
         clientId: 'demo-sp-google',
         clientSecret: 'google-client-secret',
         hostedDomain: 'example.org',
@@ -177,7 +212,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       },
     },
     auth0: {
-      provider: 'demo-auth0',
+      provider: rename('demo-auth0'),
       persona: 'auth0',
       user: 'heidi',
       tags: ['userinfo', 'group-roles', 'email-verified'],
@@ -185,7 +220,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       connection: {
         protocol: 'oidc',
         displayName: 'Auth0',
-        issuer: `${h}/oidc/demo-auth0/`,
+        issuer: `${h}/oidc/${rename('demo-auth0')}/`,
         clientId: 'demo-sp-auth0',
         clientSecret: 'auth0-client-secret',
         userinfo: true,
@@ -196,19 +231,19 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       },
     },
     legacy: {
-      provider: 'demo-legacy-saml',
+      provider: rename('demo-legacy-saml'),
       persona: 'generic',
       user: 'ivan',
       tags: ['disabled'],
       connection: {
         protocol: 'saml',
         displayName: 'Legacy SSO (disabled)',
-        metadataUrl: metadata('demo-legacy-saml'),
+        metadataUrl: metadata(rename('demo-legacy-saml')),
         disabled: true,
       },
     },
     sandbox: {
-      provider: 'demo-sandbox-saml',
+      provider: rename('demo-sandbox-saml'),
       persona: 'generic',
       user: 'alice',
       tags: ['sandbox'],
@@ -216,7 +251,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       connection: {
         protocol: 'saml',
         displayName: 'Acme SSO (sandbox org)',
-        metadataUrl: metadata('demo-sandbox-saml'),
+        metadataUrl: metadata(rename('demo-sandbox-saml')),
         org: 'sandbox',
         emailPlusTag: 'sandbox',
         matchBy: 'email',
@@ -228,10 +263,18 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
 }
 
 /** The demo SP's users: bound to one connection each, or to a password. */
-function demoUsers(connections: Record<string, DemoConnection>): UserConfig[] {
+function demoUsers(connections: Record<string, DemoConnection>, names: DemoNames): UserConfig[] {
   const subjectAt = (connection: string, user: string) => {
     const c = connections[connection]!;
-    return { [connection]: harnessSubject(c.provider, c.persona, user, harnessUsers[user]!, c.connection) };
+    return {
+      [connection]: harnessSubject(
+        c.provider,
+        c.persona,
+        (names.user ?? same)(user),
+        harnessUsers[user]!,
+        c.connection,
+      ),
+    };
   };
   return [
     {
@@ -301,13 +344,17 @@ function demoUsers(connections: Record<string, DemoConnection>): UserConfig[] {
  * The demo SP's default configuration against a harness at `harnessUrl`. `spUrl` is
  * the SP's own base URL (its entity IDs and redirect URIs derive from it at run time).
  */
-export function defaultDemoSpConfig(harnessUrl: string, _spUrl?: string): DemoSpConfig {
-  const connections = demoConnections(harnessUrl);
+export function defaultDemoSpConfig(
+  harnessUrl: string,
+  _spUrl?: string,
+  names: DemoNames = {},
+): DemoSpConfig {
+  const connections = demoConnections(harnessUrl, names);
   return {
     harnessUrl,
     orgs: { production: 'Acme (production)', sandbox: 'Acme (sandbox)' },
     connections: Object.fromEntries(Object.entries(connections).map(([name, c]) => [name, c.connection])),
-    users: demoUsers(connections),
+    users: demoUsers(connections, names),
   };
 }
 
@@ -320,10 +367,12 @@ export function defaultDemoSpConfig(harnessUrl: string, _spUrl?: string): DemoSp
  * const sp = await createDemoSp({ harnessUrl });
  * const config = { ...demoHarnessProviders(sp.url), server: { port: 7000 } };
  */
-export function demoHarnessProviders(spUrl: string): ConfigInput {
+export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): ConfigInput {
   const s = spUrl.replace(/\/$/, '');
+  const spName = names.sp ?? 'demo-sp';
+  const connectionName = names.connection ?? same;
   // Only the shape of the connections matters here, not where the harness runs.
-  const connections = demoConnections('http://harness.invalid');
+  const connections = demoConnections('http://harness.invalid', names);
   const providers: NonNullable<ConfigInput['providers']> = {};
   const targetConnections: Record<string, Record<string, unknown>> = {};
   for (const [name, c] of Object.entries(connections)) {
@@ -334,7 +383,7 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
         protocol: 'saml',
         persona: c.persona,
         displayName,
-        sps: { 'demo-sp': { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
+        sps: { [spName]: { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
       };
     } else {
       providers[c.provider] = {
@@ -353,9 +402,9 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
         },
       };
     }
-    targetConnections[name] = {
+    targetConnections[connectionName(name)] = {
       provider: c.provider,
-      ...(c.connection.protocol === 'saml' ? { sp: 'demo-sp' } : { client: c.client!.id }),
+      ...(c.connection.protocol === 'saml' ? { sp: spName } : { client: c.client!.id }),
       loginUrl: `${s}/login/${name}`,
       logoutUrl: `${s}/logout`,
       user: c.user,
@@ -364,12 +413,14 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
     };
   }
   const users: NonNullable<ConfigInput['users']> = {};
-  for (const [id, u] of Object.entries(harnessUsers)) users[id] = { ...u, groups: [...(u.groups ?? [])] };
+  for (const [id, u] of Object.entries(harnessUsers)) {
+    users[(names.user ?? same)(id)] = { ...u, groups: [...(u.groups ?? [])] };
+  }
   return {
     providers,
     users,
     targets: {
-      'demo-sp': {
+      [names.target ?? 'demo-sp']: {
         displayName: 'Demo SP (strict)',
         connections: targetConnections as never,
         probe: { url: `${s}/me`, status: 200, contains: '"email"' },

@@ -1,9 +1,10 @@
 /**
  * Runs the demo SP in its own process:
- *   node examples/demo-sp/main.ts --port 7100 --harness http://127.0.0.1:7000 [--lax audience,replay-cache]
+ *   node examples/demo-sp/main.ts --port 7100 --harness http://127.0.0.1:7000 [--lax audience,replay-cache] [--failure-style login-page]
  */
 import { parseArgs } from 'node:util';
 import { createDemoSp } from './app.ts';
+import { failureStyles, parseFailureStyle } from './failure-styles.ts';
 import { laxSwitches } from './lax.ts';
 
 const { values } = parseArgs({
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     harness: { type: 'string', default: 'http://127.0.0.1:7000' },
     lax: { type: 'string', default: '' },
+    'failure-style': { type: 'string', default: 'plain' },
     'list-lax': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -20,11 +22,16 @@ const { values } = parseArgs({
 if (values.help || values['list-lax']) {
   if (values.help) {
     console.log(
-      'Usage: node examples/demo-sp/main.ts [--port 7100] [--host 127.0.0.1] [--harness URL] [--lax a,b] [--list-lax]',
+      'Usage: node examples/demo-sp/main.ts [--port 7100] [--host 127.0.0.1] [--harness URL] [--lax a,b] [--failure-style NAME] [--list-lax]',
     );
   }
   for (const [name, description] of Object.entries(laxSwitches))
     console.log(`  ${name.padEnd(26)} ${description}`);
+  if (values.help) {
+    console.log('Failure styles (how the SP answers without a session):');
+    for (const [name, description] of Object.entries(failureStyles))
+      console.log(`  ${name.padEnd(26)} ${description}`);
+  }
   process.exit(0);
 }
 
@@ -38,6 +45,7 @@ try {
   const sp = await createDemoSp({
     harnessUrl: values.harness,
     lax: values.lax,
+    failureStyle: parseFailureStyle(values['failure-style']),
     host: values.host,
     port,
     log: (line) => console.error(line),

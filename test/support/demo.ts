@@ -1,7 +1,13 @@
 import { createServer } from 'node:net';
 import { builtinConfig } from '../../config/builtin.ts';
-import type { TargetConfig } from '../../config/schema.ts';
-import { createDemoSp, type DemoSp } from '../../examples/demo-sp/index.ts';
+import type { ConfigInput, TargetConfig } from '../../config/schema.ts';
+import type { DemoNames } from '../../examples/demo-sp/defaults.ts';
+import {
+  createDemoSp,
+  type DemoSp,
+  defaultDemoSpConfig,
+  type FailureStyle,
+} from '../../examples/demo-sp/index.ts';
 import { faultRegistry } from '../../idp/faults/index.ts';
 import { createHttpDriver } from '../../runner/drivers/http.ts';
 import type { Driver } from '../../runner/drivers/types.ts';
@@ -24,17 +30,41 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-export async function startDemo(options: { lax?: readonly string[]; stateDir?: string } = {}): Promise<Demo> {
+export interface DemoOptions {
+  lax?: readonly string[];
+  stateDir?: string;
+  /** How the demo SP answers without a session. */
+  failureStyle?: FailureStyle;
+  /** The target's probe instead of the built-in one (the URL's origin is the SP's). */
+  probe?: (spUrl: string) => ProbeInput;
+  /** Other names for providers, users, connections, the SP entry and the target. */
+  names?: DemoNames;
+}
+
+type ProbeInput = NonNullable<ConfigInput['targets']>[string]['probe'];
+
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const port = await freePort();
   const spUrl = `http://127.0.0.1:${port}`;
-  const config = builtinConfig(spUrl);
-  const { demoSp: _launchedByUs, ...target } = config.targets!['demo-sp']!;
+  const names = options.names ?? {};
+  const targetId = names.target ?? 'demo-sp';
+  const config = builtinConfig(spUrl, names);
+  const { demoSp: _launchedByUs, ...target } = config.targets![targetId]!;
+  if (options.probe) target.probe = options.probe(spUrl);
   const harness = await startHarness({
-    config: { ...config, targets: { 'demo-sp': target }, stateDir: options.stateDir ?? tempDir() },
+    config: { ...config, targets: { [targetId]: target }, stateDir: options.stateDir ?? tempDir() },
     port: 0,
   });
-  let sp = await createDemoSp({ harnessUrl: harness.url, port, lax: options.lax ?? [] });
-  const resolvedTarget = harness.config.targets['demo-sp']!;
+  const launch = (lax: readonly string[]) =>
+    createDemoSp({
+      harnessUrl: harness.url,
+      port,
+      lax,
+      failureStyle: options.failureStyle,
+      config: (url) => defaultDemoSpConfig(harness.url, url, names),
+    });
+  let sp = await launch(options.lax ?? []);
+  const resolvedTarget = harness.config.targets[targetId]!;
   return {
     harness,
     spUrl,
@@ -47,7 +77,7 @@ export async function startDemo(options: { lax?: readonly string[]; stateDir?: s
       // Let this process's keep-alive sockets to the old SP see their end first: otherwise
       // fetch reuses one and the next request fails with "other side closed".
       await new Promise((resolve) => setTimeout(resolve, 50));
-      sp = await createDemoSp({ harnessUrl: harness.url, port, lax });
+      sp = await launch(lax);
       return sp;
     },
     async run(scenarios, runOptions = {}) {
@@ -56,7 +86,7 @@ export async function startDemo(options: { lax?: readonly string[]; stateDir?: s
         return await runScenarios({
           harness: harness.server,
           scenarios,
-          targets: { 'demo-sp': resolvedTarget },
+          targets: { [targetId]: resolvedTarget },
           registry: faultRegistry,
           driver,
           workers: runOptions.workers ?? 4,

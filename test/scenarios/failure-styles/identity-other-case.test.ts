@@ -1,0 +1,3 @@
+import { proveUnderFailureStyle } from '../support-style-proof.ts';
+
+proveUnderFailureStyle('identity-other-case');
