@@ -63,6 +63,10 @@ export function buildProgram(): Command {
       parsePositiveInt,
     )
     .option('--shard <i/n>', 'run only shard i of n (deterministic split for CI machines)')
+    .option(
+      '--connection <name|all>',
+      'run each scenario on this connection of the target, or on every one that fits (default: the first that fits)',
+    )
     .option('--timeout <ms>', 'per-scenario timeout in milliseconds (default 20000)', parsePositiveInt)
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')

@@ -1,3 +1,4 @@
+import type { DirectoryUser } from '../idp/directory/user.ts';
 import { compileHooks, needsExclusiveProvider, resolveFaults } from '../idp/faults/compile.ts';
 import type { AnyFault } from '../idp/faults/types.ts';
 import type { IdpServer } from '../idp/server.ts';
@@ -56,7 +57,7 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
     trace: [],
   };
   const { steps } = job;
-  result.expected = describeSteps(steps);
+  result.expected = describeSteps(steps, job);
   if (job.skip) {
     result.verdict = 'skipped';
     result.reason = job.skip;
@@ -221,13 +222,15 @@ function identityCandidates(step: PlannedStep, job: Job): IdentityCandidate[] {
 }
 
 /** What a correct SP does, in words, with the accounts of this target. */
-function describeSteps(steps: readonly PlannedStep[]): string {
+function describeSteps(steps: readonly PlannedStep[], job: Job): string {
+  const account = (user: DirectoryUser | undefined) =>
+    user && job.connection ? shownIdentity('{{user.email}}', user, job.connection) : user?.email;
   const one = (s: PlannedStep) =>
     s.expect === 'accept'
-      ? `logged in as ${s.expectedUser.email}`
+      ? `logged in as ${account(s.expectedUser)}`
       : s.expect === 'reject'
         ? 'no session'
-        : `not logged in as ${s.forbiddenUser?.email}`;
+        : `not logged in as ${account(s.forbiddenUser)}`;
   if (steps.length === 0) return '(not planned)';
   if (steps.length === 1) return one(steps[0]!);
   return steps.map((s) => `${s.action}: ${one(s)}`).join('; ');

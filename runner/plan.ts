@@ -131,8 +131,7 @@ function planJob(
     directory,
     needed: rolesNeeded(scenario),
   });
-  if ('missing' in casting)
-    return { ...withConnection, skip: `${scenario.id} cannot run here: ${casting.missing}` };
+  if ('missing' in casting) return { ...withConnection, skip: casting.missing };
   const { cast } = casting;
   const user = loginUser(scenario, cast, directory);
   if (typeof user === 'string') return { ...withConnection, cast, skip: user };
@@ -149,7 +148,7 @@ function planJob(
   try {
     faults = renderTemplates(scenario.faults, castTemplateValues(cast));
   } catch (error) {
-    return { ...withConnection, cast, skip: `${scenario.id} cannot run here: ${(error as Error).message}` };
+    return { ...withConnection, cast, skip: (error as Error).message };
   }
   return { ...withConnection, user, cast, faults, steps };
 }

@@ -22,6 +22,8 @@ export interface RunCommandOptions {
   workers?: number | undefined;
   shard?: string | undefined;
   suite?: string | undefined;
+  /** `all`, or a connection name: see `PlanOptions.connection`. */
+  connection?: string | undefined;
   timeout?: number | undefined;
   /** Lax switches for targets that run the bundled demo SP. */
   lax?: string | undefined;
@@ -48,7 +50,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   }
   const targets = Object.fromEntries(
     targetIds.map((id) => {
-      const target = config.targets[id];
+      const target = Object.hasOwn(config.targets, id) ? config.targets[id] : undefined;
       if (!target) {
         throw new RunnerError(
           'TARGET_UNKNOWN',
@@ -106,11 +108,18 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       history: new RunHistory(config.stateDir),
       signal: interrupt.signal,
       suite: options.suite,
+      connection: options.connection,
     });
     if (record.summary.total === 0) {
       throw new RunnerError(
         'BAD_OPTION',
         'no scenario matches the filters (--grep, --tag, --protocol, --suite, --shard)',
+      );
+    }
+    if (record.summary.skipped === record.summary.total) {
+      throw new RunnerError(
+        'BAD_OPTION',
+        `no scenario could run: all ${record.summary.total} were skipped; ${skipReasons(record.results)}`,
       );
     }
     return record.summary.failed + record.summary.errored > 0 || record.status === 'interrupted' ? 1 : 0;
@@ -120,6 +129,17 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     await demos.close();
     await harness.close();
   }
+}
+
+/** The skip reasons of a run, most frequent first, for one message. */
+function skipReasons(results: readonly { verdict: string; reason: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) if (r.verdict === 'skipped') counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([reason, n]) => `${n} × ${reason}`)
+    .join('; ');
 }
 
 export function parseShard(text: string): { index: number; total: number } {

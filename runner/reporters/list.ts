@@ -1,3 +1,4 @@
+import type { Calibration } from '../calibrate.ts';
 import type { RunRecord, ScenarioResult, Verdict } from '../types.ts';
 import type { Reporter, RunBeginInfo } from './types.ts';
 
@@ -24,6 +25,14 @@ export function listReporter(write: (text: string) => void = (t) => process.stdo
         `Running ${info.total} scenario${info.total === 1 ? '' : 's'} (${info.options.driver} driver, ${info.options.workers} worker${info.options.workers === 1 ? '' : 's'})\n\n`,
       );
     },
+    onCalibration(calibration: Calibration) {
+      const mark = calibration.ok ? 'calibrated' : paint('error', '! calibration failed');
+      write(
+        `${mark} ${calibration.targetId}: ${calibration.ok ? calibration.summary : calibration.summary.replace(/^calibration of target "[^"]+" failed: /, '')}\n`,
+      );
+      if (calibration.hint) write(`          ${calibration.hint}\n`);
+      write('\n');
+    },
     onResult(result: ScenarioResult, progress) {
       const counter = `[${String(progress.done).padStart(String(progress.total).length)}/${progress.total}]`;
       write(
@@ -33,6 +42,8 @@ export function listReporter(write: (text: string) => void = (t) => process.stdo
     },
     onEnd(record: RunRecord) {
       write(`\n${summaryTable(record)}\n`);
+      const skips = skipSummary(record.results);
+      if (skips) write(`\n${paint('skipped', skips)}\n`);
     },
   };
 }
@@ -60,6 +71,27 @@ export function summaryTable(record: RunRecord): string {
     '',
     `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${(s.durationMs / 1000).toFixed(1)} s`,
   ].join('\n');
+}
+
+/**
+ * Why scenarios were skipped, grouped by reason, most frequent first: a skip is never
+ * silent, and each reason says which config would let the scenario run.
+ */
+export function skipSummary(results: readonly ScenarioResult[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const r of results) {
+    if (r.verdict !== 'skipped') continue;
+    byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), r.scenarioId]);
+  }
+  if (byReason.size === 0) return '';
+  const total = [...byReason.values()].reduce((n, ids) => n + ids.length, 0);
+  const lines = [...byReason]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(
+      ([reason, ids]) =>
+        `  ${ids.length} × ${reason}\n      ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? `, … ${ids.length - 6} more` : ''}`,
+    );
+  return [`${total} skipped (not run, not passed):`, ...lines].join('\n');
 }
 
 function truncate(text: string, width: number): string {

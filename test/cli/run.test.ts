@@ -51,6 +51,25 @@ describe('sso-harness run', () => {
     });
   });
 
+  it('exits 2 naming the path when a connection names a user that does not exist', async () => {
+    const cwd = await project();
+    const file = join(cwd, 'sso-harness.config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    config.targets['demo-sp'].connections.saml.user = 'nobody';
+    writeFileSync(file, JSON.stringify(config));
+    const result = await cli(cwd, ['run', '--grep', 'saml.baseline']);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toContain('targets.demo-sp.connections.saml.user: unknown user "nobody"');
+  });
+
+  it('exits 2 with the reasons when every scenario was skipped', async () => {
+    const cwd = await project();
+    const result = await cli(cwd, ['run', '--grep', 'saml.baseline.sp-initiated', '--connection', 'google']);
+    expect(result.code, result.stdout + result.stderr).toBe(2);
+    expect(result.stderr).toContain('no scenario could run: all 1 were skipped');
+    expect(result.stderr).toContain('connection "google" does not fit it (SAML)');
+  });
+
   it('exits 1 when a scenario fails (the demo SP made lax)', async () => {
     const cwd = await project();
     const result = await cli(cwd, ['run', '--grep', 'saml.audience', '--lax', 'audience']);
