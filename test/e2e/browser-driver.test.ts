@@ -105,3 +105,36 @@ describe('the browser driver', () => {
     }
   });
 });
+
+describe('the browser driver against an SP that sends the probe to the IdP', () => {
+  let redirecting: Demo;
+  beforeAll(async () => {
+    redirecting = await startDemo({
+      failureStyle: 'redirect-to-idp',
+      probe: (sp) => ({ url: `${sp}/me`, contains: '{{user.email}}' }),
+    });
+  });
+  afterAll(() => redirecting?.close());
+
+  it('stops the probe at the IdP instead of logging in again, as the HTTP driver does', async () => {
+    const cases = [
+      scenarios[0]!,
+      scenarios[1]!,
+      scenario({
+        id: 'b.saml.idp-initiated-refused',
+        title: 'IdP-initiated login where it is not allowed',
+        protocol: 'saml',
+        connection: 'saml',
+        flow: { type: 'idp-initiated' },
+        expect: 'reject',
+      }),
+    ];
+    const run = await redirecting.run(cases, { driver: browser, workers: 2 });
+    expect(
+      run.results.map((r) => r.verdict),
+      run.results.map((r) => `${r.scenarioId}: ${r.reason}`).join('\n'),
+    ).toEqual(['pass', 'pass', 'pass']);
+    const refused = run.results.find((r) => r.scenarioId === 'b.saml.expired')!;
+    expect(refused.steps[0]!.probe).toMatchObject({ row: 'harness-page', session: false });
+  });
+});
