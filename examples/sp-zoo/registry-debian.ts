@@ -1,3 +1,5 @@
+import authlib from './authlib/index.ts';
+import omniauthOidc from './omniauth-oidc/index.ts';
 import pysaml2 from './pysaml2/index.ts';
 import python3Saml from './python3-saml/index.ts';
 import rubySaml from './ruby-saml/index.ts';
@@ -8,4 +10,6 @@ export const debianZoo: Record<string, ZooSp> = {
   [pysaml2.id]: pysaml2,
   [python3Saml.id]: python3Saml,
   [rubySaml.id]: rubySaml,
+  [authlib.id]: authlib,
+  [omniauthOidc.id]: omniauthOidc,
 };
