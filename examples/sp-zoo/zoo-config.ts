@@ -3,11 +3,16 @@ import type { ConfigInput } from '../../config/schema.ts';
 /** What `ZooSp.harnessConfig` returns: the harness side that fits one specimen. */
 export type ZooHarnessConfig = Pick<ConfigInput, 'providers' | 'users' | 'targets'>;
 
-/** The zoo's test users: alice is the subject of every scenario, bob a second known account. */
+/**
+ * The zoo's test users: alice is the subject of every scenario, bob a second known account,
+ * mallory the attacker's own account at the IdP (the catalog's comment-injection and
+ * takeover scenarios log in as her).
+ */
 export function zooUsers(): NonNullable<ConfigInput['users']> {
   return {
     alice: { email: 'alice@example.com', givenName: 'Alice', familyName: 'Admin', groups: ['admins'] },
     bob: { email: 'bob@example.com', givenName: 'Bob', familyName: 'Builder', groups: ['engineering'] },
+    mallory: { email: 'mallory@example.com', givenName: 'Mallory' },
   };
 }
 

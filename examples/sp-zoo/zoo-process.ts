@@ -116,6 +116,7 @@ export async function debianPackageVersion(packages: readonly [string, ...string
 
 function dpkgVersion(name: string): Promise<string | undefined> {
   return new Promise((resolve) => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own --showformat fields
     execFile('dpkg-query', ['-W', '-f', '${db:Status-Status} ${Version}', name], (error, stdout) => {
       if (error) return resolve(undefined);
       const [status, version] = stdout.trim().split(' ');

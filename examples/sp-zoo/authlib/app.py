@@ -46,7 +46,10 @@ def login():
 
 @app.get("/authorize")
 def authorize():
-    token = oauth.harness.authorize_access_token()
+    try:
+        token = oauth.harness.authorize_access_token()
+    except Exception as error:  # Authlib raises OAuthError or a JoseError, one class per refusal
+        return f"login refused: {type(error).__name__}: {error}\n", 403, {"content-type": "text/plain"}
     session["user"] = dict(token["userinfo"])
     return redirect("/me")
 
@@ -56,7 +59,7 @@ def me():
     user = session.get("user")
     if not user:
         abort(401)
-    return jsonify(sub=user.get("sub"), email=user.get("email"), claims=user)
+    return jsonify(sub=user.get("sub"), email=user.get("email"))
 
 
 @app.get("/logout")

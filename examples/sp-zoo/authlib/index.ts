@@ -49,35 +49,36 @@ export default authlib;
  * azp when aud is not the client alone).
  */
 export const hardening: ZooHardening = {
-  audience: {
+  aud: {
     option:
       "authorize_access_token(claims_options={'iss': {'values': [issuer]}, 'aud': {'essential': True, 'values': [client_id]}})",
     docsUrl: claimsDocs,
-    note: "The default claims_options hold only iss, so aud is never compared with the client_id; an id_token for another client is refused only through the azp rule. Passing claims_options replaces the default, so keep iss in it.",
+    note: 'The default claims_options hold only iss, so aud is never compared with the client_id; a token for another client is refused only through the azp rule. Passing claims_options replaces the default, so keep iss in it.',
   },
-  'clock-skew': {
-    option: 'parse_id_token(token, nonce, leeway=<seconds>) called by the app',
-    docsUrl: docs,
-    note: 'authorize_access_token always validates with leeway=120 s in 1.2.0; a smaller window needs the app to parse the id_token itself.',
-  },
-  'issued-at': {
-    option: "claims_options={'iat': {'validate': <function>}}",
+  time: {
+    option:
+      "parse_id_token(token, nonce, leeway=<seconds>) in the app; claims_options={'iat': {'validate': <function>}}",
     docsUrl: claimsDocs,
-    note: 'iat is only checked to be a number: a token issued in the future or long ago is accepted.',
+    note: 'authorize_access_token always allows 120 s of leeway on exp/nbf (1.2.0), and iat is only checked to be a number: tokens issued in the future or long ago are accepted.',
+  },
+  keys: {
+    option: 'none: the discovery document and the JWKS are cached for the life of the process',
+    docsUrl: docs,
+    note: 'The JWKS is fetched again only when a kid is unknown; a key the OP retired keeps verifying, and later discovery or JWKS changes are not seen.',
   },
   pkce: {
     option: "client_kwargs={'code_challenge_method': 'S256'}",
     docsUrl: docs,
     note: 'Off by default: the authorization request carries no code_challenge.',
   },
-  'email-verified': {
-    option: "claims_options={'email_verified': {'essential': True, 'value': True}}",
-    docsUrl: claimsDocs,
-    note: 'Authlib passes email through whatever email_verified says.',
-  },
   'auth-response-iss': {
     option: 'none in 1.2.0',
     docsUrl: docs,
     note: 'The iss parameter of the authorization response (RFC 9207) is ignored.',
+  },
+  'email-verified': {
+    option: "claims_options={'email_verified': {'essential': True, 'value': True}}",
+    docsUrl: claimsDocs,
+    note: 'Authlib passes email through whatever email_verified says.',
   },
 };

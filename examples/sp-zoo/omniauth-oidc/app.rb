@@ -52,7 +52,7 @@ class ZooRp < Sinatra::Base
 
   get '/auth/openid_connect/callback' do
     auth = request.env['omniauth.auth']
-    session[:user] = { 'sub' => auth.uid, 'email' => auth.info.email, 'claims' => auth.extra.raw_info.to_h }
+    session[:user] = { 'sub' => auth.uid, 'email' => auth.info.email }
     redirect '/me'
   end
 

@@ -8,7 +8,8 @@ const id = 'omniauth-oidc';
 const provider = 'zoo-omniauth-oidc';
 const client = { id: 'zoo-omniauth-oidc', secret: 'zoo-omniauth-oidc-secret' } as const;
 const docs = 'https://gitlab.com/gitlab-org/gitlab-omniauth-openid-connect#usage';
-const idTokenSource = 'https://github.com/nov/openid_connect/blob/v1.2.0/lib/openid_connect/response_object/id_token.rb';
+const idTokenSource =
+  'https://github.com/nov/openid_connect/blob/v1.2.0/lib/openid_connect/response_object/id_token.rb';
 
 /**
  * OmniAuth with omniauth_openid_connect on Sinatra (WEBrick), from Debian's
@@ -57,29 +58,34 @@ export default omniauthOidc;
  * must do itself.
  */
 export const hardening: ZooHardening = {
+  time: {
+    option: 'none: IdToken#verify! compares exp with the current second; iat and nbf are never compared',
+    docsUrl: idTokenSource,
+    note: 'No leeway on exp, and a token issued in the future or with a future nbf is accepted; the app must check raw_info itself.',
+  },
+  aud: {
+    option: 'none: aud must contain the client_id, azp is not checked',
+    docsUrl: idTokenSource,
+    note: 'A token whose aud also names an untrusted client, or whose azp names another client, is accepted.',
+  },
+  keys: {
+    option: 'none: without a kid every key of the JWKS is tried',
+    docsUrl: docs,
+    note: 'An id_token without a kid is accepted when any published key verifies it, even when several keys are published.',
+  },
+  token: {
+    option: "none: check env['omniauth.auth'].credentials.id_token in the app",
+    docsUrl: docs,
+    note: 'A token response without an id_token is accepted: the strategy skips verification and takes the identity from userinfo.',
+  },
   pkce: {
     option: 'none in the GitLab fork 0.10.0 (upstream omniauth_openid_connect has pkce: true)',
     docsUrl: docs,
     note: 'The authorization request carries no code_challenge.',
   },
-  'clock-skew': {
-    option: 'none: IdToken#verify! compares exp with the current second, no leeway',
-    docsUrl: idTokenSource,
-    note: 'An OP whose clock runs a little ahead or behind makes logins fail or tokens live a little longer; nothing to tune.',
-  },
-  'issued-at': {
-    option: 'none: iat and nbf are required to exist but never compared with the clock',
-    docsUrl: idTokenSource,
-    note: 'A token issued in the future, or with a future nbf, is accepted; the app must check raw_info itself.',
-  },
-  'authorized-party': {
-    option: 'none: azp is not checked',
-    docsUrl: idTokenSource,
-    note: 'Only aud must contain the client_id; an azp naming another client is accepted.',
-  },
-  'userinfo-subject': {
-    option: "none: compare env['omniauth.auth'].extra.raw_info with the id_token's sub in the app",
+  'auth-response-iss': {
+    option: 'none',
     docsUrl: docs,
-    note: 'The strategy always calls userinfo and merges it under the id_token claims without checking that both name the same sub.',
+    note: 'The iss parameter of the authorization response (RFC 9207) is ignored.',
   },
 };

@@ -81,7 +81,7 @@ def me():
     if not user:
         abort(401)
     email = user["attributes"].get("email", [None])[0]
-    return jsonify(nameId=user["nameId"], email=email, attributes=user["attributes"])
+    return jsonify(nameId=user["nameId"], email=email)
 
 
 @app.get("/logout")

@@ -49,31 +49,22 @@ export const hardening: ZooHardening = {
   signature: {
     option: 'service.sp.want_assertions_signed: True',
     docsUrl: `${docs}#want-assertions-signed`,
-    note: 'Default False (want_response_signed defaults to True): an unsigned Assertion inside a signed Response is accepted. Turn it on to require the Assertion itself to be signed.',
-  },
-  'clock-skew': {
-    option: 'accepted_time_diff: <seconds>',
-    docsUrl: `${docs}#accepted-time-diff`,
-    note: 'Default None: no slack at all on NotBefore/NotOnOrAfter/IssueInstant. The docs warn that it affects every time comparison; keep it small.',
+    note: 'Default False (want_response_signed defaults to True): an unsigned Assertion inside a signed Response is accepted.',
   },
   'in-response-to': {
-    option: 'service.sp.allow_unsolicited: False (the default) and pass outstanding= to parse_authn_request_response',
+    option:
+      'service.sp.allow_unsolicited: False (the default), with outstanding= passed to parse_authn_request_response',
     docsUrl: `${docs}#allow-unsolicited`,
-    note: 'On by default, but only as good as the outstanding queries the app passes; an app that passes outstanding=None and sets allow_unsolicited accepts any response.',
+    note: 'On by default, but only as good as the outstanding queries the app keeps and passes; with outstanding=None or allow_unsolicited on, any response is taken.',
   },
   replay: {
-    option: 'none: remove the request ID from the outstanding queries once used',
+    option: 'none: drop the request ID from the outstanding queries once it is used',
     docsUrl: `${docs}#allow-unsolicited`,
-    note: 'pysaml2 keeps no assertion-ID cache; a second delivery is refused only because its InResponseTo is no longer outstanding. With allow_unsolicited on, replays are accepted.',
+    note: 'pysaml2 keeps no record of consumed assertions; a second delivery is refused only because its InResponseTo is no longer outstanding.',
   },
-  'authn-requests-signed': {
-    option: 'service.sp.authn_requests_signed: True (with key_file/cert_file)',
-    docsUrl: `${docs}#authn-requests-signed`,
-    note: 'Default False: AuthnRequests go out unsigned.',
-  },
-  'name-id-format': {
-    option: 'service.sp.name_id_format + name_id_format_allow_create',
-    docsUrl: `${docs}#name-id-format`,
-    note: 'pysaml2 asks for no NameID format by default and accepts whatever the IdP sends (transient included); pin one if accounts are keyed on it.',
+  time: {
+    option: 'accepted_time_diff: <seconds>',
+    docsUrl: `${docs}#accepted-time-diff`,
+    note: 'Default: no slack at all on NotBefore/NotOnOrAfter; the option only widens the window (the docs warn it applies to every time comparison).',
   },
 };

@@ -91,7 +91,7 @@ def me():
         abort(401)
     attributes = session.get("samlUserdata", {})
     email = attributes.get("email", [None])[0]
-    return jsonify(nameId=session["samlNameId"], email=email, attributes=attributes)
+    return jsonify(nameId=session["samlNameId"], email=email)
 
 
 @app.get("/logout")

@@ -48,38 +48,35 @@ export default python3Saml;
  */
 export const hardening: ZooHardening = {
   signature: {
-    option: "security.wantAssertionsSigned: true (and security.wantMessagesSigned: true for the Response)",
+    option: 'security.wantAssertionsSigned: true (security.wantMessagesSigned: true for the Response)',
     docsUrl: docs,
-    note: 'Both default false: in strict mode one valid signature (Response or Assertion) is enough; an unsigned Assertion inside a signed Response is accepted.',
+    note: 'Both default false: in strict mode one valid signature, on the Response or the Assertion, is enough.',
   },
   'in-response-to': {
-    option: "session['AuthNRequestID'] = auth.get_last_request_id() at login, then auth.process_response(request_id=...)",
+    option:
+      "session['AuthNRequestID'] = auth.get_last_request_id() at login, then auth.process_response(request_id=...)",
     docsUrl: 'https://github.com/SAML-Toolkits/python3-saml/blob/master/demo-flask/index.py',
-    note: 'InResponseTo is compared only when the app passes request_id; the Flask demo leaves it commented out, so unsolicited and mismatched responses are accepted. 1.12.0 has no rejectUnsolicitedResponsesWithInResponseTo (later releases add it).',
+    note: 'InResponseTo is compared only when the app passes request_id (the Flask demo has it commented out); even then a response without InResponseTo is accepted, as 1.12.0 has no rejectUnsolicitedResponsesWithInResponseTo (later releases add it).',
   },
   replay: {
-    option: 'none: keep auth.get_last_assertion_id() / get_last_message_id() until get_last_assertion_not_on_or_after() and refuse repeats',
+    option:
+      'none: keep auth.get_last_assertion_id() until get_last_assertion_not_on_or_after() and refuse repeats',
     docsUrl: docs,
-    note: 'The toolkit keeps no record of consumed assertions; the README leaves replay detection to the app.',
+    note: 'The toolkit keeps no record of consumed assertions; replay detection is left to the app.',
   },
-  'clock-skew': {
+  time: {
     option: 'OneLogin_Saml2_Constants.ALLOWED_CLOCK_DRIFT (a class constant, 300 s)',
     docsUrl: docs,
     note: 'Not a setting: every NotBefore/NotOnOrAfter gets 300 s of slack unless the app overrides the constant.',
   },
-  'encrypted-assertion': {
-    option: 'security.wantAssertionsEncrypted: true (with sp.privateKey)',
-    docsUrl: docs,
-    note: 'Default false: plaintext assertions are accepted.',
-  },
   'authn-context': {
     option: 'security.failOnAuthnContextMismatch: true',
     docsUrl: docs,
-    note: 'The AuthnRequest asks for PasswordProtectedTransport (requestedAuthnContext defaults to true), but a weaker AuthnContextClassRef in the answer is accepted unless this is on.',
+    note: 'The AuthnRequest asks for PasswordProtectedTransport (requestedAuthnContext defaults to true), but a weaker AuthnContextClassRef is accepted unless this is on.',
   },
-  'signature-algorithm': {
+  certificates: {
     option: 'none in 1.12.0 (later releases: security.rejectDeprecatedAlgorithm: true)',
     docsUrl: docs,
-    note: 'SHA-1 signatures and digests are accepted.',
+    note: 'SHA-1 signatures and digests are accepted, and the IdP certificate is used whatever its validity dates.',
   },
 };

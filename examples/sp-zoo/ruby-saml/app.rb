@@ -56,7 +56,7 @@ class ZooSp < Sinatra::Base
     halt 401, "not logged in\n" unless session[:nameid]
     attributes = session[:attributes] || {}
     content_type :json
-    { nameId: session[:nameid], email: Array(attributes['email']).first, attributes: attributes }.to_json
+    { nameId: session[:nameid], email: Array(attributes['email']).first }.to_json
   end
 
   get '/logout' do

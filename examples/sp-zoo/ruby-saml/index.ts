@@ -54,7 +54,7 @@ export const hardening: ZooHardening = {
   },
   'in-response-to': {
     option:
-      'OneLogin::RubySaml::Response.new(xml, settings: settings, matches_request_id: session[:request_id]) with request.uuid kept at login',
+      'Response.new(xml, settings: settings, matches_request_id: session[:request_id]), keeping Authrequest#uuid at login',
     docsUrl: docs,
     note: 'InResponseTo is compared only when matches_request_id is given; the README example does not, so unsolicited and mismatched responses are accepted.',
   },
@@ -68,29 +68,24 @@ export const hardening: ZooHardening = {
     docsUrl: docs,
     note: 'An assertion without an AudienceRestriction is accepted; a wrong audience is refused.',
   },
-  'certificate-expiry': {
+  certificates: {
     option: 'settings.security[:check_idp_cert_expiration] = true',
     docsUrl: docs,
-    note: 'Default false: a signature made with an expired (or not yet valid) IdP certificate is accepted.',
+    note: 'Default false: a signature by an expired or not-yet-valid IdP certificate is accepted when the certificate is the registered one.',
   },
-  'name-id': {
+  subject: {
     option: 'settings.security[:want_name_id] = true',
     docsUrl: docs,
     note: 'Default false: a Subject without a NameID passes validation (response.nameid is nil).',
   },
-  'duplicated-attributes': {
+  attributes: {
     option: 'Response.new(xml, settings: settings, check_duplicated_attributes: true)',
     docsUrl: docs,
     note: 'Default off: repeated Attribute names are merged.',
   },
-  'clock-skew': {
+  time: {
     option: 'Response.new(xml, settings: settings, allowed_clock_drift: <seconds>)',
     docsUrl: docs,
-    note: 'Default 0: no slack on NotBefore/NotOnOrAfter/SessionNotOnOrAfter (strict; the option only widens it).',
-  },
-  'encrypted-assertion': {
-    option: 'settings.security[:want_assertions_encrypted] = true (with settings.private_key)',
-    docsUrl: docs,
-    note: 'Default false: plaintext assertions are accepted.',
+    note: 'Default 0: no slack on NotBefore/NotOnOrAfter/SessionNotOnOrAfter; the option only widens the window.',
   },
 };
