@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import type { ZooSp } from '../types.ts';
+import { samlZooConfig } from '../zoo-config.ts';
+import type { ZooHardening } from '../zoo-hardening.ts';
+import { debianPackageVersion, spawnZooSp } from '../zoo-process.ts';
+
+const id = 'pysaml2';
+const provider = 'zoo-pysaml2';
+const docs = 'https://pysaml2.readthedocs.io/en/latest/howto/config.html';
+
+/**
+ * pysaml2 (IdentityPython) on Flask, from Debian's python3-pysaml2; xmlsec1 verifies the
+ * signatures. Reads the IdP from the harness metadata URL (`metadata: {remote: ...}`).
+ */
+const pysaml2: ZooSp = {
+  id,
+  protocol: 'saml',
+  library: 'pysaml2',
+  source: { kind: 'debian', package: 'python3-pysaml2' },
+  docsUrl: docs,
+  harnessConfig: (spUrl) =>
+    samlZooConfig({
+      id,
+      displayName: 'pysaml2 (Flask)',
+      spUrl,
+      provider,
+      entityId: `${spUrl}/metadata`,
+      acsUrl: `${spUrl}/acs`,
+    }),
+  async start({ port, harnessUrl }) {
+    const version = await debianPackageVersion(['python3-pysaml2', 'xmlsec1', 'python3-flask']);
+    return spawnZooSp({
+      id,
+      command: fileURLToPath(new URL('./start', import.meta.url)),
+      args: [String(port), harnessUrl, provider],
+      port,
+      version,
+    });
+  },
+};
+export default pysaml2;
+
+/**
+ * pysaml2's own options for checks its defaults leave off (pysaml2 7.0.1: the Response must
+ * be signed, the Assertion need not be; InResponseTo is checked against the outstanding
+ * queries the app keeps, unsolicited responses are refused).
+ */
+export const hardening: ZooHardening = {
+  signature: {
+    option: 'service.sp.want_assertions_signed: True',
+    docsUrl: `${docs}#want-assertions-signed`,
+    note: 'Default False (want_response_signed defaults to True): an unsigned Assertion inside a signed Response is accepted.',
+  },
+  'in-response-to': {
+    option:
+      'service.sp.allow_unsolicited: False (the default), with outstanding= passed to parse_authn_request_response',
+    docsUrl: `${docs}#allow-unsolicited`,
+    note: 'On by default, but only as good as the outstanding queries the app keeps and passes; with outstanding=None or allow_unsolicited on, any response is taken.',
+  },
+  replay: {
+    option: 'none: drop the request ID from the outstanding queries once it is used',
+    docsUrl: `${docs}#allow-unsolicited`,
+    note: 'pysaml2 keeps no record of consumed assertions; a second delivery is refused only because its InResponseTo is no longer outstanding.',
+  },
+  time: {
+    option: 'accepted_time_diff: <seconds>',
+    docsUrl: `${docs}#accepted-time-diff`,
+    note: 'Default: no slack at all on NotBefore/NotOnOrAfter; the option only widens the window (the docs warn it applies to every time comparison).',
+  },
+};
