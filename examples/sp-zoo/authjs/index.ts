@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Hardening } from '../hardening.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { zooUsers } from '../users.ts';
@@ -13,7 +14,7 @@ const authjsSp: ZooSp = {
   protocol: 'oidc',
   library: 'Auth.js (@auth/core, @auth/express)',
   source: { kind: 'npm', package: '@auth/core' },
-  docsUrl: 'https://authjs.dev/reference/core/providers#oidcconfig',
+  docsUrl: 'https://authjs.dev/reference/core/providers#checks',
   harnessConfig: (spUrl) => ({
     providers: {
       [provider]: {
@@ -44,6 +45,20 @@ const authjsSp: ZooSp = {
       packageName: '@auth/core',
       port,
     }),
+};
+
+/** Auth.js provider options that turn on checks it leaves off (@auth/core 0.41). */
+export const hardening: Hardening = {
+  state: {
+    option: "checks: ['pkce', 'state']",
+    docsUrl: 'https://authjs.dev/reference/core/providers#checks',
+    note: 'The default checks are ["pkce"]: no state is sent, and a state in the callback is not compared with anything.',
+  },
+  nonce: {
+    option: "checks: ['pkce', 'nonce']",
+    docsUrl: 'https://authjs.dev/reference/core/providers#checks',
+    note: 'Without "nonce" in checks no nonce is sent, so an id_token is not bound to this browser\'s login.',
+  },
 };
 
 export default authjsSp;

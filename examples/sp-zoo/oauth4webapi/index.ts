@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Hardening } from '../hardening.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { zooUsers } from '../users.ts';
@@ -44,6 +45,39 @@ const oauth4webapiSp: ZooSp = {
       packageName: 'oauth4webapi',
       port,
     }),
+};
+
+const signatureDocs =
+  'https://github.com/panva/oauth4webapi/blob/main/docs/functions/validateApplicationLevelSignature.md';
+
+/** oauth4webapi calls and client options that turn on checks its code flow leaves off (oauth4webapi 3.8). */
+export const hardening: Hardening = {
+  signature: {
+    option:
+      'await oauth.validateApplicationLevelSignature(as, response) before processAuthorizationCodeResponse',
+    docsUrl: signatureDocs,
+    note: "An id_token from the token endpoint is trusted on the TLS connection (OIDC Core 3.1.3.7 step 6) and its JWS signature is not verified; this call verifies it against the issuer's JWKS.",
+  },
+  keys: {
+    option: 'await oauth.validateApplicationLevelSignature(as, response)',
+    docsUrl: signatureDocs,
+    note: 'The JWKS is only read when the signature is verified; without that call an empty, retired or missing key set goes unnoticed.',
+  },
+  discovery: {
+    option: 'await oauth.validateApplicationLevelSignature(as, response)',
+    docsUrl: signatureDocs,
+    note: 'Discovery without a jwks_uri is only noticed when the signature is verified. Discovery is read once at start, so a discovery fault that only later requests see is never observed.',
+  },
+  time: {
+    option: 'client[oauth.clockTolerance] = 60',
+    docsUrl: 'https://github.com/panva/oauth4webapi/blob/main/docs/variables/clockTolerance.md',
+    note: 'Seconds of leeway for exp / nbf / iat; the default is 30.',
+  },
+  state: {
+    option: 'send a state and pass it as validateAuthResponse(as, client, url, expectedState)',
+    docsUrl: 'https://github.com/panva/oauth4webapi/blob/main/docs/functions/validateAuthResponse.md',
+    note: 'The README example relies on PKCE and sends no state; a response without one is then accepted.',
+  },
 };
 
 export default oauth4webapiSp;

@@ -28,8 +28,8 @@ const redirectUri = `${args.url}/callback`;
 
 declare module 'express-session' {
   interface SessionData {
-    login: { codeVerifier: string; nonce: string };
-    user: { sub: string; email: string | undefined };
+    oidcLogin: { codeVerifier: string; nonce: string };
+    oidcIdentity: { sub: string; email: string | undefined };
   }
 }
 
@@ -39,7 +39,7 @@ app.use(session({ secret: 'sp-zoo oauth4webapi', resave: false, saveUninitialize
 app.get('/login', async (req, res) => {
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const nonce = oauth.generateRandomNonce();
-  req.session.login = { codeVerifier, nonce };
+  req.session.oidcLogin = { codeVerifier, nonce };
   const url = new URL(as.authorization_endpoint!);
   url.searchParams.set('client_id', client.client_id);
   url.searchParams.set('redirect_uri', redirectUri);
@@ -53,9 +53,9 @@ app.get('/login', async (req, res) => {
 
 app.get('/callback', async (req, res, next) => {
   try {
-    const login = req.session.login;
+    const login = req.session.oidcLogin;
     if (!login) throw new Error('no login in progress in this session');
-    delete req.session.login;
+    delete req.session.oidcLogin;
     const params = oauth.validateAuthResponse(as, client, new URL(req.originalUrl, args.url));
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -76,7 +76,10 @@ app.get('/callback', async (req, res, next) => {
       sub,
       await oauth.userInfoRequest(as, client, result.access_token, insecure),
     );
-    req.session.user = { sub, email: typeof userinfo.email === 'string' ? userinfo.email : undefined };
+    req.session.oidcIdentity = {
+      sub,
+      email: typeof userinfo.email === 'string' ? userinfo.email : undefined,
+    };
     res.redirect('/me');
   } catch (error) {
     next(error);
@@ -84,11 +87,11 @@ app.get('/callback', async (req, res, next) => {
 });
 
 app.get('/me', (req, res) => {
-  if (!req.session.user) {
+  if (!req.session.oidcIdentity) {
     res.status(401).json({ error: 'not logged in' });
     return;
   }
-  res.json(req.session.user);
+  res.json(req.session.oidcIdentity);
 });
 
 serve(app, args);

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Hardening } from '../hardening.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { zooUsers } from '../users.ts';
@@ -37,6 +38,37 @@ const passportSamlSp: ZooSp = {
       packageName: '@node-saml/passport-saml',
       port,
     }),
+};
+
+const docs = 'https://github.com/node-saml/node-saml#config-parameter-details';
+
+/** node-saml's options (through passport-saml) that turn on checks it leaves off (node-saml 5.1). */
+export const hardening: Hardening = {
+  'in-response-to': {
+    option: "validateInResponseTo: 'always'",
+    docsUrl: docs,
+    note: "Default 'never': InResponseTo is not compared with the AuthnRequests this SP sent. 'always' keeps the request IDs in cacheProvider (in memory by default; share one store across processes).",
+  },
+  replay: {
+    option: "validateInResponseTo: 'always'",
+    docsUrl: docs,
+    note: 'node-saml keeps no cache of consumed assertions; with InResponseTo validation each request ID is removed from the cache when its response arrives, so the same response is refused the second time.',
+  },
+  'idp-initiated': {
+    option: "validateInResponseTo: 'always'",
+    docsUrl: docs,
+    note: "Unsolicited (IdP-initiated) responses carry no InResponseTo; 'always' refuses them, 'ifPresent' still accepts them.",
+  },
+  time: {
+    option: 'acceptedClockSkewMs: 60_000, maxAssertionAgeMs',
+    docsUrl: docs,
+    note: 'acceptedClockSkewMs defaults to 0 (no tolerance for NotBefore / NotOnOrAfter); maxAssertionAgeMs caps how long after IssueInstant an assertion is accepted (default: only NotOnOrAfter).',
+  },
+  signature: {
+    option: 'wantAuthnResponseSigned / wantAssertionsSigned',
+    docsUrl: docs,
+    note: 'Both are on by default, so a response with only one of the two signatures is refused. Turn one off when the IdP signs only the Response or only the Assertion.',
+  },
 };
 
 export default passportSamlSp;

@@ -16,14 +16,13 @@ const args = readSpArgs('node examples/sp-zoo/passport-saml/main.ts --port N --h
   provider: 'passport-saml',
 });
 
-interface User {
-  nameId: string;
-  email: string | undefined;
-}
+type User = { nameId: string; email: string | undefined };
 
 const idp = await readIdpMetadata(`${args.harness}/saml/${args.provider}/metadata`);
-const toUser = (profile: Profile | null): User | false =>
-  profile ? { nameId: profile.nameID, email: typeof profile.email === 'string' ? profile.email : undefined } : false;
+const toUser = (profile: Profile | null): User | undefined =>
+  profile
+    ? { nameId: profile.nameID, email: typeof profile.email === 'string' ? profile.email : undefined }
+    : undefined;
 const samlStrategy = new SamlStrategy(
   {
     callbackUrl: `${args.url}/login/callback`,

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Hardening } from '../hardening.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { zooUsers } from '../users.ts';
@@ -11,7 +12,7 @@ const samlifySp: ZooSp = {
   protocol: 'saml',
   library: 'samlify',
   source: { kind: 'npm', package: 'samlify' },
-  docsUrl: 'https://samlify.js.org/#/sp-configuration',
+  docsUrl: 'https://samlify.js.org/sp-configuration.html',
   harnessConfig: (spUrl) => ({
     providers: {
       [provider]: {
@@ -37,6 +38,20 @@ const samlifySp: ZooSp = {
       packageName: 'samlify',
       port,
     }),
+};
+
+/** samlify's SP settings that turn on checks it leaves off (samlify 2.13). */
+export const hardening: Hardening = {
+  time: {
+    option: 'clockDrifts: [-60_000, 60_000]',
+    docsUrl: 'https://samlify.js.org/sp-configuration.html',
+    note: 'Tolerance in ms for NotBefore / NotOnOrAfter. The default is none, so a few seconds of clock drift between IdP and SP fail the login.',
+  },
+  signature: {
+    option: 'wantAssertionsSigned: true (and/or wantMessageSigned: true)',
+    docsUrl: 'https://samlify.js.org/sp-configuration.html',
+    note: 'Both default to false: samlify then takes whichever signature the response carries. Set them to require a signed assertion or a signed Response.',
+  },
 };
 
 export default samlifySp;

@@ -26,12 +26,14 @@ const metadata = await fetch(metadataUrl).then((response) => {
 const idp = samlify.IdentityProvider({ metadata });
 const sp = samlify.ServiceProvider({
   entityID: `${args.url}/metadata`,
-  assertionConsumerService: [{ Binding: samlify.Constants.namespace.binding.post, Location: `${args.url}/acs` }],
+  assertionConsumerService: [
+    { Binding: samlify.Constants.namespace.binding.post, Location: `${args.url}/acs` },
+  ],
 });
 
 declare module 'express-session' {
   interface SessionData {
-    user: { nameId: string; email: string | undefined };
+    samlIdentity: { nameId: string | undefined; email: string | undefined };
   }
 }
 
@@ -51,7 +53,7 @@ app.post('/acs', express.urlencoded({ extended: false }), async (req, res, next)
   try {
     const { extract } = await sp.parseLoginResponse(idp, 'post', req);
     const email = extract.attributes?.email;
-    req.session.user = { nameId: extract.nameID, email: Array.isArray(email) ? email[0] : email };
+    req.session.samlIdentity = { nameId: extract.nameID, email: Array.isArray(email) ? email[0] : email };
     res.redirect('/me');
   } catch (error) {
     next(error);
@@ -59,11 +61,11 @@ app.post('/acs', express.urlencoded({ extended: false }), async (req, res, next)
 });
 
 app.get('/me', (req, res) => {
-  if (!req.session.user) {
+  if (!req.session.samlIdentity) {
     res.status(401).json({ error: 'not logged in' });
     return;
   }
-  res.json(req.session.user);
+  res.json(req.session.samlIdentity);
 });
 
 serve(app, args);
