@@ -8,6 +8,7 @@
  *   npm run report-cards -- --only samlify    only these SPs (comma-separated ids)
  *   npm run report-cards -- --check           writes nothing: exits 1 naming each card whose catalog
  *                                             fingerprint differs from the current catalog (stale)
+ *   --dir FOLDER                              the cards' folder (default docs/report-cards)
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,14 +36,14 @@ interface ZooRegistry {
 /** Every registry whose SPs get a card: adding one is one line. */
 const registries: ZooRegistry[] = [{ zoo: npmZoo, hardening: npmHardening }];
 
-const cardsDir = new URL('../docs/report-cards/', import.meta.url).pathname;
-
 const { values } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
     only: { type: 'string' },
+    dir: { type: 'string', default: new URL('../docs/report-cards/', import.meta.url).pathname },
   },
 });
+const cardsDir = values.dir;
 
 const sps = registries.flatMap(({ zoo, hardening }) =>
   Object.values(zoo).map((sp) => ({ sp, hardening: hardening?.[sp.id] ?? {} })),
@@ -96,7 +97,7 @@ function check(): number {
   );
   for (const card of stale) {
     console.error(
-      `stale report card docs/report-cards/${card.id}.md: made against another ${card.protocol.toUpperCase()} catalog; run \`npm run report-cards -- --only ${card.id}\``,
+      `stale report card ${join(cardsDir, `${card.id}.md`)}: made against another ${card.protocol.toUpperCase()} catalog; run \`npm run report-cards -- --only ${card.id}\``,
     );
   }
   const missing = sps.filter(({ sp }) => !cards.some((card) => card.id === sp.id));

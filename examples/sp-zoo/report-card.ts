@@ -35,13 +35,16 @@ export function catalogFingerprint(scenarios: readonly Scenario[], protocol: 'sa
   return `sha256:${createHash('sha256').update(JSON.stringify(entries)).digest('hex')}`;
 }
 
-/** The verdict file of a run; `fingerprint` is the catalog's, computed by the caller. */
+/**
+ * The verdict file of a run, over the catalog's scenarios only (not a test's extra ones);
+ * `fingerprint` is the catalog's, computed by the caller.
+ */
 export function verdictFile(run: ZooRun, fingerprint: string, date = new Date()): VerdictFile {
-  const { summary } = run.record;
+  const ids = new Set(run.scenarios.map((s) => s.id));
+  const results = run.record.results.filter((r) => ids.has(r.scenarioId));
+  const count = (verdict: Verdict) => results.filter((r) => r.verdict === verdict).length;
   const verdicts = Object.fromEntries(
-    run.record.results
-      .map((r) => [r.scenarioId, r.verdict] as const)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    results.map((r) => [r.scenarioId, r.verdict] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
   return {
     schema: 'sso-harness/report-card@1',
@@ -54,11 +57,11 @@ export function verdictFile(run: ZooRun, fingerprint: string, date = new Date())
     driver: run.record.options.driver,
     catalogFingerprint: fingerprint,
     summary: {
-      total: summary.total,
-      passed: summary.passed,
-      failed: summary.failed,
-      errored: summary.errored,
-      skipped: summary.skipped,
+      total: results.length,
+      passed: count('pass'),
+      failed: count('fail'),
+      errored: count('error'),
+      skipped: count('skipped'),
     },
     verdicts,
   };

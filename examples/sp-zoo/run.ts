@@ -27,6 +27,8 @@ export interface ZooRun {
 export interface ZooRunOptions {
   /** Only these scenario ids (default: the whole catalog of the SP's protocol). */
   ids?: string[] | undefined;
+  /** Scenarios run besides the catalog's (a test's own); they are in `record` but not in `scenarios`. */
+  extra?: Scenario[] | undefined;
   /** Scenarios run at once against this SP (default 4). */
   workers?: number | undefined;
   /** Per scenario, in ms (default 20 000). */
@@ -59,7 +61,7 @@ export async function runZooSp(sp: ZooSp, options: ZooRunOptions = {}): Promise<
     try {
       const record = await runScenarios({
         harness: harness.server,
-        scenarios,
+        scenarios: [...scenarios, ...(options.extra ?? [])],
         targets: harness.config.targets,
         registry: faultRegistry,
         driver,
