@@ -66,7 +66,12 @@ export const hardening: Hardening = {
   discovery: {
     option: 'await oauth.validateApplicationLevelSignature(as, response)',
     docsUrl: signatureDocs,
-    note: 'Discovery without a jwks_uri is only noticed when the signature is verified. Discovery is read once at start, so a discovery fault that only later requests see is never observed.',
+    note: 'Discovery without a jwks_uri is only noticed when the signature is verified.',
+  },
+  'oidc.discovery.issuer-mismatch': {
+    option: 'none needed: processDiscoveryResponse(issuer, response) compares the issuer',
+    docsUrl: 'https://github.com/panva/oauth4webapi/blob/main/docs/functions/processDiscoveryResponse.md',
+    note: "This RP reads discovery once at start, as the README example does, before the scenario's fault is in place: the verdict shows the cached document was used, not a missing check.",
   },
   time: {
     option: 'client[oauth.clockTolerance] = 60',
