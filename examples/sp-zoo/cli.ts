@@ -53,7 +53,10 @@ export function readSpArgs(usage: string, defaults: { provider: string }): SpArg
 
 /** Listens on 127.0.0.1:`port`, prints `ready <url>` on stdout, and exits 0 on SIGTERM or SIGINT. */
 export function serve(app: RequestListener, args: SpArgs): void {
-  const server = createServer(app);
+  // Node closes idle keep-alive connections after 5 s; a client that reuses one just then gets
+  // ECONNRESET. The harness's HTTP driver keeps connections alive across a run on a busy
+  // machine, so idle ones are kept for as long as a run lasts.
+  const server = createServer({ keepAliveTimeout: 120_000 }, app);
   server.listen(args.port, '127.0.0.1', () => console.log(`${READY_PREFIX}${args.url}`));
   const stop = () => {
     server.close(() => process.exit(0));

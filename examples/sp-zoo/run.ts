@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faultRegistry } from '../../idp/faults/index.ts';
+import { keyKindNames } from '../../idp/keys/index.ts';
 import { createHttpDriver } from '../../runner/drivers/http.ts';
 import { startHarness } from '../../runner/harness.ts';
 import { runScenarios } from '../../runner/run.ts';
@@ -57,6 +58,12 @@ export async function runZooSp(sp: ZooSp, options: ZooRunOptions = {}): Promise<
   });
   const driver = createHttpDriver();
   try {
+    // Every key kind made now rather than by the first scenarios that need one: making them
+    // takes CPU while those scenarios' connections to the SP sit idle.
+    const { keys } = harness.server.context;
+    await Promise.all(
+      Object.keys(harness.config.providers).flatMap((id) => keyKindNames.map((kind) => keys.get(id, kind))),
+    );
     const running = await sp.start({ port, harnessUrl: harness.url });
     try {
       const record = await runScenarios({

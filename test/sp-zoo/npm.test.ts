@@ -43,7 +43,7 @@ beforeAll(async () => {
     ),
   );
   for (const run of done) runs.set(run.sp.id, run);
-}, 90_000);
+}, 180_000);
 
 afterAll(() => runs.clear());
 
