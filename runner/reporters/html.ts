@@ -39,8 +39,9 @@ ${html`<h1>sso-harness run ${record.id}</h1>
 <p><strong>${s.total}</strong> scenarios: <span class="pass">${verdictMarks.pass} ${s.passed}</span>,
 <span class="fail">${verdictMarks.fail} ${s.failed}</span>, <span class="error">${verdictMarks.error} ${s.errored}</span>,
 <span class="skipped">${verdictMarks.skipped} ${s.skipped}</span> in ${(s.durationMs / 1000).toFixed(1)} s</p>
+${(record.calibrations ?? []).map((c) => html`<p class="${c.ok ? 'pass' : 'error'}">Calibration of ${c.targetId}: ${c.ok ? c.summary : html`${c.summary}. ${c.hint ?? ''}`}</p>`)}
 <table><thead><tr><th>verdict</th><th>scenario</th><th>target</th><th>expected</th><th>observed</th></tr></thead><tbody>
-${ordered.map((r) => html`<tr><td class="v ${r.verdict}">${verdictMarks[r.verdict]}</td><td><a href="#${anchor(r)}">${r.scenarioId}</a><br>${r.title}</td><td>${r.target}</td><td>${r.expected}</td><td>${r.observed}</td></tr>`)}
+${ordered.map((r) => html`<tr><td class="v ${r.verdict}">${verdictMarks[r.verdict]}</td><td><a href="#${anchor(r)}">${r.scenarioId}</a><br>${r.title}</td><td>${r.target}</td><td>${r.expected}</td><td>${r.verdict === 'skipped' ? `skipped: ${r.reason}` : r.observed}</td></tr>`)}
 </tbody></table>
 <h1>Evidence</h1>
 ${ordered.map(resultSection)}`}
@@ -58,7 +59,7 @@ function resultSection(r: ScenarioResult): SafeHtml {
 <dt>connection</dt><dd>${r.connection ?? '-'} (provider ${r.provider ?? '-'}), user ${r.user ?? '-'}, ${r.driver} driver, ${r.durationMs} ms</dd>
 <dt>refs</dt><dd>${r.refs.join(', ') || '-'}</dd>
 </dl>
-${r.steps.map((s) => html`<p>Step <strong>${s.action}</strong>: expected ${s.expect}, ${verdictMarks[s.verdict]}: ${s.observed}</p>`)}
+${r.steps.map((s) => html`<p>Step <strong>${s.action}</strong>: expected ${s.expect}, ${verdictMarks[s.verdict]}: ${s.observed}${s.probe ? ` (probe: row ${s.probe.row}, ${s.probe.status} at ${maskSecretsInText(s.probe.finalUrl)})` : ''}</p>`)}
 ${r.http.length ? html`<details><summary>HTTP steps (${r.http.length})</summary><table><tbody>${r.http.map((h) => html`<tr><td>${h.index + 1}</td><td>${h.cause}</td><td>${h.method} ${maskSecretsInText(h.url)}</td><td>${h.status}${h.location ? html`<br>→ ${maskSecretsInText(h.location)}` : ''}</td></tr>${h.form ? html`<tr><td></td><td colspan="3"><pre>${JSON.stringify(maskSecrets(h.form), null, 2)}</pre></td></tr>` : ''}`)}</tbody></table></details>` : ''}
 ${r.trace.length ? html`<details><summary>IdP trace (${r.trace.length} messages)</summary>${r.trace.map((t) => html`<details><summary>${t.direction} ${t.kind} ${t.binding ?? ''}: ${t.summary}</summary>${t.decoded ? html`<pre>${maskSecretsInText(t.decoded)}</pre>` : ''}${t.error ? html`<p>${t.error}</p>` : ''}</details>`)}</details>` : ''}
 ${r.screenshot ? html`<p>Screenshot</p><img alt="browser at the end of ${r.scenarioId}" src="data:image/png;base64,${r.screenshot}">` : ''}

@@ -108,7 +108,8 @@ export class ResultView extends ApiElement {
               ? html`<dl class="facts">
                   <dt>probe</dt><dd><code>${s.probe.url}</code></dd>
                   <dt>answered</dt><dd>HTTP ${s.probe.status} at <code>${s.probe.finalUrl}</code></dd>
-                  <dt>session</dt><dd>${s.probe.session ? 'yes' : 'no'}${s.probe.session ? (s.probe.asExpectedUser ? ', as the expected user' : ', but not as the expected user') : ''}</dd>
+                  <dt>session</dt><dd>${s.probe.session ? `yes, as ${s.probe.identity}` : 'no'}${s.probe.session ? (s.probe.asExpectedUser ? ' (the expected user)' : ' (not the expected user)') : ''}</dd>
+                  <dt>read as</dt><dd><code>${s.probe.row}</code>: ${s.probe.reason}</dd>
                 </dl>
                 ${s.probe.bodyExcerpt ? html`<code-view style="margin-top: var(--s2)" label="Probe body" .text=${s.probe.bodyExcerpt}></code-view>` : nothing}`
               : nothing
