@@ -91,6 +91,13 @@ export interface Flow extends FlowSpec {
    * wants a login again", and the IdP answers with a page that logs nobody in.
    */
   phase: FlowPhase;
+  /**
+   * Login requests (SAML SSO or IdP-initiated, OIDC authorization) seen since the flow's
+   * current login step began. The second one is the SP asking for a login again (after
+   * refusing the first response, say) and gets the page that logs nobody in: a login step
+   * is judged on one response, and an SP that loops back to the IdP cannot loop forever.
+   */
+  loginStarts: number;
 }
 
 export type FlowPhase = 'login' | 'probe';
@@ -130,6 +137,7 @@ export class FlowTable {
       requestIds: new Set(),
       hooks,
       phase: 'login',
+      loginStarts: 0,
     };
     this.flows.set(flow.id, flow);
     return flow;
@@ -169,7 +177,9 @@ export class FlowTable {
   /** Moves a flow between its login and its probe (see `Flow.phase`); unknown ids are ignored. */
   setPhase(id: string, phase: FlowPhase): void {
     const flow = this.flows.get(id);
-    if (flow) flow.phase = phase;
+    if (!flow) return;
+    flow.phase = phase;
+    if (phase === 'login') flow.loginStarts = 0;
   }
 
   remove(id: string): void {

@@ -113,9 +113,12 @@ function flowCookie(context: IdpContext): Middleware<HarnessState> {
   return async (ctx, next) => {
     const flow = context.flows.get(ctx.cookies.get(FLOW_COOKIE));
     if (flow) ctx.state.flowId = flow.id;
-    if (flow?.phase === 'probe' && isLoginRequest(ctx.path)) {
-      answerLoginAgain(context, ctx, flow.id);
-      return;
+    if (flow && isLoginRequest(ctx.path)) {
+      if (isLoginStart(ctx.path)) flow.loginStarts++;
+      if (flow.phase === 'probe' || flow.loginStarts > 1) {
+        answerLoginAgain(context, ctx, flow.id);
+        return;
+      }
     }
     await next();
   };
@@ -127,6 +130,11 @@ function isLoginRequest(path: string): boolean {
     /^\/saml\/[^/]+\/(sso|idp-init|login)\/?$/.test(path) ||
     /^\/oidc\/[^/]+(\/.*)?\/(authorize|interaction)(\/[^/]+)?\/?$/.test(path)
   );
+}
+
+/** Requests that start a login (not its later steps): SAML SSO and IdP-initiated, OIDC authorization. */
+function isLoginStart(path: string): boolean {
+  return /^\/saml\/[^/]+\/(sso|idp-init)\/?$/.test(path) || /^\/oidc\/[^/]+(\/.*)?\/authorize\/?$/.test(path);
 }
 
 /**
@@ -142,17 +150,18 @@ function answerLoginAgain(context: IdpContext, ctx: Context, flowId: string): vo
     flowId,
     method: ctx.method,
     url: ctx.url,
-    summary: 'The SP asked for a new login while its probe was read; the harness logged nobody in',
+    summary: "The SP asked for a new login after this step's response; the harness logged nobody in",
   });
   ctx.status = 200;
   ctx.set('X-SSO-Harness', 'login-again');
   ctx.type = 'html';
   ctx.body = page(
-    'No new login while the probe is read',
-    html`<h1>No new login while the probe is read</h1>
+    'No second login in this step',
+    html`<h1>No second login in this step</h1>
       <p>
-        The service provider sent its probe to the IdP for a new login. The harness answers
-        this with no one logged in, so the probe shows what the SP does without a session.
+        The service provider asked the IdP for a new login after this step's response was
+        delivered (or while the harness reads its probe). The harness logs nobody in here, so
+        what the SP shows next is what it does without a session.
       </p>`,
   );
 }

@@ -144,6 +144,13 @@ function planJob(
       forbiddenUser: step.forbiddenIdentity ? accountOf(step.forbiddenIdentity) : undefined,
     }),
   );
+  if (steps.some((s) => s.action === 'logout') && !connection.logoutUrl) {
+    return {
+      ...withConnection,
+      cast,
+      skip: `it logs out, and connection "${connectionName}" has no logout URL (set targets.${base.targetId}.connections.${connectionName}.logoutUrl)`,
+    };
+  }
   let faults: FaultRef[];
   try {
     faults = renderTemplates(scenario.faults, castTemplateValues(cast));

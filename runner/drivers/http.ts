@@ -38,11 +38,31 @@ interface RawResponse {
   body: string;
 }
 
-function exchange(
-  url: URL,
-  options: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal },
-  agents: Agents,
-): Promise<RawResponse> {
+type ExchangeOptions = {
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  signal: AbortSignal;
+};
+
+/**
+ * One request and its whole answer. A kept-alive socket the server closed while it idled
+ * fails before any answer (ECONNRESET, EPIPE); like a browser, the request is then sent
+ * once more on a new socket: the server never saw it.
+ */
+async function exchange(url: URL, options: ExchangeOptions, agents: Agents): Promise<RawResponse> {
+  try {
+    return await exchangeOnce(url, options, agents);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((error as { reusedSocket?: boolean }).reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
+      return exchangeOnce(url, options, agents);
+    }
+    throw error;
+  }
+}
+
+function exchangeOnce(url: URL, options: ExchangeOptions, agents: Agents): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const https = url.protocol === 'https:';
     const request = (https ? httpsRequest : httpRequest)(
@@ -66,7 +86,15 @@ function exchange(
         );
       },
     );
-    request.on('error', reject);
+    let answered = false;
+    request.on('response', () => {
+      answered = true;
+    });
+    request.on('error', (error) => {
+      // Only a socket that failed before any answer may be retried (see `exchange`).
+      if (request.reusedSocket && !answered) Object.assign(error, { reusedSocket: true });
+      reject(error);
+    });
     request.end(options.body);
   });
 }
