@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { loadConfig } from '../config/load.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
 import { startIdpServer } from '../idp/server.ts';
+import { compilePattern, type TextPattern } from '../lib/pattern.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
 import { launchDemoTargets } from './demo-target.ts';
 import { createBrowserDriver } from './drivers/browser.ts';
@@ -58,14 +59,11 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       return [id, target];
     }),
   );
-  let grep: RegExp | undefined;
+  let grep: TextPattern | undefined;
   try {
-    grep = options.grep ? new RegExp(options.grep) : undefined;
+    grep = options.grep ? compilePattern(options.grep) : undefined;
   } catch (error) {
-    throw new RunnerError(
-      'BAD_OPTION',
-      `--grep is not a valid regular expression: ${(error as Error).message}`,
-    );
+    throw new RunnerError('BAD_OPTION', `--grep: ${(error as Error).message}`);
   }
   const suite = options.suite ? resolveSuite(config, options.suite, scenarios) : {};
   const filter = {

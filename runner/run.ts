@@ -4,6 +4,7 @@ import { needsExclusiveProvider, resolveFaults } from '../idp/faults/compile.ts'
 import type { AnyFault } from '../idp/faults/types.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
+import type { TextPattern } from '../lib/pattern.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Driver } from './drivers/types.ts';
 import { RunnerError } from './errors.ts';
@@ -16,7 +17,8 @@ import { schedule } from './scheduler.ts';
 import { type RunRecord, type ScenarioResult, summarize } from './types.ts';
 
 export interface ScenarioFilter {
-  grep?: RegExp | undefined;
+  /** Matched against id and title; compile people's patterns with `compilePattern` (linear time). */
+  grep?: TextPattern | undefined;
   tags?: string[] | undefined;
   protocol?: 'saml' | 'oidc' | undefined;
   /** Exact scenario ids (a suite's list). */
