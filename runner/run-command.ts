@@ -29,13 +29,17 @@ export interface RunCommandOptions {
   /** Folder for Playwright traces of failed and errored results (browser driver). */
   trace?: string | undefined;
   stateDir?: string | undefined;
+  keepRuns?: number | undefined;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
 
 /** `sso-harness run`: start the IdP in-process, run the scenarios, report, return the exit code. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
-  const loaded = await loadConfig({ file: options.config, flags: { stateDir: options.stateDir } });
+  const loaded = await loadConfig({
+    file: options.config,
+    flags: { stateDir: options.stateDir, keepRuns: options.keepRuns },
+  });
   const { config } = loaded;
   const scenarios = loadScenarios(config);
   const shard = options.shard ? parseShard(options.shard) : undefined;
@@ -101,7 +105,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       shard,
       timeoutMs: options.timeout ?? 20_000,
       reporters,
-      history: new RunHistory(config.stateDir),
+      history: new RunHistory(config.stateDir, config.history),
       signal: interrupt.signal,
       suite: options.suite,
     });

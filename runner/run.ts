@@ -101,9 +101,14 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
   });
 
   const results = new Map<string, ScenarioResult>();
+  const positions = new Map(jobs.map((job, i) => [job.key, i]));
   const report = async (result: ScenarioResult) => {
     results.set(result.key, result);
     record.results.push(result);
+    // Durable before anyone hears of it: a crash after this line keeps the result.
+    await options.history
+      ?.saveResult(record.id, result, positions.get(result.key) ?? record.results.length)
+      .catch((error: unknown) => reporters.errors.push(`history: ${describeError(error)}`));
     await reporters.onResult(result, { done: record.results.length, total: jobs.length });
   };
   for (const job of jobs.filter((j) => j.skip)) {
