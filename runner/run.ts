@@ -134,6 +134,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       }).catch((error: unknown) => harnessFailure(job, error));
       await report(result);
     },
+    options.harness.context.flows.locks,
   );
 
   // Results in plan order, whatever order they finished in.
