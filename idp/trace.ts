@@ -61,7 +61,8 @@ export interface TraceOptions {
 /** Cuts text to `limit` characters, saying how much was left out. */
 export function cutText(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  return `${text.slice(0, limit)}\n... (cut: ${text.length - limit} more characters; the trace keeps ${limit} per message, trace.maxEntryBytes)`;
+  // A copy, not a slice: V8 keeps a slice's whole parent string alive.
+  return `${Buffer.from(text.slice(0, limit)).toString()}\n... (cut: ${text.length - limit} more characters; the trace keeps ${limit} per message, trace.maxEntryBytes)`;
 }
 
 const textFields = ['summary', 'url', 'raw', 'relayState', 'error', 'decoded'] as const;
@@ -144,17 +145,22 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
     if (--cost.refs === 0) this.bytes -= cost.bytes;
   }
 
-  /** Drops the oldest entries (then the oldest flows' copies) until the byte budget holds. */
+  /**
+   * Drops the oldest kept text until the byte budget holds: the global log's oldest entry
+   * or the oldest flow's copies, whichever began first.
+   */
   private settle(): void {
     while (this.bytes > this.maxBytes) {
-      const oldest = this.entries.shift();
-      if (oldest) {
+      const oldest = this.entries[0];
+      const [flowId, flowEntries] = this.byFlow.entries().next().value ?? [];
+      if (oldest && (!flowEntries?.[0] || oldest.id <= flowEntries[0].id)) {
+        this.entries.shift();
         this.release(oldest);
-        continue;
+      } else if (flowId !== undefined) {
+        this.forgetFlow(flowId);
+      } else {
+        break;
       }
-      const flow = this.byFlow.keys().next().value;
-      if (flow === undefined) break;
-      this.forgetFlow(flow);
     }
   }
 
