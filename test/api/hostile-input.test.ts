@@ -44,7 +44,9 @@ describe('script in URLs', () => {
     expect(pasted.body.error.message).toContain('is not an http(s) URL');
     expect(() =>
       validateConfig({
-        providers: { p: { protocol: 'saml', sps: { s: { entityId: 'x', acsUrls: ['javascript:alert(1)//'] } } } },
+        providers: {
+          p: { protocol: 'saml', sps: { s: { entityId: 'x', acsUrls: ['javascript:alert(1)//'] } } },
+        },
       }),
     ).toThrow(/acsUrls\[0\]: expected an absolute URL \(http or https\)/);
     expect(() =>
@@ -55,7 +57,9 @@ describe('script in URLs', () => {
   });
 
   it('refuses a script URL as RelayState of an IdP-initiated login', async () => {
-    const answer = await fetch(`${idp.url}/saml/demo-saml/idp-init?sp=app&RelayState=${encodeURIComponent('JavaScript:alert(1)')}`);
+    const answer = await fetch(
+      `${idp.url}/saml/demo-saml/idp-init?sp=app&RelayState=${encodeURIComponent('JavaScript:alert(1)')}`,
+    );
     expect(answer.status).toBe(400);
     expect(await answer.text()).toContain('URL_SCHEME_REFUSED');
   });
@@ -86,9 +90,17 @@ describe('prototype keys as ids', () => {
       expect((await api.post('/api/runs', { target: id, suite: 'default' })).status, `run ${id}`).toBe(404);
       const suite = await api.post('/api/runs', { target: 'app', suite: id });
       expect(suite.status, `suite ${id}`).toBe(400);
-      expect((await api.post('/api/flows', { provider: id, user: 'alice' })).status, `provider ${id}`).toBe(404);
-      expect((await api.post('/api/flows', { provider: 'demo-saml', user: id })).status, `user ${id}`).toBe(404);
-      const fault = await api.post('/api/flows', { provider: 'demo-saml', user: 'alice', faults: [{ fault: id }] });
+      expect((await api.post('/api/flows', { provider: id, user: 'alice' })).status, `provider ${id}`).toBe(
+        404,
+      );
+      expect((await api.post('/api/flows', { provider: 'demo-saml', user: id })).status, `user ${id}`).toBe(
+        404,
+      );
+      const fault = await api.post('/api/flows', {
+        provider: 'demo-saml',
+        user: 'alice',
+        faults: [{ fault: id }],
+      });
       expect(fault.status, `fault ${id}`).toBe(400);
       expect((await api.get(`/api/runs/${id}`)).status, `history ${id}`).toBe(404);
       expect((await fetch(`${idp.url}/saml/${id}/metadata`)).status).toBe(404);
@@ -154,13 +166,17 @@ describe('metadata import by URL', () => {
     expect(hex.status).toBe(422);
     expect(hex.body.error.message).toMatch(/numeric shorthand/);
     expect((await importFrom('http://2130706433/metadata')).body.error.message).toMatch(/numeric shorthand/);
-    expect((await importFrom('http://169.254.169.254/latest/meta-data')).body.error.message).toMatch(/link-local/);
+    expect((await importFrom('http://169.254.169.254/latest/meta-data')).body.error.message).toMatch(
+      /link-local/,
+    );
   });
 });
 
 describe('message size and shape', () => {
   const redirect = (xml: string) =>
-    fetch(`${idp.url}/saml/demo-saml/sso?SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString('base64'))}`);
+    fetch(
+      `${idp.url}/saml/demo-saml/sso?SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString('base64'))}`,
+    );
 
   it('refuses deeply nested XML before parsing it, at once', async () => {
     const depth = 100_000;

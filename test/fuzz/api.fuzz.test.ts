@@ -22,7 +22,8 @@ function prng(start: number): () => number {
 const random = prng(seed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-const nested = (depth: number) => `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_f">${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</samlp:AuthnRequest>`;
+const nested = (depth: number) =>
+  `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_f">${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</samlp:AuthnRequest>`;
 const hostileStrings = [
   '',
   ' ',
@@ -69,7 +70,11 @@ const hostileValues = (): unknown =>
     () => Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, pick(hostileStrings)])),
   ])();
 const hostileObject = (keys: string[]) =>
-  Object.fromEntries(keys.filter(() => random() < 0.7).map((k) => [k, random() < 0.6 ? hostileValues() : pick(hostileStrings)]));
+  Object.fromEntries(
+    keys
+      .filter(() => random() < 0.7)
+      .map((k) => [k, random() < 0.6 ? hostileValues() : pick(hostileStrings)]),
+  );
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const deflated = (text: string) => deflateRawSync(Buffer.from(text)).toString('base64');
 const enc = encodeURIComponent;
@@ -92,32 +97,128 @@ function hostileRequest(): Probe {
       () => deflated(pick(hostileStrings)),
       () => base64(pick(hostileStrings)),
       () => pick(hostileStrings).slice(0, 5000),
-      () => deflated(`<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="${pick(hostileStrings).slice(0, 100)}" AssertionConsumerServiceURL="javascript:alert(1)"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${pick(['https://sp.example/saml', 'x'])}</saml:Issuer></samlp:AuthnRequest>`),
+      () =>
+        deflated(
+          `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="${pick(hostileStrings).slice(0, 100)}" AssertionConsumerServiceURL="javascript:alert(1)"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${pick(['https://sp.example/saml', 'x'])}</saml:Issuer></samlp:AuthnRequest>`,
+        ),
     ])();
   return pick<() => Probe>([
-    () => ({ method: 'POST', path: '/api/flows', headers: json, body: JSON.stringify(hostileObject(['provider', 'user', 'faults'])) }),
-    () => ({ method: 'POST', path: '/api/runs', headers: json, body: JSON.stringify(hostileObject(['target', 'scenarios', 'suite', 'tags', 'grep', 'protocol', 'driver', 'scenario'])) }),
-    () => ({ method: 'PUT', path: `/api/targets/${s()}`, headers: json, body: JSON.stringify(hostileObject(['connections', 'probe', 'displayName', 'expectations'])) }),
-    () => ({ method: 'POST', path: '/api/targets/import-metadata', headers: json, body: JSON.stringify({ source: pick(['url', 'paste', 'upload', 'manual']), ...hostileObject(['provider', 'entityId', 'acsUrl', 'metadataUrl', 'metadataXml', 'id', 'loginUrl', 'probe']) }) }),
-    () => ({ method: 'POST', path: `/api/targets/${s()}/validate`, headers: json, body: JSON.stringify(hostileObject(['connection'])) }),
-    () => ({ method: 'PUT', path: `/api/reproductions/${s()}`, headers: json, body: JSON.stringify(hostileObject(['title', 'scenario', 'target', 'driver'])) }),
-    () => ({ method: pick(['DELETE', 'GET']), path: `/api/${pick(['targets', 'reproductions', 'runs', 'flows'])}/${s()}` }),
+    () => ({
+      method: 'POST',
+      path: '/api/flows',
+      headers: json,
+      body: JSON.stringify(hostileObject(['provider', 'user', 'faults'])),
+    }),
+    () => ({
+      method: 'POST',
+      path: '/api/runs',
+      headers: json,
+      body: JSON.stringify(
+        hostileObject(['target', 'scenarios', 'suite', 'tags', 'grep', 'protocol', 'driver', 'scenario']),
+      ),
+    }),
+    () => ({
+      method: 'PUT',
+      path: `/api/targets/${s()}`,
+      headers: json,
+      body: JSON.stringify(hostileObject(['connections', 'probe', 'displayName', 'expectations'])),
+    }),
+    () => ({
+      method: 'POST',
+      path: '/api/targets/import-metadata',
+      headers: json,
+      body: JSON.stringify({
+        source: pick(['url', 'paste', 'upload', 'manual']),
+        ...hostileObject([
+          'provider',
+          'entityId',
+          'acsUrl',
+          'metadataUrl',
+          'metadataXml',
+          'id',
+          'loginUrl',
+          'probe',
+        ]),
+      }),
+    }),
+    () => ({
+      method: 'POST',
+      path: `/api/targets/${s()}/validate`,
+      headers: json,
+      body: JSON.stringify(hostileObject(['connection'])),
+    }),
+    () => ({
+      method: 'PUT',
+      path: `/api/reproductions/${s()}`,
+      headers: json,
+      body: JSON.stringify(hostileObject(['title', 'scenario', 'target', 'driver'])),
+    }),
+    () => ({
+      method: pick(['DELETE', 'GET']),
+      path: `/api/${pick(['targets', 'reproductions', 'runs', 'flows'])}/${s()}`,
+    }),
     () => ({ method: 'GET', path: `/api/trace?since=${s()}&provider=${s()}&flow=${s()}` }),
     () => ({ method: 'GET', path: `/api/runs?limit=${s()}&offset=${s()}` }),
     () => ({ method: 'GET', path: `/api/runs/${s()}/results/${s()}` }),
     () => ({ method: 'GET', path: `/api/providers/${s()}/certificate/${s()}` }),
-    () => ({ method: 'POST', path: '/api/runs', headers: { 'content-type': 'application/json' }, body: pick(hostileStrings).slice(0, 5000) }),
-    () => ({ method: 'POST', path: '/api/flows', headers: { origin: 'http://localhost:1', 'content-type': 'text/plain' }, body: '{}' }),
-    () => ({ method: 'GET', path: '/api/providers', headers: { host: pick(['evil.example', '', 'localhost:1', '[::1]', '0x7f000001']) } }),
-    () => ({ method: 'GET', path: `/saml/${pick(['demo-saml', 'demo-okta-saml', s()])}/sso?SAMLRequest=${enc(samlMessage())}&RelayState=${s()}` }),
-    () => ({ method: 'POST', path: '/saml/demo-saml/sso', headers: form, body: `SAMLRequest=${enc(samlMessage())}&RelayState=${s()}` }),
-    () => ({ method: pick(['GET', 'POST']), path: `/saml/demo-saml/slo?${pick(['SAMLRequest', 'SAMLResponse'])}=${enc(samlMessage())}`, headers: form }),
+    () => ({
+      method: 'POST',
+      path: '/api/runs',
+      headers: { 'content-type': 'application/json' },
+      body: pick(hostileStrings).slice(0, 5000),
+    }),
+    () => ({
+      method: 'POST',
+      path: '/api/flows',
+      headers: { origin: 'http://localhost:1', 'content-type': 'text/plain' },
+      body: '{}',
+    }),
+    () => ({
+      method: 'GET',
+      path: '/api/providers',
+      headers: { host: pick(['evil.example', '', 'localhost:1', '[::1]', '0x7f000001']) },
+    }),
+    () => ({
+      method: 'GET',
+      path: `/saml/${pick(['demo-saml', 'demo-okta-saml', s()])}/sso?SAMLRequest=${enc(samlMessage())}&RelayState=${s()}`,
+    }),
+    () => ({
+      method: 'POST',
+      path: '/saml/demo-saml/sso',
+      headers: form,
+      body: `SAMLRequest=${enc(samlMessage())}&RelayState=${s()}`,
+    }),
+    () => ({
+      method: pick(['GET', 'POST']),
+      path: `/saml/demo-saml/slo?${pick(['SAMLRequest', 'SAMLResponse'])}=${enc(samlMessage())}`,
+      headers: form,
+    }),
     () => ({ method: 'GET', path: `/saml/demo-saml/idp-init?sp=${s()}&RelayState=${s()}` }),
-    () => ({ method: 'POST', path: '/saml/demo-saml/login', headers: form, body: `pending=${s()}&user=${s()}&email=${s()}&attributes=${s()}&action=${pick(['login', 'cancel', s()])}` }),
-    () => ({ method: 'GET', path: `/oidc/demo-google/auth?client_id=${s()}&redirect_uri=${s()}&response_type=${pick(['code', s()])}&scope=openid&state=${s()}&nonce=${s()}&response_mode=${pick(['form_post', 'query', s()])}` }),
-    () => ({ method: 'POST', path: '/oidc/demo-google/token', headers: form, body: `grant_type=${pick(['authorization_code', s()])}&code=${s()}&client_id=${s()}&client_secret=${s()}&redirect_uri=${s()}` }),
-    () => ({ method: 'GET', path: `/oidc/demo-google/userinfo`, headers: { authorization: `Bearer ${s().slice(0, 500)}` } }),
-    () => ({ method: 'GET', path: `/oidc/demo-google/session/end?post_logout_redirect_uri=${s()}&id_token_hint=${s()}` }),
+    () => ({
+      method: 'POST',
+      path: '/saml/demo-saml/login',
+      headers: form,
+      body: `pending=${s()}&user=${s()}&email=${s()}&attributes=${s()}&action=${pick(['login', 'cancel', s()])}`,
+    }),
+    () => ({
+      method: 'GET',
+      path: `/oidc/demo-google/auth?client_id=${s()}&redirect_uri=${s()}&response_type=${pick(['code', s()])}&scope=openid&state=${s()}&nonce=${s()}&response_mode=${pick(['form_post', 'query', s()])}`,
+    }),
+    () => ({
+      method: 'POST',
+      path: '/oidc/demo-google/token',
+      headers: form,
+      body: `grant_type=${pick(['authorization_code', s()])}&code=${s()}&client_id=${s()}&client_secret=${s()}&redirect_uri=${s()}`,
+    }),
+    () => ({
+      method: 'GET',
+      path: `/oidc/demo-google/userinfo`,
+      headers: { authorization: `Bearer ${s().slice(0, 500)}` },
+    }),
+    () => ({
+      method: 'GET',
+      path: `/oidc/demo-google/session/end?post_logout_redirect_uri=${s()}&id_token_hint=${s()}`,
+    }),
   ])();
 }
 
@@ -174,7 +275,9 @@ async function login(base: string): Promise<string> {
     body: JSON.stringify({ provider: 'demo-saml', user: 'alice' }),
   });
   const { id } = (await flow.json()) as { id: string };
-  const page = await fetch(`${base}/saml/demo-saml/idp-init?sp=app`, { headers: { cookie: `sso_harness_flow=${id}` } });
+  const page = await fetch(`${base}/saml/demo-saml/idp-init?sp=app`, {
+    headers: { cookie: `sso_harness_flow=${id}` },
+  });
   if (page.status !== 200) throw new Error(`login answered ${page.status}`);
   return page.text();
 }

@@ -33,7 +33,15 @@ describe('the trace', () => {
   it('gives the bytes back when flows are forgotten and the log is cleared', () => {
     const trace = new Trace({ limit: 100, maxBytes: MB });
     for (let i = 0; i < 50; i++) {
-      trace.record({ protocol: 'saml', direction: 'out', binding: undefined, kind: 'Response', summary: 's', raw: 'y'.repeat(1000), flowId: 'flow_a' });
+      trace.record({
+        protocol: 'saml',
+        direction: 'out',
+        binding: undefined,
+        kind: 'Response',
+        summary: 's',
+        raw: 'y'.repeat(1000),
+        flowId: 'flow_a',
+      });
     }
     expect(trace.heldBytes).toBeGreaterThan(50_000);
     trace.forgetFlow('flow_a');

@@ -16,7 +16,12 @@ afterAll(() => StateDatabase.closeAll());
 
 const bin = new URL('../../bin/sso-harness.js', import.meta.url).pathname;
 
-function run(id: string, startedAt: string, results: number, status: RunRecord['status'] = 'finished'): RunRecord {
+function run(
+  id: string,
+  startedAt: string,
+  results: number,
+  status: RunRecord['status'] = 'finished',
+): RunRecord {
   return {
     id,
     status,
@@ -31,7 +36,12 @@ function run(id: string, startedAt: string, results: number, status: RunRecord['
 }
 
 function result(key: string, size = 10): ScenarioResult {
-  return { key, scenarioId: key.split(' ')[0], verdict: 'pass', title: 'x'.repeat(size) } as unknown as ScenarioResult;
+  return {
+    key,
+    scenarioId: key.split(' ')[0],
+    verdict: 'pass',
+    title: 'x'.repeat(size),
+  } as unknown as ScenarioResult;
 }
 
 describe('run history', () => {
@@ -53,8 +63,14 @@ describe('run history', () => {
   it('imports the file-per-run history of earlier versions and quarantines a truncated file with a notice', async () => {
     const stateDir = tempDir();
     mkdirSync(join(stateDir, 'runs'));
-    writeFileSync(join(stateDir, 'runs', 'good.json'), JSON.stringify(run('good', '2026-01-01T00:00:00Z', 3)));
-    writeFileSync(join(stateDir, 'runs', 'cut.json'), JSON.stringify(run('cut', '2026-01-02T00:00:00Z', 3)).slice(0, 120));
+    writeFileSync(
+      join(stateDir, 'runs', 'good.json'),
+      JSON.stringify(run('good', '2026-01-01T00:00:00Z', 3)),
+    );
+    writeFileSync(
+      join(stateDir, 'runs', 'cut.json'),
+      JSON.stringify(run('cut', '2026-01-02T00:00:00Z', 3)).slice(0, 120),
+    );
     const logs: string[] = [];
     const history = new RunHistory(stateDir, { log: (line) => logs.push(line) });
     expect((await history.list()).map((r) => r.id)).toEqual(['good']);
@@ -102,17 +118,23 @@ describe('run history', () => {
     const store = new TargetsStore(stateDir, () => {});
     store.state.db.prepare("INSERT INTO records (kind, id, json) VALUES ('targets', 'bad', 'null')").run();
     expect(await store.list()).toEqual([]);
-    expect(store.state.notices()[0]!.message).toContain(`${join(stateDir, 'state.db')}: saved targets record "bad"`);
+    expect(store.state.notices()[0]!.message).toContain(
+      `${join(stateDir, 'state.db')}: saved targets record "bad"`,
+    );
   });
 
   it('keeps every finished result of a `sso-harness run` killed with SIGKILL mid-run', async () => {
     const cwd = tempDir();
     const config = builtinConfig(`http://127.0.0.1:${await freePort()}`);
     writeFileSync(join(cwd, 'sso-harness.config.json'), JSON.stringify({ ...config, server: { port: 0 } }));
-    const child = spawn(process.execPath, [bin, 'run', '--protocol', 'saml', '--workers', '2', '--reporter', 'list'], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [bin, 'run', '--protocol', 'saml', '--workers', '2', '--reporter', 'list'],
+      {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let printed = 0;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no results within 60 s')), 60_000);

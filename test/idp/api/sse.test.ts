@@ -32,7 +32,14 @@ describe('live streams', () => {
     // 40 MB of trace text, sent to 256 clients that read none of it.
     const raw = 'z'.repeat(200 * 1024);
     for (let i = 0; i < 200; i++) {
-      idp.context.trace.record({ protocol: 'saml', direction: 'in', binding: undefined, kind: 'AuthnRequest', summary: `m${i}`, raw });
+      idp.context.trace.record({
+        protocol: 'saml',
+        direction: 'in',
+        binding: undefined,
+        kind: 'AuthnRequest',
+        summary: `m${i}`,
+        raw,
+      });
       if (i % 20 === 0) await new Promise((r) => setImmediate(r));
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -41,9 +48,7 @@ describe('live streams', () => {
     expect(answer.status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
     // Buffered without limit, 256 slow clients would hold 256 x 40 MB here.
-    expect(heapAfterGc() - heapBefore).toBeLessThan(
-      streamLimits.maxBufferedBytes * 2 + 256 * 1024 * 1024,
-    );
+    expect(heapAfterGc() - heapBefore).toBeLessThan(streamLimits.maxBufferedBytes * 2 + 256 * 1024 * 1024);
     const dropped = await openIdle(idp.url);
     expect(dropped.status).toBe(200);
     dropped.close();
