@@ -157,3 +157,33 @@ describe('run history', () => {
     expect(record!.results.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('a corrupt key file', () => {
+  it('names the file in the answer and in the flow trace, instead of a bare internal error', async () => {
+    const stateDir = tempDir();
+    const idp = await startApiHarness((c) => c, { stateDir });
+    // A key kind made on first use, then cut short on disk.
+    const file = join(stateDir, 'keys', 'demo-saml', 'rogue.key.pem');
+    mkdirSync(join(stateDir, 'keys', 'demo-saml'), { recursive: true });
+    writeFileSync(file, '-----BEGIN PRIVATE KEY-----\nMIIE\n');
+    try {
+      const api = apiClient(idp.url);
+      const flow = await api.post('/api/flows', {
+        provider: 'demo-saml',
+        user: 'alice',
+        faults: [{ fault: 'saml.signing-key', params: { kind: 'rogue' } }],
+      });
+      const page = await fetch(`${idp.url}/saml/demo-saml/idp-init?sp=app`, {
+        headers: { cookie: `sso_harness_flow=${flow.body.id}` },
+      });
+      expect(await page.text()).toContain(file);
+      const trace = await api.get(`/api/flows/${flow.body.id}/trace`);
+      expect(trace.body.map((e: { summary: string }) => e.summary).join('\n')).toContain(
+        `KEY_FILE_CORRUPT: ${file}`,
+      );
+      expect(idp.logs.join('\n')).toContain(file);
+    } finally {
+      await idp.stop();
+    }
+  });
+});
