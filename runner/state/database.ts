@@ -79,7 +79,7 @@ export class StateDatabase {
   static of(stateDir: string, log: (line: string) => void = (line) => console.error(line)): StateDatabase {
     const key = resolve(stateDir);
     let found = StateDatabase.open.get(key);
-    if (!found || !found.db.isOpen) {
+    if (!found?.db.isOpen) {
       found = new StateDatabase(key, log);
       StateDatabase.open.set(key, found);
     }
