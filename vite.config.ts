@@ -15,8 +15,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // The harness answers only its own host names and refuses state changes from other
+    // origins: the proxy presents the requests as the harness's own.
     proxy: {
-      '/api': { target: harness, changeOrigin: false },
+      '/api': { target: harness, changeOrigin: true, headers: { origin: harness } },
       '/saml': { target: harness, changeOrigin: false },
       '/oidc': { target: harness, changeOrigin: false },
     },

@@ -26,6 +26,11 @@ export function buildProgram(): Command {
     .option('--state-dir <dir>', 'folder for keys, targets and run history')
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--run <suite>', 'run this suite once with the list reporter, then keep serving')
+    .option(
+      '--api-token <token>',
+      'token the API and UI require (env SSO_HARNESS_API_TOKEN); needed when --host is not loopback',
+    )
+    .option('--keep-runs <n>', 'runs the history keeps (default 500)', parsePositiveInt)
     .action(async (options: ServeOptions) => {
       await serve(options);
     });
@@ -71,6 +76,7 @@ export function buildProgram(): Command {
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')
     .option('--state-dir <dir>', 'folder for keys and run history')
+    .option('--keep-runs <n>', 'runs the history keeps (default 500)', parsePositiveInt)
     .action(async (options: RunCommandOptions) => {
       process.exitCode = await runCommand(options);
     });

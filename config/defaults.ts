@@ -24,6 +24,16 @@ export const defaults = {
   trace: {
     /** How many decoded messages the in-memory trace keeps before dropping the oldest. */
     limit: 2000,
+    /** Bytes of decoded and raw message text the trace keeps in all, before dropping the oldest. */
+    maxBytes: 64 * 1024 * 1024,
+    /** Bytes of one field (decoded, raw) kept per entry; longer ones are cut with a note. */
+    maxEntryBytes: 256 * 1024,
+  },
+  history: {
+    /** Finished runs kept in the history; older ones are deleted. */
+    keepRuns: 500,
+    /** Megabytes of results the history keeps; the oldest runs go first. */
+    keepMegabytes: 512,
   },
   limits: {
     /** Largest accepted request body or query-carried SAML message, in bytes. */

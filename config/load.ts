@@ -31,6 +31,10 @@ export interface ConfigFlags {
   host?: string | undefined;
   port?: number | undefined;
   stateDir?: string | undefined;
+  /** `--api-token` (or env SSO_HARNESS_API_TOKEN): server.apiToken. */
+  apiToken?: string | undefined;
+  /** `--keep-runs`: history.keepRuns. */
+  keepRuns?: number | undefined;
 }
 
 /**
@@ -103,8 +107,15 @@ function applyFlags(raw: unknown, flags: ConfigFlags): unknown {
   const server = { ...((input.server as Record<string, unknown> | undefined) ?? {}) };
   if (flags.host !== undefined) server.host = flags.host;
   if (flags.port !== undefined) server.port = flags.port;
+  if (flags.apiToken !== undefined) server.apiToken = flags.apiToken;
   const next: Record<string, unknown> = { ...input, server };
   if (flags.stateDir !== undefined) next.stateDir = flags.stateDir;
+  if (flags.keepRuns !== undefined) {
+    next.history = {
+      ...((input.history as Record<string, unknown> | undefined) ?? {}),
+      keepRuns: flags.keepRuns,
+    };
+  }
   return next;
 }
 

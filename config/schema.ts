@@ -6,7 +6,11 @@ const id = z
   .string()
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, 'expected a name made of letters, digits, ".", "_" or "-"');
 
-const url = z.url({ message: 'expected an absolute URL such as https://app.example/saml/acs' });
+/** Absolute http(s) URLs only: a javascript: or data: URL would run script where it is followed. */
+const url = z.url({
+  protocol: /^https?$/,
+  message: 'expected an absolute URL (http or https) such as https://app.example/saml/acs',
+});
 const pem = z
   .string()
   .includes('-----BEGIN', { message: 'expected a PEM certificate (-----BEGIN CERTIFICATE-----)' });
@@ -17,6 +21,16 @@ const isoDate = z.iso.datetime({
 
 export const personaNames = ['generic', 'entra', 'google', 'okta', 'onelogin', 'auth0', 'adfs'] as const;
 const persona = z.enum(personaNames);
+
+/**
+ * A record keyed by names from outside, as an object without a prototype: a lookup of
+ * `constructor`, `toString` or `__proto__` finds nothing instead of Object's own members.
+ */
+function record<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
+  return z
+    .record(key, value)
+    .transform((r) => Object.assign(Object.create(null) as Record<string, z.output<V>>, r));
+}
 
 const attributeValue = z.union([z.string(), z.array(z.string())]);
 
@@ -32,7 +46,7 @@ export const userSchema = z.strictObject({
   groups: z.array(z.string()).default([]),
   roles: z.array(z.string()).default([]),
   /** Extra attributes/claims sent as they are. */
-  attributes: z.record(z.string(), attributeValue).default({}),
+  attributes: record(z.string(), attributeValue).prefault({}),
   /** Providers this user may log in through; absent means all. */
   providers: z.array(id).optional(),
   disabled: z.boolean().default(false),
@@ -70,8 +84,14 @@ export const samlSpSchema = z
     /** Refuse AuthnRequests that are not signed (needs `certificate`). */
     requireSignedRequests: z.boolean().default(false),
     nameIdFormat: z.string().optional(),
-    /** RelayState sent with IdP-initiated responses. */
-    defaultRelayState: z.string().optional(),
+    /** RelayState sent with IdP-initiated responses (not a javascript:/data: URL). */
+    defaultRelayState: z
+      .string()
+      .refine(
+        (v) => !/^\s*(javascript|data|vbscript|blob|file)\s*:/i.test(v),
+        'expected no script or data URL',
+      )
+      .optional(),
   })
   .refine((sp) => sp.entityId || sp.metadataUrl || sp.metadataFile, {
     message: 'expected entityId, metadataUrl or metadataFile',
@@ -104,7 +124,7 @@ export const samlProviderSchema = z.strictObject({
   assertionLifetimeSeconds: z.number().int().positive().default(defaults.saml.assertionLifetimeSeconds),
   sessionLifetimeSeconds: z.number().int().positive().default(defaults.saml.sessionLifetimeSeconds),
   /** Service providers this IdP knows, by a name of your choice. */
-  sps: z.record(id, samlSpSchema).default({}),
+  sps: record(id, samlSpSchema).prefault({}),
 });
 
 export const oidcClientSchema = z.strictObject({
@@ -135,7 +155,7 @@ export const oidcProviderSchema = z.strictObject({
   /** Entra persona: above this many groups the token carries the overage form instead. */
   groupsOverageThreshold: z.number().int().positive().default(200),
   tokenLifetimeSeconds: z.number().int().positive().default(defaults.oidc.tokenLifetimeSeconds),
-  clients: z.record(z.string().min(1), oidcClientSchema).default({}),
+  clients: record(z.string().min(1), oidcClientSchema).prefault({}),
 });
 
 export const providerSchema = z.discriminatedUnion('protocol', [samlProviderSchema, oidcProviderSchema], {
@@ -218,7 +238,7 @@ export const connectionSchema = z.strictObject({
 
 export const targetSchema = z.strictObject({
   displayName: z.string().optional(),
-  connections: z.record(id, connectionSchema).refine((c) => Object.keys(c).length > 0, {
+  connections: record(id, connectionSchema).refine((c) => Object.keys(c).length > 0, {
     message: 'expected at least one connection',
   }),
   probe: probeSchema,
@@ -228,7 +248,7 @@ export const targetSchema = z.strictObject({
    */
   demoSp: z.strictObject({ lax: z.array(z.string()).default([]) }).optional(),
   /** Per-scenario expectation overrides: the SP's documented policy. */
-  expectations: z.record(z.string(), z.unknown()).default({}),
+  expectations: record(z.string(), z.unknown()).prefault({}),
   /**
    * Directory users that play the catalog's roles on this target. `victim`: another account
    * the SP knows, which signature-wrapping and takeover scenarios try to become (default: the
@@ -245,6 +265,10 @@ export const configSchema = z.strictObject({
       port: z.number().int().min(0).max(65535).default(defaults.server.port),
       /** External base URL when behind a proxy; defaults to http://<host>:<port>. */
       publicUrl: url.optional(),
+      /** Host names the server answers besides loopback, `host` and publicUrl's (DNS rebinding guard). */
+      allowedHosts: z.array(z.string().min(1)).optional(),
+      /** Token the API and UI require (`--api-token`, env SSO_HARNESS_API_TOKEN); needed beyond loopback. */
+      apiToken: z.string().min(16, 'expected an API token of at least 16 characters').optional(),
     })
     .prefault({}),
   stateDir: z.string().default(defaults.stateDir),
@@ -258,28 +282,38 @@ export const configSchema = z.strictObject({
       epoch: isoDate.default(defaults.keys.epoch),
     })
     .prefault({}),
-  trace: z.strictObject({ limit: z.number().int().positive().default(defaults.trace.limit) }).prefault({}),
+  trace: z
+    .strictObject({
+      limit: z.number().int().positive().default(defaults.trace.limit),
+      maxBytes: z.number().int().positive().default(defaults.trace.maxBytes),
+      maxEntryBytes: z.number().int().positive().default(defaults.trace.maxEntryBytes),
+    })
+    .prefault({}),
+  history: z
+    .strictObject({
+      keepRuns: z.number().int().positive().default(defaults.history.keepRuns),
+      keepMegabytes: z.number().positive().default(defaults.history.keepMegabytes),
+    })
+    .prefault({}),
   limits: z
     .strictObject({
       maxMessageBytes: z.number().int().positive().default(defaults.limits.maxMessageBytes),
       maxInflatedBytes: z.number().int().positive().default(defaults.limits.maxInflatedBytes),
     })
     .prefault({}),
-  providers: z.record(id, providerSchema).default({}),
-  users: z.record(id, userSchema).default({}),
-  targets: z.record(id, targetSchema).default({}),
+  providers: record(id, providerSchema).prefault({}),
+  users: record(id, userSchema).prefault({}),
+  targets: record(id, targetSchema).prefault({}),
   /** Your own scenarios (validated by the scenario schema when loaded). */
   scenarios: z.array(z.unknown()).default([]),
   /** Named suites: a list of scenario ids or a tag filter. */
-  suites: z
-    .record(
-      id,
-      z.union([
-        z.array(z.string()),
-        z.strictObject({ tags: z.array(z.string()).optional(), grep: z.string().optional() }),
-      ]),
-    )
-    .default({}),
+  suites: record(
+    id,
+    z.union([
+      z.array(z.string()),
+      z.strictObject({ tags: z.array(z.string()).optional(), grep: z.string().optional() }),
+    ]),
+  ).prefault({}),
 });
 
 /** What you write in `sso-harness.config.ts` or `.json`. */

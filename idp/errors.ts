@@ -25,6 +25,18 @@ export type IdpErrorCode =
   | 'USER_REFUSED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BAD_REQUEST'
+  /** The Host header names a host this server was not started for (DNS rebinding): 421. */
+  | 'MISDIRECTED_HOST'
+  /** A state-changing API request from another origin, or not sent as JSON: 403. */
+  | 'CROSS_SITE_REQUEST'
+  /** The API token is required and was absent or wrong: 401. */
+  | 'API_TOKEN_REQUIRED'
+  /** A URL from outside with a scheme other than http: or https: (javascript:, data:, ...). */
+  | 'URL_SCHEME_REFUSED'
+  /** XML nested deeper, or with more elements, than the parser accepts. */
+  | 'XML_TOO_COMPLEX'
+  /** Too many live event streams are open: 429. */
+  | 'TOO_MANY_STREAMS'
   | 'INTERNAL';
 
 /** An error answered to whoever sent the request; `status` < 500 means it was their input. */

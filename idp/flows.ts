@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HarnessError } from '../lib/errors.ts';
 import type { DirectoryUser } from './directory/user.ts';
+import { ProviderLocks } from './provider-locks.ts';
 
 /** A flow cannot start because an exclusive flow holds its provider. */
 export class FlowBusyError extends HarnessError<'FLOW_BUSY'> {
@@ -107,6 +108,8 @@ export type FlowPhase = 'login' | 'probe';
  * from the flow cookie or, failing that, from the request ID it carries.
  */
 export class FlowTable {
+  /** Which providers the runs of this server use, shared or alone (see `ProviderLocks`). */
+  readonly locks = new ProviderLocks();
   private readonly flows = new Map<string, Flow>();
   private readonly byRequestId = new Map<string, string>();
   private readonly ttlMs: number;

@@ -9,7 +9,9 @@ import type { IdpContext, MountedProvider } from './context.ts';
 import { Directory } from './directory/directory.ts';
 import { IdpError } from './errors.ts';
 import { FLOW_COOKIE, FlowTable } from './flows.ts';
+import { autoPostScript } from './http/auto-post.ts';
 import { errorMiddleware, type HarnessState } from './http/error-middleware.ts';
+import { requestGuard } from './http/guard.ts';
 import { KeyFactory } from './keys/factory.ts';
 import { mountProviders } from './providers.ts';
 import { Trace } from './trace.ts';
@@ -41,7 +43,9 @@ export interface IdpServer {
 export async function startIdpServer(options: IdpServerOptions): Promise<IdpServer> {
   const { config } = options;
   const log = options.log ?? ((line: string) => console.error(line));
-  const server = createServer();
+  // A redirect-binding message of limits.maxMessageBytes must fit in the request line:
+  // Node's 16 KiB default answered 431 before the harness saw the request.
+  const server = createServer({ maxHeaderSize: config.limits.maxMessageBytes + 16 * 1024 });
   // The server listens before the providers exist (they need its real URL); a request
   // that arrives in between waits for the app instead of hanging unanswered.
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
@@ -66,6 +70,15 @@ export async function startIdpServer(options: IdpServerOptions): Promise<IdpServ
   app.proxy = Boolean(config.server.publicUrl);
   app.silent = true;
   app.use(errorMiddleware(context.trace, log));
+  app.use(
+    requestGuard({
+      baseUrl: context.baseUrl,
+      bindHost: config.server.host,
+      allowedHosts: config.server.allowedHosts,
+      apiToken: config.server.apiToken,
+    }),
+  );
+  app.use(autoPostScript());
   app.use(flowCookie(context));
   app.use(dispatchProviders(providers));
   for (const extension of options.extensions ?? []) app.use(extension(context, providers));
@@ -103,7 +116,11 @@ export function createIdpContext(options: {
       epoch: config.keys.epoch,
     }),
     directory: new Directory(config),
-    trace: new Trace({ limit: config.trace.limit }),
+    trace: new Trace({
+      limit: config.trace.limit,
+      maxBytes: config.trace.maxBytes,
+      maxEntryBytes: config.trace.maxEntryBytes,
+    }),
     flows: new FlowTable({ ttlSeconds: defaults.flows.ttlSeconds }),
     log: options.log ?? ((line: string) => console.error(line)),
   };

@@ -37,6 +37,12 @@ export type TraceInput = Omit<TraceEntry, 'id' | 'time' | 'flowId' | 'provider' 
    * deferred until someone reads the entry, so a busy IdP pays nothing for unread traces.
    */
   decoded?: string | (() => string) | undefined;
+  /**
+   * Bytes the lazy `decoded` function holds on to (the message it will decode), so the
+   * trace's byte budget counts what it keeps alive. Cut the message to `maxEntryBytes`
+   * before handing it over (see `cutText`).
+   */
+  decodedBytes?: number | undefined;
 };
 
 export interface TraceOptions {
@@ -46,7 +52,22 @@ export interface TraceOptions {
   perFlowLimit?: number;
   /** Flows whose entries are kept. */
   flowLimit?: number;
+  /** Bytes of text all kept entries may hold (global log and per-flow copies together). */
+  maxBytes?: number;
+  /** Bytes of one text field of an entry; longer ones are cut with a note. */
+  maxEntryBytes?: number;
 }
+
+/** Cuts text to `limit` characters, saying how much was left out. */
+export function cutText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  // A copy, not a slice: V8 keeps a slice's whole parent string alive.
+  return `${Buffer.from(text.slice(0, limit)).toString()}\n... (cut: ${text.length - limit} more characters; the trace keeps ${limit} per message, trace.maxEntryBytes)`;
+}
+
+const textFields = ['summary', 'url', 'raw', 'relayState', 'error', 'decoded'] as const;
+/** What an entry costs besides its text (object, numbers, short strings). */
+const ENTRY_OVERHEAD = 300;
 
 /**
  * Bounded in-memory log of decoded messages. Listeners of 'entry' get each one live
@@ -60,16 +81,28 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
   private readonly limit: number;
   private readonly perFlowLimit: number;
   private readonly flowLimit: number;
+  private readonly maxBytes: number;
+  private readonly maxEntryBytes: number;
+  /** Cost and holders (global log, its flow) of each kept entry. */
+  private readonly held = new WeakMap<TraceEntry, { bytes: number; refs: number }>();
+  private bytes = 0;
 
   constructor(options: TraceOptions) {
     super();
     this.limit = options.limit;
     this.perFlowLimit = options.perFlowLimit ?? 200;
     this.flowLimit = options.flowLimit ?? 5000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.maxEntryBytes = options.maxEntryBytes ?? 256 * 1024;
+  }
+
+  /** Bytes of text the kept entries hold (an estimate: characters plus a fixed overhead each). */
+  get heldBytes(): number {
+    return this.bytes;
   }
 
   record(input: TraceInput): TraceEntry {
-    const { decoded, ...rest } = input;
+    const { decoded, decodedBytes, ...rest } = input;
     const entry = {
       ...rest,
       provider: input.provider,
@@ -77,13 +110,58 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
       id: this.nextId++,
       time: new Date().toISOString(),
     } as TraceEntry;
-    if (typeof decoded === 'function') defineLazy(entry, 'decoded', decoded);
+    const cap = this.maxEntryBytes;
+    if (typeof decoded === 'function') defineLazy(entry, 'decoded', () => cutText(decoded(), cap));
     else entry.decoded = decoded;
+    let bytes = ENTRY_OVERHEAD + (typeof decoded === 'function' ? Math.min(decodedBytes ?? 0, cap) * 3 : 0);
+    for (const field of textFields) {
+      if (field === 'decoded' && typeof decoded === 'function') continue;
+      const value = entry[field];
+      if (typeof value !== 'string') continue;
+      if (value.length > cap) entry[field] = cutText(value, cap);
+      bytes += entry[field]!.length;
+    }
+    this.held.set(entry, { bytes, refs: 0 });
+    this.hold(entry);
     this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    if (this.entries.length > this.limit) {
+      for (const old of this.entries.splice(0, this.entries.length - this.limit)) this.release(old);
+    }
     if (entry.flowId) this.keepForFlow(entry.flowId, entry);
+    this.settle();
     this.emit('entry', entry);
     return entry;
+  }
+
+  private hold(entry: TraceEntry): void {
+    const cost = this.held.get(entry);
+    if (!cost) return;
+    if (cost.refs++ === 0) this.bytes += cost.bytes;
+  }
+
+  private release(entry: TraceEntry): void {
+    const cost = this.held.get(entry);
+    if (!cost || cost.refs === 0) return;
+    if (--cost.refs === 0) this.bytes -= cost.bytes;
+  }
+
+  /**
+   * Drops the oldest kept text until the byte budget holds: the global log's oldest entry
+   * or the oldest flow's copies, whichever began first.
+   */
+  private settle(): void {
+    while (this.bytes > this.maxBytes) {
+      const oldest = this.entries[0];
+      const [flowId, flowEntries] = this.byFlow.entries().next().value ?? [];
+      if (oldest && (!flowEntries?.[0] || oldest.id <= flowEntries[0].id)) {
+        this.entries.shift();
+        this.release(oldest);
+      } else if (flowId !== undefined) {
+        this.forgetFlow(flowId);
+      } else {
+        break;
+      }
+    }
   }
 
   private keepForFlow(flowId: string, entry: TraceEntry): void {
@@ -93,11 +171,12 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
       this.byFlow.set(flowId, list);
       if (this.byFlow.size > this.flowLimit) {
         const oldest = this.byFlow.keys().next().value;
-        if (oldest !== undefined) this.byFlow.delete(oldest);
+        if (oldest !== undefined) this.forgetFlow(oldest);
       }
     }
     list.push(entry);
-    if (list.length > this.perFlowLimit) list.shift();
+    this.hold(entry);
+    if (list.length > this.perFlowLimit) this.release(list.shift()!);
   }
 
   list(filter: { provider?: string; flowId?: string; sinceId?: number } = {}): TraceEntry[] {
@@ -111,11 +190,14 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
 
   /** Forgets one flow's entries (the runner calls this once it has copied them). */
   forgetFlow(flowId: string): void {
+    const list = this.byFlow.get(flowId);
+    if (!list) return;
     this.byFlow.delete(flowId);
+    for (const entry of list) this.release(entry);
   }
 
   clear(): void {
-    this.entries.length = 0;
+    for (const entry of this.entries.splice(0)) this.release(entry);
     this.emit('clear');
   }
 }

@@ -37,7 +37,11 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 }
 
 /** A whole page in the harness's plain style: readable without CSS or JavaScript. */
-export function page(title: string, body: SafeHtml, options: { status?: 'ok' | 'error' } = {}): string {
+export function page(
+  title: string,
+  body: SafeHtml,
+  options: { status?: 'ok' | 'error'; scripts?: readonly string[] } = {},
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -56,7 +60,7 @@ export function page(title: string, body: SafeHtml, options: { status?: 'ok' | '
   button { font: inherit; padding: .4rem 1rem; margin-right: .5rem; }
   code { font-size: .9em; }
 </style>
-</head>
+${(options.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>\n`).join('')}</head>
 <body${options.status === 'error' ? ' class="error-page"' : ''}>
 ${body.value}
 </body>

@@ -8,7 +8,20 @@ import { HarnessError } from './errors.ts';
  * billion laughs), and every parser warning or error is an exception instead of a
  * silently repaired document.
  */
-export type XmlErrorCode = 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED';
+export type XmlErrorCode = 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED' | 'XML_TOO_COMPLEX';
+
+/**
+ * How deep and how large a document from outside may be. A SAML message or SP metadata
+ * nests about a dozen levels and holds hundreds of elements; xmldom's cost grows with
+ * depth much faster than with size (a 1.5 KB deflated request nested 100,000 deep held
+ * the event loop for seconds), so both are checked by a linear scan before parsing.
+ */
+export const xmlLimits = {
+  /** Deepest element nesting accepted. */
+  maxDepth: 64,
+  /** Most elements accepted in one document. */
+  maxElements: 20_000,
+};
 
 export class XmlError extends HarnessError<XmlErrorCode> {
   constructor(code: XmlErrorCode, message: string, cause?: unknown) {
@@ -39,6 +52,7 @@ export function parseXml(text: string, what = 'the XML document'): Document {
     );
   }
   if (!text.trim()) throw new XmlError('XML_MALFORMED', `${what} is empty`);
+  checkXmlShape(text, what);
   const parser = new DOMParser({
     onError: (level: string, message: string) => {
       throw new XmlError('XML_MALFORMED', `${what} is not well-formed XML (${level}: ${message.trim()})`);
@@ -59,6 +73,53 @@ export function parseXml(text: string, what = 'the XML document'): Document {
     }
   }
   return doc;
+}
+
+/**
+ * Counts element depth and number in one pass over the text (comments, CDATA, processing
+ * instructions and quoted attribute values skipped) and throws `XML_TOO_COMPLEX` past
+ * `xmlLimits`. Linear in the text, whatever its shape.
+ */
+export function checkXmlShape(text: string, what = 'the XML document', limits = xmlLimits): void {
+  let depth = 0;
+  let elements = 0;
+  let i = text.indexOf('<');
+  const skipTo = (end: string, from: number) => {
+    const at = text.indexOf(end, from);
+    return at < 0 ? text.length : at + end.length;
+  };
+  while (i >= 0 && i < text.length) {
+    const next = text[i + 1];
+    if (text.startsWith('<!--', i)) i = skipTo('-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) i = skipTo(']]>', i + 9);
+    else if (next === '?' || next === '!') i = skipTo('>', i + 2);
+    else if (next === '/') {
+      depth--;
+      i = skipTo('>', i + 2);
+    } else {
+      let j = i + 1;
+      let quote = '';
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      elements++;
+      if (text[j - 1] !== '/') depth++;
+      if (depth > limits.maxDepth || elements > limits.maxElements) {
+        throw new XmlError(
+          'XML_TOO_COMPLEX',
+          depth > limits.maxDepth
+            ? `${what} nests elements deeper than ${limits.maxDepth} levels; refused before parsing`
+            : `${what} has more than ${limits.maxElements} elements; refused before parsing`,
+        );
+      }
+      i = j + 1;
+    }
+    i = text.indexOf('<', i);
+  }
 }
 
 export function serializeXml(node: Node): string {

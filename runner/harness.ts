@@ -135,7 +135,10 @@ export async function startHarness(options: StartHarnessOptions = {}): Promise<H
           workers: runOptions.workers ?? Math.max(1, availableParallelism()),
           timeoutMs: runOptions.timeoutMs ?? 20_000,
           reporters: runOptions.reporters,
-          history: runOptions.saveHistory === false ? undefined : new RunHistory(loaded.config.stateDir),
+          history:
+            runOptions.saveHistory === false
+              ? undefined
+              : new RunHistory(loaded.config.stateDir, loaded.config.history),
         });
       } finally {
         await driver.close();

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { loadConfig } from '../config/load.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
 import { startIdpServer } from '../idp/server.ts';
+import { compilePattern, type TextPattern } from '../lib/pattern.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
 import { launchDemoTargets } from './demo-target.ts';
 import { createBrowserDriver } from './drivers/browser.ts';
@@ -30,13 +31,17 @@ export interface RunCommandOptions {
   /** Folder for Playwright traces of failed and errored results (browser driver). */
   trace?: string | undefined;
   stateDir?: string | undefined;
+  keepRuns?: number | undefined;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
 
 /** `sso-harness run`: start the IdP in-process, run the scenarios, report, return the exit code. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
-  const loaded = await loadConfig({ file: options.config, flags: { stateDir: options.stateDir } });
+  const loaded = await loadConfig({
+    file: options.config,
+    flags: { stateDir: options.stateDir, keepRuns: options.keepRuns },
+  });
   const { config } = loaded;
   const scenarios = loadScenarios(config);
   const shard = options.shard ? parseShard(options.shard) : undefined;
@@ -60,14 +65,11 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       return [id, target];
     }),
   );
-  let grep: RegExp | undefined;
+  let grep: TextPattern | undefined;
   try {
-    grep = options.grep ? new RegExp(options.grep) : undefined;
+    grep = options.grep ? compilePattern(options.grep) : undefined;
   } catch (error) {
-    throw new RunnerError(
-      'BAD_OPTION',
-      `--grep is not a valid regular expression: ${(error as Error).message}`,
-    );
+    throw new RunnerError('BAD_OPTION', `--grep: ${(error as Error).message}`);
   }
   const suite = options.suite ? resolveSuite(config, options.suite, scenarios) : {};
   const filter = {
@@ -105,7 +107,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       shard,
       timeoutMs: options.timeout ?? 20_000,
       reporters,
-      history: new RunHistory(config.stateDir),
+      history: new RunHistory(config.stateDir, config.history),
       signal: interrupt.signal,
       suite: options.suite,
       connection: options.connection,

@@ -4,6 +4,7 @@ import { needsExclusiveProvider, resolveFaults } from '../idp/faults/compile.ts'
 import type { AnyFault } from '../idp/faults/types.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
+import type { TextPattern } from '../lib/pattern.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { type Calibration, calibrateTarget } from './calibrate.ts';
 import type { Driver } from './drivers/types.ts';
@@ -17,7 +18,8 @@ import { schedule } from './scheduler.ts';
 import { type RunRecord, type ScenarioResult, summarize } from './types.ts';
 
 export interface ScenarioFilter {
-  grep?: RegExp | undefined;
+  /** Matched against id and title; compile people's patterns with `compilePattern` (linear time). */
+  grep?: TextPattern | undefined;
   tags?: string[] | undefined;
   protocol?: 'saml' | 'oidc' | undefined;
   /** Exact scenario ids (a suite's list). */
@@ -107,9 +109,14 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
   });
 
   const results = new Map<string, ScenarioResult>();
+  const positions = new Map(jobs.map((job, i) => [job.key, i]));
   const report = async (result: ScenarioResult) => {
     results.set(result.key, result);
     record.results.push(result);
+    // Durable before anyone hears of it: a crash after this line keeps the result.
+    await options.history
+      ?.saveResult(record.id, result, positions.get(result.key) ?? record.results.length)
+      .catch((error: unknown) => reporters.errors.push(`history: ${describeError(error)}`));
     await reporters.onResult(result, { done: record.results.length, total: jobs.length });
   };
   for (const job of jobs.filter((j) => j.skip)) {
@@ -155,6 +162,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       }).catch((error: unknown) => harnessFailure(job, error));
       await report(result);
     },
+    options.harness.context.flows.locks,
   );
 
   // Results in plan order, whatever order they finished in.

@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.ts';
 import { apiNotFound, idpApi } from '../idp/api/index.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
+import { SESSION_PATH } from '../idp/http/guard.ts';
 import { staticUi } from '../idp/http/static.ts';
 import { type IdpServer, type IdpServerOptions, startIdpServer } from '../idp/server.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
 import { type RunnerApiOptions, runnerApi } from './api/index.ts';
 import { launchDemoTargets } from './demo-target.ts';
 import { createHttpDriver } from './drivers/http.ts';
+import { RunnerError } from './errors.ts';
 import { RunHistory } from './history.ts';
 import { listReporter } from './reporters/list.ts';
 import { runScenarios } from './run.ts';
@@ -26,6 +28,9 @@ export interface ServeOptions {
   lax?: string | undefined;
   /** Run this suite once (list reporter) after starting, then keep serving. */
   run?: string | undefined;
+  /** Token the API and UI require; default env SSO_HARNESS_API_TOKEN. */
+  apiToken?: string | undefined;
+  keepRuns?: number | undefined;
 }
 
 /**
@@ -52,9 +57,21 @@ export function harnessExtensions(options: RunnerApiOptions & { uiDir?: string }
 export async function serve(options: ServeOptions): Promise<IdpServer> {
   const loaded = await loadConfig({
     file: options.config,
-    flags: { port: options.port, host: options.host, stateDir: options.stateDir },
+    flags: {
+      port: options.port,
+      host: options.host,
+      stateDir: options.stateDir,
+      apiToken: options.apiToken ?? (process.env.SSO_HARNESS_API_TOKEN || undefined),
+      keepRuns: options.keepRuns,
+    },
   });
   const { config } = loaded;
+  if (!isLoopback(config.server.host) && !config.server.apiToken) {
+    throw new RunnerError(
+      'BAD_OPTION',
+      `listening on ${config.server.host} (beyond loopback) needs an API token: pass --api-token <token> or set SSO_HARNESS_API_TOKEN (16 characters or more)`,
+    );
+  }
   if (!isLoopback(config.server.host)) {
     console.warn(
       `WARNING: listening on ${config.server.host}, reachable from other machines. The keys of this IdP are TEST KEYS: anyone can read them from ${config.stateDir}. Never let a production SP trust it.`,
@@ -84,7 +101,14 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
     );
   }
   const built = existsSync(`${uiDir}/index.html`);
-  console.log(`  UI   ${server.url}/${built ? '' : '  (not built: run `npx vite build` for the full UI)'}`);
+  const uiUrl = config.server.apiToken
+    ? `${server.url}${SESSION_PATH}?token=${encodeURIComponent(config.server.apiToken)}`
+    : `${server.url}/`;
+  console.log(`  UI   ${uiUrl}${built ? '' : '  (not built: run `npx vite build` for the full UI)'}`);
+  if (config.server.apiToken)
+    console.log(
+      '       (opening it once sets the session cookie; the API takes Authorization: Bearer <token>)',
+    );
   console.log(`  API  ${server.url}/api/`);
   for (const sp of demos.sps) {
     console.log(
@@ -112,7 +136,7 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
       workers: defaultWorkers(),
       timeoutMs: 20_000,
       reporters: [listReporter()],
-      history: new RunHistory(config.stateDir),
+      history: new RunHistory(config.stateDir, config.history),
       suite: options.run,
     });
     await driver.close();

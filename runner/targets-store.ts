@@ -1,81 +1,79 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { z } from 'zod';
 import type { TargetConfig } from '../config/schema.ts';
-import { writeFileAtomic } from '../lib/fs.ts';
-import { RunnerError } from './errors.ts';
+import { StateDatabase } from './state/database.ts';
+import { describeIssues, savedTargetShape } from './state/shapes.ts';
 
 /**
- * A JSON file of named records in the state folder. Writes are atomic and one at a
- * time, so a crash or two quick saves never leave half a file.
+ * Named records of one kind in the state database (saved targets, reproductions). Each
+ * write is committed when it returns. A stored record that no longer validates is left
+ * out with a notice naming the database and the record, never handed to a caller.
  */
-export class RecordFile<T> {
-  readonly path: string;
-  private readonly schema: string;
-  private records: Map<string, T> | undefined;
-  private writing: Promise<void> = Promise.resolve();
+export class RecordStore<T> {
+  readonly state: StateDatabase;
+  private readonly kind: string;
+  private readonly shape: z.ZodType;
 
-  constructor(path: string, schema: string) {
-    this.path = path;
-    this.schema = schema;
+  constructor(stateDir: string, kind: string, shape: z.ZodType, log?: (line: string) => void) {
+    this.state = StateDatabase.of(stateDir, log);
+    this.kind = kind;
+    this.shape = shape;
+  }
+
+  /** Where the records are kept, for messages. */
+  get path(): string {
+    return this.state.file;
   }
 
   async list(): Promise<Array<[string, T]>> {
-    return [...(await this.load()).entries()];
+    const rows = this.state.db
+      .prepare('SELECT id, json FROM records WHERE kind = ? ORDER BY id')
+      .all(this.kind) as Array<{ id: string; json: string }>;
+    return rows.flatMap(({ id, json }) => {
+      const record = this.read(id, json);
+      return record === undefined ? [] : [[id, record] as [string, T]];
+    });
   }
 
   async get(id: string): Promise<T | undefined> {
-    return (await this.load()).get(id);
+    const row = this.state.db
+      .prepare('SELECT json FROM records WHERE kind = ? AND id = ?')
+      .get(this.kind, id) as { json: string } | undefined;
+    return row ? this.read(id, row.json) : undefined;
   }
 
   async put(id: string, record: T): Promise<void> {
-    (await this.load()).set(id, record);
-    await this.save();
+    this.state.db
+      .prepare('INSERT OR REPLACE INTO records (kind, id, json) VALUES (?, ?, ?)')
+      .run(this.kind, id, JSON.stringify(record));
   }
 
   async remove(id: string): Promise<boolean> {
-    const removed = (await this.load()).delete(id);
-    if (removed) await this.save();
-    return removed;
+    const { changes } = this.state.db
+      .prepare('DELETE FROM records WHERE kind = ? AND id = ?')
+      .run(this.kind, id);
+    return Number(changes) > 0;
   }
 
-  private async load(): Promise<Map<string, T>> {
-    if (this.records) return this.records;
-    let text: string;
+  private read(id: string, json: string): T | undefined {
+    let value: unknown;
     try {
-      text = await readFile(this.path, 'utf8');
+      value = JSON.parse(json);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.records = new Map();
-      return this.records;
-    }
-    let parsed: { schema?: unknown; records?: unknown };
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      throw new RunnerError(
-        'BAD_OPTION',
-        `${this.path} is not valid JSON (${(error as Error).message}); fix or delete it`,
+      this.state.notice(
+        this.state.file,
+        `${this.state.file}: saved ${this.kind} record "${id}" is not valid JSON (${(error as Error).message}); left out`,
       );
+      return undefined;
     }
-    if (parsed.schema !== this.schema || typeof parsed.records !== 'object' || parsed.records === null) {
-      throw new RunnerError(
-        'BAD_OPTION',
-        `${this.path} is not a ${this.schema} file; move it away or delete it`,
+    const checked = this.shape.safeParse(value);
+    if (!checked.success) {
+      this.state.notice(
+        this.state.file,
+        `${this.state.file}: saved ${this.kind} record "${id}" is not valid (${describeIssues(checked.error)}); left out`,
       );
+      return undefined;
     }
-    this.records = new Map(Object.entries(parsed.records as Record<string, T>));
-    return this.records;
-  }
-
-  private save(): Promise<void> {
-    const next = this.writing.then(() =>
-      writeFileAtomic(
-        this.path,
-        `${JSON.stringify({ schema: this.schema, records: Object.fromEntries(this.records ?? []) }, null, 2)}\n`,
-      ),
-    );
-    this.writing = next.catch(() => {});
-    return next;
+    return checked.data as T;
   }
 }
 
@@ -100,9 +98,9 @@ export interface SavedTarget {
   sp?: SavedSpRegistration | undefined;
 }
 
-/** Targets made in the UI, in `<stateDir>/targets.json`; the config's own targets are never stored here. */
-export class TargetsStore extends RecordFile<SavedTarget> {
-  constructor(stateDir: string) {
-    super(join(stateDir, 'targets.json'), 'sso-harness/targets@1');
+/** Targets made in the UI, in the state database; the config's own targets are never stored here. */
+export class TargetsStore extends RecordStore<SavedTarget> {
+  constructor(stateDir: string, log?: (line: string) => void) {
+    super(stateDir, 'targets', savedTargetShape, log);
   }
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
+import { compilePattern, type TextPattern } from '../lib/pattern.ts';
 import { ScenarioError } from './errors.ts';
 import { oidcScenarios } from './oidc/index.ts';
 import { samlScenarios } from './saml/index.ts';
@@ -32,8 +33,8 @@ export function resolveSuite(
   config: Pick<Config, 'suites'>,
   name: string,
   scenarios: readonly Scenario[],
-): { ids?: string[]; tags?: string[]; grep?: RegExp } {
-  const suite = config.suites[name];
+): { ids?: string[]; tags?: string[]; grep?: TextPattern } {
+  const suite = Object.hasOwn(config.suites, name) ? config.suites[name] : undefined;
   if (!suite) {
     throw new ScenarioError(
       'SUITE_UNKNOWN',
@@ -50,7 +51,7 @@ export function resolveSuite(
       );
     return { ids: suite };
   }
-  return { tags: suite.tags, grep: suite.grep ? new RegExp(suite.grep) : undefined };
+  return { tags: suite.tags, grep: suite.grep ? compilePattern(suite.grep) : undefined };
 }
 
 export { defineScenario } from './define.ts';

@@ -135,8 +135,9 @@ export class ApiClient {
     try {
       response = await fetch(this.url(path), {
         method,
+        // Every state-changing request says it is JSON: the harness refuses others (CSRF guard).
         headers:
-          body === undefined
+          method === 'GET'
             ? { accept: 'application/json' }
             : { 'content-type': 'application/json', accept: 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -3,7 +3,7 @@ import { maskSecrets, maskSecretsInText } from '../../lib/mask.ts';
 import type { IdpContext } from '../context.ts';
 import { IdpError } from '../errors.ts';
 import type { TraceEntry } from '../trace.ts';
-import { openEventStream } from './sse.ts';
+import { encodeEvent, openEventStream } from './sse.ts';
 import type { TraceExport } from './types.ts';
 
 /**
@@ -12,6 +12,16 @@ import type { TraceExport } from './types.ts';
  */
 export function traceRoutes(router: Router, context: IdpContext): void {
   const { trace } = context;
+  // Each new entry is encoded once, whatever the number of clients streaming it.
+  const cache = new WeakMap<TraceEntry, string>();
+  const encoded = (entry: TraceEntry) => {
+    let text = cache.get(entry);
+    if (text === undefined) {
+      text = encodeEvent('entry', entry, entry.id);
+      cache.set(entry, text);
+    }
+    return text;
+  };
 
   router.get('/trace', (ctx) => {
     ctx.body = trace.list(readFilter(ctx.query));
@@ -42,10 +52,10 @@ export function traceRoutes(router: Router, context: IdpContext): void {
     const backlogSince = Number.isInteger(lastId) && lastId > 0 ? lastId : filter.sinceId;
     if (backlogSince !== undefined) {
       for (const entry of trace.list({ ...filter, sinceId: backlogSince }))
-        stream.send('entry', entry, entry.id);
+        stream.sendEncoded(encoded(entry));
     }
     const onEntry = (entry: TraceEntry) => {
-      if (matches(entry)) stream.send('entry', entry, entry.id);
+      if (matches(entry)) stream.sendEncoded(encoded(entry));
     };
     const onClear = () => stream.send('clear', {});
     trace.on('entry', onEntry);

@@ -18,7 +18,7 @@ export function resolveFaults(
   protocol?: 'saml' | 'oidc',
 ): ResolvedFault[] {
   return refs.map((ref, index) => {
-    const definition = registry[ref.fault];
+    const definition = Object.hasOwn(registry, ref.fault) ? registry[ref.fault] : undefined;
     if (!definition) {
       const known = Object.keys(registry)
         .filter((name) => !protocol || registry[name]?.protocol === protocol)

@@ -28,7 +28,7 @@ export function errorMiddleware(trace: Trace, log: (line: string) => void): Midd
       }
     } catch (thrown) {
       const error = toHarnessError(thrown);
-      if (!error.expose)
+      if (!error.expose || error.status >= 500)
         log(`error: ${ctx.method} ${ctx.url}: ${(thrown as Error)?.stack ?? String(thrown)}`);
       const state = ctx.state as HarnessState;
       trace.record({

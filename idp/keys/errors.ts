@@ -12,4 +12,12 @@ export class KeyError extends HarnessError<KeyErrorCode> {
   constructor(code: KeyErrorCode, message: string, cause?: unknown) {
     super(code, message, { status: 500, cause });
   }
+
+  /**
+   * Shown, although a 500: the message names the key file of the harness's own state
+   * folder to fix, which is what whoever sees the error page or the trace needs.
+   */
+  override get expose(): boolean {
+    return true;
+  }
 }

@@ -1,6 +1,8 @@
 import type { Context } from 'koa';
 import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
 import { html, page, type SafeHtml } from '../../lib/html.ts';
+import { AUTO_POST_SCRIPT_PATH } from '../http/auto-post.ts';
+import { httpUrl } from '../http/urls.ts';
 import { type OidcRuntimeBase, requestState } from './runtime.ts';
 
 /**
@@ -29,7 +31,10 @@ export function errorPage(runtime: OidcRuntimeBase) {
 function hintFor(runtime: OidcRuntimeBase, ctx: KoaContextWithOIDC, out: ErrorOut): string | undefined {
   const clients = Object.keys(runtime.config.clients);
   const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id;
-  const client = typeof clientId === 'string' ? runtime.config.clients[clientId] : undefined;
+  const client =
+    typeof clientId === 'string' && Object.hasOwn(runtime.config.clients, clientId)
+      ? runtime.config.clients[clientId]
+      : undefined;
   const description = out.error_description ?? '';
   if (out.error === 'invalid_client') {
     const named = typeof clientId === 'string' && !client ? `There is no client "${clientId}" here. ` : '';
@@ -96,12 +101,13 @@ export function autoPostPage(action: string, fields: Record<string, string>, tit
   const inputs: SafeHtml[] = Object.entries(fields).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   );
+  httpUrl(action, 'the address the form posts to');
   return page(
     title,
-    html`<form method="post" action="${action}">
+    html`<form method="post" action="${action}" data-auto-post>
 ${inputs}
 <noscript><p><button type="submit">Continue</button></p></noscript>
-</form>
-<script>document.forms[0].submit()</script>`,
+</form>`,
+    { scripts: [AUTO_POST_SCRIPT_PATH] },
   );
 }

@@ -1,4 +1,5 @@
 import { IdpError } from '../errors.ts';
+import { httpUrl } from '../http/urls.ts';
 import { bindings } from './constants.ts';
 import type { AuthnRequestInfo } from './messages.ts';
 import type { SamlProvider } from './provider.ts';
@@ -35,6 +36,7 @@ export async function findRequester(
 
 /** An SP known only from its request: the response goes to the ACS URL it asked for, the audience is its Issuer. */
 function permissiveSp(entityId: string, acsUrl: string | undefined): ServiceProvider {
+  if (acsUrl !== undefined) httpUrl(acsUrl, 'the AssertionConsumerServiceURL of the AuthnRequest');
   if (!acsUrl) {
     throw new IdpError(
       'ACS_NOT_REGISTERED',

@@ -1,6 +1,6 @@
 import { prettyXml } from '../../lib/xml.ts';
 import type { IdpContext } from '../context.ts';
-import type { TraceDirection } from '../trace.ts';
+import { cutText, type TraceDirection } from '../trace.ts';
 
 export interface SamlTraceInput {
   providerId: string;
@@ -20,6 +20,8 @@ export interface SamlTraceInput {
 
 /** Records one SAML message, decoded, in the trace. */
 export function traceSaml(context: IdpContext, input: SamlTraceInput): void {
+  // Cut before the lazy decoder captures it: the trace keeps what the closure holds.
+  const xml = input.xml === undefined ? undefined : cutText(input.xml, context.config.trace.maxEntryBytes);
   context.trace.record({
     provider: input.providerId,
     flowId: input.flowId,
@@ -28,7 +30,8 @@ export function traceSaml(context: IdpContext, input: SamlTraceInput): void {
     binding: input.binding,
     kind: input.kind,
     summary: input.summary,
-    decoded: input.xml === undefined ? undefined : () => prettyXml(input.xml!),
+    decoded: xml === undefined ? undefined : () => prettyXml(xml),
+    decodedBytes: xml?.length,
     raw: input.raw,
     relayState: input.relayState,
     method: input.method,

@@ -15,6 +15,7 @@ import { ReproductionsStore, reproductionRoutes } from './reproductions.ts';
 import { RunHub } from './run-hub.ts';
 import { runRoutes } from './runs.ts';
 import { restoreSavedSps } from './sp-registration.ts';
+import { stateRoutes } from './state.ts';
 import { targetRoutes } from './targets.ts';
 import type { RunOptionsAnswer } from './types.ts';
 
@@ -45,7 +46,7 @@ export function runnerApi(options: RunnerApiOptions = {}): RunnerApi {
       const config = context.config;
       const registry = () => options.registry ?? faultRegistry;
       const scenarios = () => (options.scenarios ? options.scenarios(config) : loadScenarios(config));
-      const store = new TargetsStore(config.stateDir);
+      const store = new TargetsStore(config.stateDir, context.log);
       restored = restoreSavedSps(providers, store, context.log).catch((error: unknown) =>
         context.log(`warning: cannot read the saved targets: ${describeError(error)}`),
       );
@@ -54,12 +55,13 @@ export function runnerApi(options: RunnerApiOptions = {}): RunnerApi {
         ctx.body = runOptions();
       });
       catalogRoutes(router, { config, scenarios, registry });
+      stateRoutes(router, store.state);
       targetRoutes(router, { context, providers, store });
       runRoutes(router, {
         context,
         providers,
         store,
-        history: new RunHistory(config.stateDir),
+        history: new RunHistory(config.stateDir, { ...config.history, log: context.log }),
         hub: new RunHub(),
         scenarios,
         registry,

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Router } from '@koa/router';
 import { z } from 'zod';
 import { parseInput, readJson } from '../../idp/api/json.ts';
@@ -6,7 +5,8 @@ import { IdpError } from '../../idp/errors.ts';
 import type { AnyFault } from '../../idp/faults/types.ts';
 import type { ScenarioInput } from '../../scenarios/schema.ts';
 import { validateScenarios } from '../../scenarios/validate.ts';
-import { RecordFile } from '../targets-store.ts';
+import { reproductionShape } from '../state/shapes.ts';
+import { RecordStore } from '../targets-store.ts';
 import type { Reproduction } from './types.ts';
 
 const reproductionSchema = z.strictObject({
@@ -16,10 +16,10 @@ const reproductionSchema = z.strictObject({
   driver: z.enum(['http', 'browser']).optional(),
 });
 
-/** Reproductions composed in the UI, kept in `<stateDir>/reproductions.json`. */
-export class ReproductionsStore extends RecordFile<Reproduction> {
+/** Reproductions composed in the UI, kept in the state database. */
+export class ReproductionsStore extends RecordStore<Reproduction> {
   constructor(stateDir: string) {
-    super(join(stateDir, 'reproductions.json'), 'sso-harness/reproductions@1');
+    super(stateDir, 'reproductions', reproductionShape);
   }
 }
 

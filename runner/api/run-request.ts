@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../../config/schema.ts';
 import { IdpError } from '../../idp/errors.ts';
 import type { AnyFault } from '../../idp/faults/types.ts';
+import { compilePattern } from '../../lib/pattern.ts';
 import { resolveSuite } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { validateScenarios } from '../../scenarios/validate.ts';
@@ -41,13 +42,9 @@ export function chooseScenarios(
   };
   if (request.grep) {
     try {
-      filter.grep = new RegExp(request.grep, 'i');
+      filter.grep = compilePattern(request.grep, { ignoreCase: true });
     } catch (error) {
-      throw new IdpError(
-        'BAD_REQUEST',
-        400,
-        `grep is not a valid regular expression: ${(error as Error).message}`,
-      );
+      throw new IdpError('BAD_REQUEST', 400, `grep: ${(error as Error).message}`);
     }
   }
   if (request.scenarios?.length) {

@@ -83,7 +83,10 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
   });
 
   router.get('/runs', async (ctx) => {
-    ctx.body = await history.list();
+    const limit = pageNumber(ctx.query.limit, 100, 1, 1000, 'limit');
+    const offset = pageNumber(ctx.query.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
+    ctx.set('X-Total-Count', String(history.count()));
+    ctx.body = await history.list({ limit, offset });
   });
 
   router.get('/runs/:id', async (ctx) => {
@@ -161,7 +164,7 @@ async function findRun(options: RunRoutesOptions, id: string): Promise<RunRecord
   const record = await options.history.get(id);
   if (!record) {
     throw new IdpError('NOT_FOUND', 404, `there is no run "${id}" in the history`, {
-      hint: `Runs are kept in ${options.history.dir}; the History page lists them.`,
+      hint: `Runs are kept in ${options.history.file}; the History page lists them.`,
     });
   }
   const partial = options.hub.partialResults(id);
@@ -181,4 +184,14 @@ function findResult(record: RunRecord, key: string): ScenarioResult {
     });
   }
   return result;
+}
+
+/** A paging parameter: a whole number within bounds, or the default when absent. */
+function pageNumber(value: unknown, fallback: number, min: number, max: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new IdpError('BAD_REQUEST', 400, `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
 }

@@ -106,7 +106,8 @@ describe('the API as a whole', () => {
     const wrongType = await api.post('/api/runs', 'target=x', {
       'content-type': 'application/x-www-form-urlencoded',
     });
-    expect(wrongType.status).toBe(415);
+    // A form post is what a page on another site can send without a preflight: refused.
+    expect(wrongType.status).toBe(403);
     const wrongMethod = await api.post('/api/providers', {});
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');

@@ -45,3 +45,30 @@ describe('schedule', () => {
     expect(log).toHaveLength(4);
   });
 });
+
+describe('schedule across runs', () => {
+  it('queues an exclusive task until another run is done with its provider, instead of overlapping', async () => {
+    const { ProviderLocks } = await import('../../idp/provider-locks.ts');
+    const locks = new ProviderLocks();
+    const using = new Map<string, { shared: number; exclusive: number }>();
+    const clashes: string[] = [];
+    const work = (name: string) => async (task: { providerId: string; exclusive: boolean }) => {
+      const use = using.get(task.providerId) ?? { shared: 0, exclusive: 0 };
+      using.set(task.providerId, use);
+      if (task.exclusive ? use.shared + use.exclusive > 0 : use.exclusive > 0) clashes.push(name);
+      if (task.exclusive) use.exclusive++;
+      else use.shared++;
+      await tick(10);
+      if (task.exclusive) use.exclusive--;
+      else use.shared--;
+    };
+    const runA = Array.from({ length: 6 }, () => ({ providerId: 'jwks', exclusive: false }));
+    const runB = [
+      { providerId: 'jwks', exclusive: true },
+      { providerId: 'jwks', exclusive: false },
+      { providerId: 'jwks', exclusive: true },
+    ];
+    await Promise.all([schedule(runA, 3, work('a'), locks), schedule(runB, 3, work('b'), locks)]);
+    expect(clashes).toEqual([]);
+  });
+});

@@ -72,7 +72,7 @@ export class TestBrowser {
 }
 
 function autoPostForm(html: string): { action: string; fields: Record<string, string> } | undefined {
-  if (!/onload=|\.submit\(\)/.test(html)) return undefined;
+  if (!/onload=|\.submit\(\)|data-auto-post/.test(html)) return undefined;
   const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
   if (!form) return undefined;
   const fields: Record<string, string> = {};

@@ -169,7 +169,11 @@ export function parseMessageXml(xml: string, what: string): Document {
         ? new IdpError('XML_DTD_FORBIDDEN', 400, error.message, {
             hint: 'SAML messages never need a DOCTYPE; this one was refused before it was parsed.',
           })
-        : new IdpError('MESSAGE_NOT_XML', 400, error.message);
+        : error.code === 'XML_TOO_COMPLEX'
+          ? new IdpError('XML_TOO_COMPLEX', 400, error.message, {
+              hint: 'A SAML message nests about a dozen levels deep; this one was refused before it was parsed.',
+            })
+          : new IdpError('MESSAGE_NOT_XML', 400, error.message);
     }
     throw error;
   }

@@ -1,12 +1,15 @@
 import { createSign, type KeyObject } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { html, page } from '../../../lib/html.ts';
+import { AUTO_POST_SCRIPT_PATH } from '../../http/auto-post.ts';
+import { httpUrl } from '../../http/urls.ts';
 import { signatureAlgorithm } from '../algorithms.ts';
 import type { MessageParam } from './incoming.ts';
 
 /**
- * The HTTP-POST binding: a page with one form that posts the message to the SP. A script
- * submits it at once; without JavaScript the visible button does. With `times` > 1 (a
+ * The HTTP-POST binding: a page with one form that posts the message to the SP. The
+ * harness's static auto-post script submits it at once; without JavaScript the visible
+ * button does. The action must be an http(s) URL (`URL_SCHEME_REFUSED` otherwise). With `times` > 1 (a
  * replay), the script first posts the same fields `times - 1` times in the background;
  * the form says how many posts were asked for in `data-posts`, for HTTP drivers.
  */
@@ -16,6 +19,7 @@ export function autoPostPage(input: {
   title: string;
   times?: number;
 }): string {
+  httpUrl(input.action, 'the address the form posts to');
   const times = Math.max(1, Math.floor(input.times ?? 1));
   const fields = Object.entries(input.fields).flatMap(([name, value]) =>
     value === undefined ? [] : [html`<input type="hidden" name="${name}" value="${value}">`],
@@ -24,21 +28,12 @@ export function autoPostPage(input: {
     input.title,
     html`<main>
 <p>${input.title}: sending to <code>${input.action}</code>...</p>
-<form method="post" action="${input.action}" id="saml-post" data-posts="${times}">
+<form method="post" action="${input.action}" id="saml-post" data-auto-post data-posts="${times}">
 ${fields}
 <noscript><p>JavaScript is off: press the button to continue.</p><button type="submit">Continue</button></noscript>
 </form>
-</main>
-<script>
-(async () => {
-  const form = document.getElementById('saml-post');
-  const replays = Number(form.dataset.posts) - 1;
-  for (let i = 0; i < replays; i++) {
-    await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), mode: 'no-cors', credentials: 'include' }).catch(() => {});
-  }
-  form.submit();
-})();
-</script>`,
+</main>`,
+    { scripts: [AUTO_POST_SCRIPT_PATH] },
   );
 }
 

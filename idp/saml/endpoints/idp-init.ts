@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
+import { checkRelayState } from '../../http/urls.ts';
 import type { PendingLogin, SamlProvider } from '../provider.ts';
 import { showLoginPage } from './login.ts';
 import { respond } from './respond.ts';
@@ -31,7 +32,9 @@ export async function idpInitiated(provider: SamlProvider, ctx: Context): Promis
       400,
       `SP "${sp.name}" has no ACS URL to send an unsolicited response to`,
     );
-  const relayState = typeof ctx.query.RelayState === 'string' ? ctx.query.RelayState : sp.defaultRelayState;
+  const relayState = checkRelayState(
+    typeof ctx.query.RelayState === 'string' ? ctx.query.RelayState : sp.defaultRelayState,
+  );
   const flow = provider.findFlow(ctx);
   provider.trace(ctx, {
     flowId: flow?.id,

@@ -10,6 +10,7 @@ import {
   XmlError,
 } from '../../../lib/xml.ts';
 import { IdpError } from '../../errors.ts';
+import { isHttpUrl } from '../../http/urls.ts';
 import { certificatePem } from '../../keys/certificate.ts';
 import { ns } from '../constants.ts';
 import type { AcsEndpoint, SloEndpoint, SpMetadata } from './types.ts';
@@ -72,6 +73,11 @@ export function parseSpMetadata(
   const acs: AcsEndpoint[] = childElements(sso, 'AssertionConsumerService').map((e, i) => {
     const url = attributeOf(e, 'Location');
     if (!url) throw invalid(`${where}: AssertionConsumerService #${i + 1} has no Location`);
+    if (!isHttpUrl(url)) {
+      throw invalid(
+        `${where}: AssertionConsumerService #${i + 1} Location "${url.slice(0, 200)}" is not an http(s) URL`,
+      );
+    }
     const index = attributeOf(e, 'index');
     return {
       url,
@@ -83,6 +89,9 @@ export function parseSpMetadata(
   if (acs.length === 0) throw invalid(`${where}: the SPSSODescriptor lists no AssertionConsumerService`);
   const slo: SloEndpoint[] = childElements(sso, 'SingleLogoutService').flatMap((e) => {
     const url = attributeOf(e, 'Location');
+    if (url && !isHttpUrl(url)) {
+      throw invalid(`${where}: SingleLogoutService Location "${url.slice(0, 200)}" is not an http(s) URL`);
+    }
     return url ? [{ url, binding: attributeOf(e, 'Binding') ?? '' }] : [];
   });
 

@@ -5,11 +5,9 @@ import type { SamlSpConfig } from '../../../config/schema.ts';
 import { describeError } from '../../../lib/errors.ts';
 import { IdpError } from '../../errors.ts';
 import { bindings } from '../constants.ts';
+import { fetchMetadataText } from './fetch-metadata.ts';
 import { parseSpMetadata, sortAcs } from './metadata.ts';
 import type { ServiceProvider, SpMetadata, SpSource } from './types.ts';
-
-const METADATA_FETCH_TIMEOUT_MS = 5000;
-const METADATA_MAX_BYTES = 1024 * 1024;
 
 export interface ResolveOptions {
   /** Folder `metadataFile` is relative to. */
@@ -126,33 +124,12 @@ function preferredSloBinding(metadata: SpMetadata | undefined, url: string): str
 }
 
 async function fetchMetadata(name: string, url: string): Promise<string> {
-  let response: Response;
   try {
-    response = await fetch(url, {
-      signal: AbortSignal.timeout(METADATA_FETCH_TIMEOUT_MS),
-      redirect: 'follow',
-    });
+    return await fetchMetadataText(url);
   } catch (error) {
-    throw new IdpError(
-      'SP_METADATA_INVALID',
-      502,
-      `cannot fetch the metadata of SP "${name}" from ${url}: ${describeError(error)}`,
-    );
+    if (error instanceof IdpError) {
+      throw new IdpError(error.code, error.status, `SP "${name}": ${error.message}`, { hint: error.hint });
+    }
+    throw error;
   }
-  if (!response.ok) {
-    throw new IdpError(
-      'SP_METADATA_INVALID',
-      502,
-      `the metadata URL of SP "${name}" (${url}) answered HTTP ${response.status}`,
-    );
-  }
-  const text = await response.text();
-  if (Buffer.byteLength(text) > METADATA_MAX_BYTES) {
-    throw new IdpError(
-      'SP_METADATA_INVALID',
-      502,
-      `the metadata of SP "${name}" at ${url} is over ${METADATA_MAX_BYTES} bytes`,
-    );
-  }
-  return text;
 }

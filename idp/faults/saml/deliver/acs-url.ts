@@ -18,7 +18,10 @@ export default defineSamlFault({
   summary: "Posts the response to another URL, or to another connection's ACS",
   params: z
     .object({
-      url: z.url().optional().describe('Where to post the response'),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .describe('Where to post the response'),
       connection: z
         .string()
         .min(1)
