@@ -16,11 +16,20 @@ interface DemoConnection {
   tags: string[];
   /** OIDC client id and secret registered at the harness. */
   client?: { id: string; secret: string };
+  /** A group the SP maps to a role, and what the probe shows then (SCIM group scenarios). */
+  roleGroup?: { displayName: string; probeContains: string };
 }
 
 export const demoTenants = {
   staff: '11111111-1111-4111-8111-111111111111',
   contractors: '22222222-2222-4222-8222-222222222222',
+} as const;
+
+/** Bearer tokens of the demo SP's SCIM service, per connection (`/scim/<connection>/v2`). */
+export const demoScimTokens = {
+  saml: 'demo-scim-token-acme-saml',
+  okta: 'demo-scim-token-partner-okta',
+  'entra-staff': 'demo-scim-token-entra-staff',
 } as const;
 
 export const demoPasswords = {
@@ -75,6 +84,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       persona: 'generic',
       user: 'alice',
       tags: ['invite-only', 'group-roles'],
+      roleGroup: { displayName: 'admins', probeContains: '"roles":["admin"]' },
       connection: {
         protocol: 'saml',
         displayName: 'Acme SSO (SAML)',
@@ -82,6 +92,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
         emailDomains: ['example.com'],
         groupRoles: { admins: 'admin' },
         defaultRole: 'member',
+        scim: { token: demoScimTokens.saml },
       },
     },
     okta: {
@@ -89,6 +100,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       persona: 'okta',
       user: 'olivia',
       tags: ['jit', 'group-roles', 'idp-initiated'],
+      roleGroup: { displayName: 'editors', probeContains: '"roles":["editor"]' },
       connection: {
         protocol: 'saml',
         displayName: 'Partner Okta (SAML)',
@@ -98,6 +110,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
         defaultRole: 'viewer',
         groupRoles: { admins: 'admin', editors: 'editor' },
         allowIdpInitiated: true,
+        scim: { token: demoScimTokens.okta },
       },
     },
     adfs: {
@@ -121,6 +134,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
       user: 'erin',
       tags: ['tenant', 'group-roles'],
       client: { id: 'demo-sp-staff', secret: 'staff-client-secret' },
+      roleGroup: { displayName: 'admins', probeContains: '"roles":["admin"]' },
       connection: {
         protocol: 'oidc',
         displayName: 'Entra ID (staff)',
@@ -134,6 +148,7 @@ function demoConnections(harnessUrl: string): Record<string, DemoConnection> {
         emailDomains: ['example.com'],
         groupRoles: { admins: 'admin' },
         defaultRole: 'member',
+        scim: { token: demoScimTokens['entra-staff'] },
       },
     },
     'entra-contractors': {
@@ -325,12 +340,17 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
   const targetConnections: Record<string, Record<string, unknown>> = {};
   for (const [name, c] of Object.entries(connections)) {
     const displayName = c.connection.displayName;
+    // The IdP's provisioning tab: the SP's SCIM URL for this connection and its token.
+    const scim = c.connection.scim
+      ? { scim: { baseUrl: `${s}/scim/${name}/v2`, token: c.connection.scim.token } }
+      : {};
     if (c.connection.protocol === 'saml') {
       const base = `${s}/saml/${name}`;
       providers[c.provider] = {
         protocol: 'saml',
         persona: c.persona,
         displayName,
+        ...scim,
         sps: { 'demo-sp': { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
       };
     } else {
@@ -338,6 +358,7 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
         protocol: 'oidc',
         persona: c.persona,
         displayName,
+        ...scim,
         ...(c.connection.tenantId ? { tenantId: c.connection.tenantId } : {}),
         ...(c.connection.hostedDomain ? { hostedDomain: c.connection.hostedDomain } : {}),
         clients: {
@@ -357,6 +378,7 @@ export function demoHarnessProviders(spUrl: string): ConfigInput {
       logoutUrl: `${s}/logout`,
       user: c.user,
       tags: c.tags,
+      ...(c.roleGroup ? { scim: { roleGroup: c.roleGroup } } : {}),
     };
   }
   const users: NonNullable<ConfigInput['users']> = {};

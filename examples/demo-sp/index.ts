@@ -9,7 +9,13 @@ export type {
   UserConfig,
 } from './config.ts';
 export { defaultClockSkewSeconds, laxClockSkewSeconds } from './config.ts';
-export { defaultDemoSpConfig, demoHarnessProviders, demoPasswords, demoTenants } from './defaults.ts';
+export {
+  defaultDemoSpConfig,
+  demoHarnessProviders,
+  demoPasswords,
+  demoScimTokens,
+  demoTenants,
+} from './defaults.ts';
 export type { RefusalReason } from './errors.ts';
 export { DemoSpError, LoginRefused } from './errors.ts';
 export type { LaxName } from './lax.ts';
