@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ScimClient, type ScimExchange } from '../../idp/scim/client.ts';
 import { scimDialect } from '../../idp/scim/dialects/index.ts';
 import { ScimProvisioner } from '../../idp/scim/provisioner.ts';
@@ -69,6 +70,8 @@ export async function executeScimJob(job: ScimJob, options: ScimExecuteOptions):
   }
 
   const abort = new AbortController();
+  // Every concurrent request of a burst listens on this signal.
+  setMaxListeners(1000, abort.signal);
   const timeoutMs = scenario.timeoutMs ?? options.timeoutMs;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const { trace, flows } = options.harness.context;

@@ -119,6 +119,7 @@ export class ScimDirectory {
     const active = instance.active === undefined ? undefined : instance.active !== false;
     const now = new Date(this.sp.now());
     let user: StoredUser;
+    let previousEmail: string | undefined;
     if (id === undefined) {
       user = this.sp.users.provision(
         {
@@ -144,11 +145,17 @@ export class ScimDirectory {
       });
     } else {
       user = this.account(connection, id);
+      previousEmail = user.email;
       user.email = email;
       if (typeof instance.externalId === 'string') user.externalId = instance.externalId;
       if (typeof instance.displayName === 'string') user.displayName = instance.displayName;
     }
     const record = this.record(user);
+    // An IdP whose NameID is the userName (or email) asserts the new one from now on.
+    const link = user.links.get(connection)?.toLowerCase();
+    if (id !== undefined && (link === record.userName.toLowerCase() || link === previousEmail?.toLowerCase())) {
+      user.links.set(connection, userName);
+    }
     record.userName = userName;
     record.name = (instance.name as Record<string, string> | undefined) ?? record.name;
     record.emails = emails.length ? emails : record.emails;

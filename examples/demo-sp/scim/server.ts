@@ -30,7 +30,7 @@ export function scimRouter(
   const directory = new ScimDirectory(sp, sessions);
   const limiter = new RateLimiter({ capacity: 60, perSecond: 60, now: () => Date.now() });
   const router = new Router({ prefix: '/scim/:connection/v2' });
-  router.use(scimErrors(sp), authenticate(sp), throttle(limiter));
+  router.use(scimErrors(sp), authenticate(sp), throttle(limiter), oneWriteAtATime());
 
   router.get('/ServiceProviderConfig', async (ctx) => {
     send(ctx, await new SCIMMY.Resources.ServiceProviderConfig().read());
@@ -248,6 +248,33 @@ function throttle(limiter: RateLimiter): Middleware {
   };
 }
 
+/**
+ * Writes of one connection run one after another: a PATCH is read, patched and written
+ * back by scimmy across awaits, and two interleaved PATCHes of one group would lose a
+ * member.
+ */
+function oneWriteAtATime(): Middleware {
+  const tails = new Map<string, Promise<void>>();
+  return async (ctx, next) => {
+    if (ctx.method === 'GET' || ctx.method === 'HEAD') return next();
+    const key = ctx.params.connection!;
+    const previous = tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => mine);
+    tails.set(key, tail);
+    await previous;
+    try {
+      await next();
+    } finally {
+      release();
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}
+
 function scimErrors(sp: SpContext): Middleware {
   return async (ctx, next) => {
     ctx.state.sp = sp;
@@ -261,9 +288,16 @@ function scimErrors(sp: SpContext): Middleware {
               sp.log(`[demo-sp] SCIM internal error on ${ctx.method} ${ctx.path}: ${String(error)}`);
               return scimError(500, null, 'internal error');
             })();
+      // Built here rather than by scimmy's ErrorResponse, which refuses statuses RFC 7644
+      // does not list (429, 415) although an HTTP service answers them.
       ctx.status = Number(scim.status);
       ctx.type = SCIM_TYPE;
-      ctx.body = JSON.stringify(new SCIMMY.Messages.ErrorResponse(scim));
+      ctx.body = JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: String(scim.status),
+        ...(scim.scimType ? { scimType: scim.scimType } : {}),
+        detail: scim.message,
+      });
     }
   };
 }

@@ -19,7 +19,7 @@ export default defineScimScenario({
   why: 'Turning off provisioning for an IdP (a merger, a retired tenant) unassigns everyone it pushed. Every one of them must lose their session and their login, not just the first.',
   refs: ['https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20'],
   caughtBy: [
-    'scim-keep-sessions',
+    { lax: 'scim-keep-sessions', dialects: ['entra', 'okta'] },
     { lax: 'scim-ignore-active', dialects: ['entra', 'okta'] },
     { lax: 'scim-delete-keeps-login', dialects: ['rfc', 'onelogin'] },
   ],

@@ -15,7 +15,7 @@ export default defineScimScenario({
   why: 'Removing the app from a user is sent as a deactivation by Entra and Okta and as a DELETE by OneLogin and the RFC dialect. Either way the user must lose the session and the login.',
   refs: ['RFC 7644 §3.6', 'https://developers.onelogin.com/scim/implement-scim-api'],
   caughtBy: [
-    'scim-keep-sessions',
+    { lax: 'scim-keep-sessions', dialects: ['entra', 'okta'] },
     { lax: 'scim-ignore-active', dialects: ['entra', 'okta'] },
     { lax: 'scim-delete-keeps-login', dialects: ['rfc', 'onelogin'] },
   ],

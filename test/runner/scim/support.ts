@@ -12,20 +12,21 @@ export async function runScim(
   demo: Demo,
   scenarios: readonly ScimScenario[],
   options: { dialects?: readonly ScimDialectName[]; workers?: number; connection?: string } = {},
-): Promise<ScenarioResult[]> {
+): Promise<Array<ScenarioResult & { dialect: ScimDialectName }>> {
   const { server } = demo.harness;
   let jobs = planScimJobs(scenarios, { 'demo-sp': demo.target }, server.context.config, server.context.directory, {
     dialects: options.dialects,
   });
   if (options.connection) jobs = jobs.filter((j) => j.connectionName === options.connection);
   const driver = createHttpDriver();
-  const results: ScenarioResult[] = [];
+  const results: Array<ScenarioResult & { dialect: ScimDialectName }> = [];
   try {
     await schedule(
       jobs.map((job) => ({ ...job, exclusive: false })),
       options.workers ?? 4,
       async (job) => {
-        results.push(await executeScimJob(job, { harness: server, driver, timeoutMs: 30_000, backoffMs: 50 }));
+        const result = await executeScimJob(job, { harness: server, driver, timeoutMs: 30_000, backoffMs: 50 });
+        results.push({ ...result, dialect: job.scim?.dialect ?? 'rfc' });
       },
     );
   } finally {
