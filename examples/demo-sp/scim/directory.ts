@@ -7,6 +7,23 @@ import type { SessionStore } from '../session.ts';
 import type { StoredUser } from '../users.ts';
 
 const enterpriseUrn = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+/** Attributes the directory keeps in its own fields; the rest of a User is kept as sent. */
+const handled = new Set(
+  [
+    'schemas',
+    'id',
+    'meta',
+    'externalId',
+    'userName',
+    'name',
+    'displayName',
+    'emails',
+    'active',
+    'groups',
+    'password',
+    enterpriseUrn,
+  ].map((k) => k.toLowerCase()),
+);
 
 /** What SCIM knows of an account beyond the demo SP's own user record. */
 interface UserRecord {
@@ -14,6 +31,8 @@ interface UserRecord {
   name: Record<string, string> | undefined;
   emails: Array<{ value: string; type?: string; primary?: boolean }>;
   enterprise: Record<string, unknown> | undefined;
+  /** The other core attributes the IdP sent (nickName, title, locale ...), kept as sent. */
+  extra: Record<string, unknown>;
   /** As the IdP last set it (the account may disagree under the scim-ignore-active switch). */
   active: boolean;
   created: Date;
@@ -84,6 +103,7 @@ export class ScimDirectory {
   toResource(connection: string, user: StoredUser): Record<string, unknown> {
     const record = this.record(user);
     return {
+      ...record.extra,
       id: user.id,
       ...(user.externalId ? { externalId: user.externalId } : {}),
       userName: record.userName,
@@ -137,6 +157,7 @@ export class ScimDirectory {
         name: undefined,
         emails: [],
         enterprise: undefined,
+        extra: {},
         active: true,
         created: now,
         modified: now,
@@ -153,13 +174,19 @@ export class ScimDirectory {
     const record = this.record(user);
     // An IdP whose NameID is the userName (or email) asserts the new one from now on.
     const link = user.links.get(connection)?.toLowerCase();
-    if (id !== undefined && (link === record.userName.toLowerCase() || link === previousEmail?.toLowerCase())) {
+    if (
+      id !== undefined &&
+      (link === record.userName.toLowerCase() || link === previousEmail?.toLowerCase())
+    ) {
       user.links.set(connection, userName);
     }
     record.userName = userName;
     record.name = (instance.name as Record<string, string> | undefined) ?? record.name;
     record.emails = emails.length ? emails : record.emails;
     record.enterprise = (instance[enterpriseUrn] as Record<string, unknown> | undefined) ?? record.enterprise;
+    record.extra = Object.fromEntries(
+      Object.entries(instance).filter(([k]) => !handled.has(k.toLowerCase())),
+    );
     record.modified = now;
     record.version++;
     if (active !== undefined) this.setActive(user, record, active);
@@ -297,6 +324,7 @@ export class ScimDirectory {
         name: undefined,
         emails: [],
         enterprise: undefined,
+        extra: {},
         active: !user.disabled,
         created: now,
         modified: now,

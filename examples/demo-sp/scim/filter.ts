@@ -1,4 +1,5 @@
-import SCIMMY from 'scimmy';
+import { filter as compile, type Filter, parse } from 'scim2-parse-filter';
+import { scimError } from './directory.ts';
 
 /**
  * Attribute paths whose values compare case-sensitively (RFC 7643 §2.4, caseExact true):
@@ -15,30 +16,38 @@ const caseExact = new Set([
 ]);
 
 /**
- * Applies a parsed SCIM filter (scimmy's `Filter`) to resources. scimmy compares strings
- * exactly; SCIM says most attributes are caseExact=false, so unless `caseSensitive`,
- * both the resources and the filter's values are folded to lower case first (except the
- * caseExact paths above), and the originals of the matches are returned.
+ * Parses a SCIM filter (RFC 7644 §3.4.2.2) with scim2-parse-filter; a filter that does not
+ * parse is a 400 invalidFilter. (scimmy 1.3.5's own parser refuses nested groups and
+ * drops `not (...)`, so filters are not left to it.)
+ */
+export function parseFilter(expression: string): Filter {
+  try {
+    return parse(expression);
+  } catch (error) {
+    throw scimError(400, 'invalidFilter', `the filter does not parse: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The resources a filter selects. Comparison is case-insensitive for caseExact=false
+ * attributes unless `caseSensitive` (a lax switch): both the resources and the filter's
+ * string values are folded to lower case first, and the originals of the matches returned.
  */
 export function matchFilter<T extends object>(
-  filter: SCIMMY.Types.Filter,
+  expression: string,
   resources: readonly T[],
   caseSensitive: boolean,
 ): T[] {
-  if (caseSensitive) return filter.match([...resources]) as T[];
-  const folded = resources.map((r) => fold(r, '') as T);
-  const foldedFilter = new SCIMMY.Types.Filter(
-    [...filter].map((expression) => foldExpression(expression, '')),
-  );
-  const matched = new Set(foldedFilter.match(folded));
-  return resources.filter((_, i) => matched.has(folded[i]!));
+  const ast = parseFilter(expression);
+  if (caseSensitive) return resources.filter(compile(ast));
+  const test = compile(foldFilter(ast, ''));
+  return resources.filter((r) => test(fold(JSON.parse(JSON.stringify(r)), '')));
 }
 
 function fold(value: unknown, path: string): unknown {
   if (typeof value === 'string')
     return caseExact.has(path) || path.endsWith('$ref') ? value : value.toLowerCase();
   if (Array.isArray(value)) return value.map((v) => fold(v, path));
-  if (value instanceof Date) return value;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
@@ -50,23 +59,27 @@ function fold(value: unknown, path: string): unknown {
   return value;
 }
 
-/** The filter's expression objects (`{ userName: ['eq', 'x'] }`, nested for complex attributes). */
-function foldExpression(node: unknown, path: string): unknown {
-  if (Array.isArray(node)) {
-    if (node.every(Array.isArray)) return node.map((n) => foldExpression(n, path));
-    const last = node.at(-1);
-    if (typeof last === 'string' && node.length >= 2 && !caseExact.has(path)) {
-      return [...node.slice(0, -1), last.toLowerCase()];
+function foldFilter(node: Filter, prefix: string): Filter {
+  switch (node.op) {
+    case 'and':
+    case 'or':
+      return { ...node, filters: node.filters.map((f) => foldFilter(f, prefix)) };
+    case 'not':
+      return { ...node, filter: foldFilter(node.filter, prefix) };
+    case '[]':
+      return { ...node, valFilter: foldFilter(node.valFilter, join(prefix, node.attrPath)) };
+    case 'pr':
+      return node;
+    default: {
+      const path = join(prefix, node.attrPath);
+      return typeof node.compValue === 'string' && !caseExact.has(path)
+        ? { ...node, compValue: node.compValue.toLowerCase() }
+        : node;
     }
-    return node;
   }
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [
-        k,
-        foldExpression(v, path ? `${path}.${k.toLowerCase()}` : k.toLowerCase()),
-      ]),
-    );
-  }
-  return node;
+}
+
+function join(prefix: string, attrPath: string): string {
+  const path = attrPath.toLowerCase().replace(/^urn:[^ ]*:/, '');
+  return prefix ? `${prefix}.${path}` : path;
 }

@@ -8,6 +8,8 @@ export interface ScimHandlerContext {
   connection: string;
   /** userName and other caseExact=false attributes compare case-sensitively (lax). */
   caseSensitive: boolean;
+  /** The list request's filter, evaluated here (see filter.ts), not by scimmy. */
+  filter: string | undefined;
 }
 
 let declared = false;
@@ -56,7 +58,7 @@ export function declareScimResources(): void {
       const all = ctx.directory
         .accounts(ctx.connection)
         .map((u) => ctx.directory.toResource(ctx.connection, u));
-      return (resource.filter ? matchFilter(resource.filter, all, ctx.caseSensitive) : all) as never;
+      return (ctx.filter ? matchFilter(ctx.filter, all, ctx.caseSensitive) : all) as never;
     })
     .degress((resource, ctx: ScimHandlerContext) => ctx.directory.deleteUser(ctx.connection, resource.id!));
   SCIMMY.Resources.declare(SCIMMY.Resources.Group)
@@ -77,7 +79,7 @@ export function declareScimResources(): void {
       const all = ctx.directory
         .listGroups(ctx.connection)
         .map((g) => ctx.directory.toGroupResource(ctx.connection, g));
-      return (resource.filter ? matchFilter(resource.filter, all, ctx.caseSensitive) : all) as never;
+      return (ctx.filter ? matchFilter(ctx.filter, all, ctx.caseSensitive) : all) as never;
     })
     .degress((resource, ctx: ScimHandlerContext) => ctx.directory.deleteGroup(ctx.connection, resource.id!));
   // Locations are relative here; the router makes them absolute for each SP and connection.

@@ -6,6 +6,7 @@ import type { SpContext } from '../context.ts';
 import type { SessionStore } from '../session.ts';
 import { normalizeBooleans, unknownAttributes } from './body.ts';
 import { etag, ScimDirectory, scimError } from './directory.ts';
+import { parseFilter } from './filter.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { declareScimResources, type ScimHandlerContext } from './resources.ts';
 
@@ -95,7 +96,17 @@ export function scimRouter(
 }
 
 function handlerContext(sp: SpContext, directory: ScimDirectory, ctx: Context): ScimHandlerContext {
-  return { directory, connection: ctx.params.connection!, caseSensitive: sp.lax.has('scim-username-case') };
+  const filter =
+    ctx.method === 'GET' && !ctx.params.id && typeof ctx.query.filter === 'string'
+      ? ctx.query.filter
+      : undefined;
+  if (filter !== undefined) parseFilter(filter);
+  return {
+    directory,
+    connection: ctx.params.connection!,
+    caseSensitive: sp.lax.has('scim-username-case'),
+    filter,
+  };
 }
 
 function base(sp: SpContext, ctx: Context): string {
@@ -106,6 +117,10 @@ function base(sp: SpContext, ctx: Context): string {
 function send(ctx: Context, body: unknown, status = 200): void {
   const json = JSON.parse(JSON.stringify(body)) as unknown;
   absolutize(json, base(ctx.state.sp as SpContext, ctx));
+  // RFC 7644 §3.4.2: itemsPerPage is the number of resources on this page (scimmy puts the count asked).
+  const list = json as { Resources?: unknown[]; itemsPerPage?: number };
+  if (Array.isArray(list.Resources) && list.itemsPerPage !== undefined)
+    list.itemsPerPage = list.Resources.length;
   const version = (json as { meta?: { version?: unknown } }).meta?.version;
   if (typeof version === 'string') ctx.set('ETag', version);
   ctx.status = status;
@@ -128,8 +143,6 @@ function listParams(sp: SpContext, ctx: Context): Record<string, string | number
   const q = ctx.query;
   const one = (name: string) => (typeof q[name] === 'string' ? (q[name] as string) : undefined);
   const params: Record<string, string | number> = {};
-  const filter = one('filter');
-  if (filter !== undefined) params.filter = filter;
   for (const name of ['attributes', 'excludedAttributes', 'sortBy', 'sortOrder']) {
     const value = one(name);
     if (value !== undefined) params[name] = value;

@@ -28,10 +28,13 @@ beforeAll(async () => {
   demo = await startDemo();
   for (const r of await runScim(demo, scenarios, { dialects })) strict.set(`${r.scenarioId} ${r.dialect}`, r);
   for (const name of scimSwitches) {
-    const caught = scenarios.filter((s) => s.caughtBy?.some((c) => (typeof c === 'string' ? c : c.lax) === name));
+    const caught = scenarios.filter((s) =>
+      s.caughtBy?.some((c) => (typeof c === 'string' ? c : c.lax) === name),
+    );
     if (caught.length === 0) continue;
     await demo.restartSp([name]);
-    for (const r of await runScim(demo, caught, { dialects })) lax.set(`${name} ${r.scenarioId} ${r.dialect}`, r);
+    for (const r of await runScim(demo, caught, { dialects }))
+      lax.set(`${name} ${r.scenarioId} ${r.dialect}`, r);
   }
 }, 600_000);
 
@@ -53,7 +56,9 @@ describe('every provisioning scenario passes against the strict demo SP, in ever
 
 describe('each scim-* lax switch makes the scenarios that name it fail', () => {
   it.each(scimSwitches)('%s is named by at least one scenario', (name) => {
-    expect(scenarios.some((s) => s.caughtBy?.some((c) => (typeof c === 'string' ? c : c.lax) === name))).toBe(true);
+    expect(scenarios.some((s) => s.caughtBy?.some((c) => (typeof c === 'string' ? c : c.lax) === name))).toBe(
+      true,
+    );
   });
   const cases = scimSwitches.flatMap((name) =>
     scenarios.flatMap((s) =>

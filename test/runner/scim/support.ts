@@ -14,9 +14,15 @@ export async function runScim(
   options: { dialects?: readonly ScimDialectName[]; workers?: number; connection?: string } = {},
 ): Promise<Array<ScenarioResult & { dialect: ScimDialectName }>> {
   const { server } = demo.harness;
-  let jobs = planScimJobs(scenarios, { 'demo-sp': demo.target }, server.context.config, server.context.directory, {
-    dialects: options.dialects,
-  });
+  let jobs = planScimJobs(
+    scenarios,
+    { 'demo-sp': demo.target },
+    server.context.config,
+    server.context.directory,
+    {
+      dialects: options.dialects,
+    },
+  );
   if (options.connection) jobs = jobs.filter((j) => j.connectionName === options.connection);
   const driver = createHttpDriver();
   const results: Array<ScenarioResult & { dialect: ScimDialectName }> = [];
@@ -25,7 +31,12 @@ export async function runScim(
       jobs.map((job) => ({ ...job, exclusive: false })),
       options.workers ?? 4,
       async (job) => {
-        const result = await executeScimJob(job, { harness: server, driver, timeoutMs: 30_000, backoffMs: 50 });
+        const result = await executeScimJob(job, {
+          harness: server,
+          driver,
+          timeoutMs: 30_000,
+          backoffMs: 50,
+        });
         results.push({ ...result, dialect: job.scim?.dialect ?? 'rfc' });
       },
     );
@@ -36,4 +47,6 @@ export async function runScim(
 }
 
 export const explain = (r: ScenarioResult | undefined): string =>
-  r ? `${r.verdict}: ${r.reason}\n${r.steps.map((s) => `  ${s.verdict} ${s.title ?? s.action}: ${s.observed}`).join('\n')}` : 'no result';
+  r
+    ? `${r.verdict}: ${r.reason}\n${r.steps.map((s) => `  ${s.verdict} ${s.title ?? s.action}: ${s.observed}`).join('\n')}`
+    : 'no result';
