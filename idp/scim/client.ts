@@ -63,6 +63,8 @@ export interface ScimClientOptions {
   backoffMs?: number | undefined;
   /** Longest wait before a retry, in ms (a larger Retry-After is cut to this). */
   maxRetryDelayMs?: number | undefined;
+  /** Keep connections open between requests (default true; a long-lived UI client says false). */
+  keepAlive?: boolean | undefined;
 }
 
 const MASK = '«masked»';
@@ -85,10 +87,7 @@ export class ScimClient {
   readonly endpoint: ScimEndpoint;
   private readonly origin: string;
   private readonly options: ScimClientOptions;
-  private readonly agents = {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 16 }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 16 }),
-  };
+  private readonly agents: { http: HttpAgent; https: HttpsAgent };
 
   constructor(endpoint: ScimEndpoint, options: ScimClientOptions = {}) {
     let base: URL;
@@ -109,6 +108,11 @@ export class ScimClient {
     this.endpoint = { ...endpoint, baseUrl: endpoint.baseUrl.replace(/\/+$/, '') };
     this.origin = base.origin;
     this.options = options;
+    const keepAlive = options.keepAlive ?? true;
+    this.agents = {
+      http: new HttpAgent({ keepAlive, maxSockets: 16 }),
+      https: new HttpsAgent({ keepAlive, maxSockets: 16 }),
+    };
   }
 
   /** Masks this client's credentials (and Authorization headers) anywhere in a text. */
