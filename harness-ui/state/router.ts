@@ -17,7 +17,16 @@ export function parseRoute(pathname: string): Route {
   const [first, second, third, fourth] = parts;
   if (!first) return { page: 'providers' };
   if (parts.length === 1) {
-    const simple = ['providers', 'provisioning', 'targets', 'scenarios', 'compose', 'run', 'trace', 'history'] as const;
+    const simple = [
+      'providers',
+      'provisioning',
+      'targets',
+      'scenarios',
+      'compose',
+      'run',
+      'trace',
+      'history',
+    ] as const;
     const found = simple.find((p) => p === first);
     if (found) return { page: found } as Route;
   }

@@ -20,8 +20,11 @@ export function scimRoutes(router: Router, context: IdpContext): void {
       return await work();
     } catch (error) {
       if (error instanceof ScimClientError) {
-        const status = error.code === 'SCIM_NOT_CONFIGURED' ? 404 : error.code === 'SCIM_NOT_SUPPORTED' ? 400 : 502;
-        throw new IdpError(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', status, error.message, { cause: error });
+        const status =
+          error.code === 'SCIM_NOT_CONFIGURED' ? 404 : error.code === 'SCIM_NOT_SUPPORTED' ? 400 : 502;
+        throw new IdpError(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', status, error.message, {
+          cause: error,
+        });
       }
       throw error;
     }

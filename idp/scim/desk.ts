@@ -99,7 +99,11 @@ export class ProvisioningDesk {
       }),
       groups: groupNames.map((name) => {
         const group = provisioner?.groups.get(name);
-        return { name, scimId: group && !group.deleted ? group.scimId : undefined, members: [...(group?.members ?? [])] };
+        return {
+          name,
+          scimId: group && !group.deleted ? group.scimId : undefined,
+          members: [...(group?.members ?? [])],
+        };
       }),
     };
   }
@@ -108,7 +112,10 @@ export class ProvisioningDesk {
   async userAction(providerId: string, userId: string, action: ScimUserAction): Promise<ProvisioningAnswer> {
     const user = this.context.directory.usersFor(providerId).find((u) => u.id === userId);
     if (!user) {
-      throw new ScimClientError('SCIM_UNEXPECTED_ANSWER', `no directory user "${userId}" may log in through "${providerId}"`);
+      throw new ScimClientError(
+        'SCIM_UNEXPECTED_ANSWER',
+        `no directory user "${userId}" may log in through "${providerId}"`,
+      );
     }
     const provisioner = this.provisioner(providerId);
     const record = provisioner.users.get(user.id);
@@ -120,7 +127,8 @@ export class ProvisioningDesk {
   async pushGroup(providerId: string, name: string): Promise<ProvisioningAnswer> {
     const provisioner = this.provisioner(providerId);
     const existing = provisioner.groups.get(name);
-    const outcome = existing?.scimId && !existing.deleted ? undefined : await provisioner.pushGroup(name, name);
+    const outcome =
+      existing?.scimId && !existing.deleted ? undefined : await provisioner.pushGroup(name, name);
     if (outcome && !outcome.ok) return this.answer(providerId, outcome);
     let last = outcome;
     for (const user of this.context.directory.usersFor(providerId)) {
@@ -132,7 +140,14 @@ export class ProvisioningDesk {
     }
     return this.answer(
       providerId,
-      last ?? { ok: true, status: undefined, body: undefined, problem: undefined, exchanges: [], summary: `group ${name}: nothing to push` },
+      last ?? {
+        ok: true,
+        status: undefined,
+        body: undefined,
+        problem: undefined,
+        exchanges: [],
+        summary: `group ${name}: nothing to push`,
+      },
     );
   }
 
@@ -144,7 +159,9 @@ export class ProvisioningDesk {
   ): Promise<ScimOutcome> {
     switch (action) {
       case 'push':
-        return state === undefined || state === 'deleted' ? provisioner.assign(user) : provisioner.update(user);
+        return state === undefined || state === 'deleted'
+          ? provisioner.assign(user)
+          : provisioner.update(user);
       case 'deactivate':
         return provisioner.setActive(user, false);
       case 'reactivate':
@@ -155,7 +172,12 @@ export class ProvisioningDesk {
   }
 
   private answer(providerId: string, outcome: ScimOutcome): ProvisioningAnswer {
-    return { ok: outcome.ok, summary: outcome.summary, problem: outcome.problem, state: this.state(providerId) };
+    return {
+      ok: outcome.ok,
+      summary: outcome.summary,
+      problem: outcome.problem,
+      state: this.state(providerId),
+    };
   }
 
   private provider(providerId: string) {

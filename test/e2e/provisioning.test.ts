@@ -11,8 +11,8 @@ import { executeScimJob } from '../../runner/scim/execute.ts';
 import { planScimJobs } from '../../runner/scim/plan.ts';
 import { type RunRecord, type ScenarioResult, summarize } from '../../runner/types.ts';
 import { scimCatalog } from '../../scenarios/scim/index.ts';
-import { type Demo, startDemo } from '../support/demo.ts';
 import { explain } from '../runner/scim/support.ts';
+import { type Demo, startDemo } from '../support/demo.ts';
 
 /**
  * Deprovisioning end to end, in a real browser: the IdP provisions a user over SCIM, the
@@ -34,14 +34,18 @@ afterAll(async () => {
 describe('the deprovisioning journey', () => {
   it('provision → SSO login → deactivate → no session, through Okta (SAML) and Entra (OIDC) in Chromium', async () => {
     const { server } = demo.harness;
-    const jobs = planScimJobs(deactivate, { 'demo-sp': demo.target }, server.context.config, server.context.directory).filter(
-      (j) => j.connectionName === 'okta' || j.connectionName === 'entra-staff',
-    );
+    const jobs = planScimJobs(
+      deactivate,
+      { 'demo-sp': demo.target },
+      server.context.config,
+      server.context.directory,
+    ).filter((j) => j.connectionName === 'okta' || j.connectionName === 'entra-staff');
     expect(jobs.map((j) => j.scim?.dialect).sort()).toEqual(['entra', 'okta']);
     const driver = await createBrowserDriver();
     const results: ScenarioResult[] = [];
     try {
-      for (const job of jobs) results.push(await executeScimJob(job, { harness: server, driver, timeoutMs: 60_000 }));
+      for (const job of jobs)
+        results.push(await executeScimJob(job, { harness: server, driver, timeoutMs: 60_000 }));
     } finally {
       await driver.close();
     }

@@ -52,7 +52,10 @@ export class ProvisioningView extends ApiElement {
   }
 
   private provider(p: ProvisioningState, trace: TraceEntry[]) {
-    const exchanges = trace.filter((e) => e.provider === p.provider).slice(-EXCHANGES).reverse();
+    const exchanges = trace
+      .filter((e) => e.provider === p.provider)
+      .slice(-EXCHANGES)
+      .reverse();
     return html`<section class="card" aria-labelledby="scim-${p.provider}">
       <div class="head">
         <h2 id="scim-${p.provider}">${p.displayName}</h2>
@@ -84,7 +87,14 @@ export class ProvisioningView extends ApiElement {
                   ${this.button(p, u.id, 'reactivate', 'Reactivate', u.state !== 'inactive')}
                   ${
                     p.dialect.deletesUsers
-                      ? this.button(p, u.id, 'delete', 'Delete', u.state === 'not pushed' || u.state === 'deleted', true)
+                      ? this.button(
+                          p,
+                          u.id,
+                          'delete',
+                          'Delete',
+                          u.state === 'not pushed' || u.state === 'deleted',
+                          true,
+                        )
                       : nothing
                   }
                 </td>
@@ -135,7 +145,14 @@ export class ProvisioningView extends ApiElement {
     </section>`;
   }
 
-  private button(p: ProvisioningState, user: string, action: UserAction, label: string, disabled: boolean, danger = false) {
+  private button(
+    p: ProvisioningState,
+    user: string,
+    action: UserAction,
+    label: string,
+    disabled: boolean,
+    danger = false,
+  ) {
     return html`<button
       class=${danger ? 'danger' : ''}
       ?disabled=${disabled || Boolean(this.busy) || !p.baseUrl}
@@ -153,12 +170,18 @@ export class ProvisioningView extends ApiElement {
     await this.act(`${provider}/group/${group}`, () => this.api.provisionGroup(provider, group));
   }
 
-  private async act(key: string, work: () => Promise<{ ok: boolean; summary: string; problem?: string | undefined }>) {
+  private async act(
+    key: string,
+    work: () => Promise<{ ok: boolean; summary: string; problem?: string | undefined }>,
+  ) {
     this.busy = key;
     this.failure = undefined;
     try {
       const answer = await work();
-      this.message = { ok: answer.ok, text: answer.ok ? answer.summary : `${answer.summary}: ${answer.problem ?? 'refused'}` };
+      this.message = {
+        ok: answer.ok,
+        text: answer.ok ? answer.summary : `${answer.summary}: ${answer.problem ?? 'refused'}`,
+      };
     } catch (error) {
       this.failure = error;
       this.message = undefined;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScimClient, type ScimEndpoint, type ScimExchange } from '../../../idp/scim/client.ts';
-import { ScimClientError } from '../../../idp/scim/errors.ts';
+import type { ScimClientError } from '../../../idp/scim/errors.ts';
 import { traceScimExchange } from '../../../idp/scim/trace.ts';
 import { Trace } from '../../../idp/trace.ts';
 import { closeServer, listen } from '../../../lib/http-server.ts';
@@ -69,7 +69,14 @@ const routes: Record<string, Handler> = {
 };
 
 function endpoint(overrides: Partial<ScimEndpoint> = {}): ScimEndpoint {
-  return { baseUrl: spUrl, auth: { kind: 'bearer', token: TOKEN }, timeoutMs: 1000, maxResponseBytes: 16 * 1024, retries: 3, ...overrides };
+  return {
+    baseUrl: spUrl,
+    auth: { kind: 'bearer', token: TOKEN },
+    timeoutMs: 1000,
+    maxResponseBytes: 16 * 1024,
+    retries: 3,
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
@@ -160,7 +167,9 @@ describe("the SCIM client treats the SP's answers as untrusted", () => {
     const port = (dead.address() as AddressInfo).port;
     await closeServer(dead);
     const client = new ScimClient(endpoint({ baseUrl: `http://127.0.0.1:${port}/scim/v2` }));
-    const error = await client.send({ method: 'GET', path: '/Users' }).catch((e: unknown) => e as ScimClientError);
+    const error = await client
+      .send({ method: 'GET', path: '/Users' })
+      .catch((e: unknown) => e as ScimClientError);
     await client.close();
     expect((error as ScimClientError).code).toBe('SCIM_UNREACHABLE');
     expect((error as ScimClientError).message).toMatch(/ECONNREFUSED/);
@@ -209,7 +218,10 @@ describe('the token is masked in every record', () => {
     });
     await client.send({ method: 'POST', path: '/ok', body: { userName: 'a', note: TOKEN } });
     await client.close();
-    const everything = JSON.stringify({ exchanges, trace: trace.list().map((e) => ({ ...e, decoded: e.decoded })) });
+    const everything = JSON.stringify({
+      exchanges,
+      trace: trace.list().map((e) => ({ ...e, decoded: e.decoded })),
+    });
     expect(everything).not.toContain(TOKEN);
     expect(everything).toContain('Bearer «masked»');
     expect(exchanges[0]?.responseBody).toMatchObject({ echoed: '«masked»' });
@@ -217,9 +229,12 @@ describe('the token is masked in every record', () => {
 
   it('Basic credentials too', async () => {
     const exchanges: ScimExchange[] = [];
-    const client = new ScimClient(endpoint({ auth: { kind: 'basic', username: 'scim', password: 'basic-password-1' } }), {
-      onExchange: (e) => exchanges.push(e),
-    });
+    const client = new ScimClient(
+      endpoint({ auth: { kind: 'basic', username: 'scim', password: 'basic-password-1' } }),
+      {
+        onExchange: (e) => exchanges.push(e),
+      },
+    );
     await client.send({ method: 'GET', path: '/ok' });
     await client.close();
     const text = JSON.stringify(exchanges);

@@ -51,7 +51,11 @@ beforeAll(async () => {
       if (resource.id && !map.has(id)) throw new SCIMMY.Types.Error(404, null as never, `no resource ${id}`);
       const now = new Date();
       const before = map.get(id);
-      const saved = { ...instance, id, meta: { created: (before?.meta as { created?: Date })?.created ?? now, lastModified: now } };
+      const saved = {
+        ...instance,
+        id,
+        meta: { created: (before?.meta as { created?: Date })?.created ?? now, lastModified: now },
+      };
       map.set(id, saved);
       return saved;
     },
@@ -65,7 +69,8 @@ beforeAll(async () => {
       return resource.filter ? resource.filter.match(all) : all;
     },
     degress: (resource: { id?: string }) => {
-      if (!map.delete(resource.id!)) throw new SCIMMY.Types.Error(404, null as never, `no resource ${resource.id}`);
+      if (!map.delete(resource.id!))
+        throw new SCIMMY.Types.Error(404, null as never, `no resource ${resource.id}`);
     },
   });
   const u = store(users);
@@ -78,14 +83,19 @@ beforeAll(async () => {
     .ingress(g.ingress as never)
     .egress(g.egress as never)
     .degress(g.degress as never);
-  SCIMMY.Config.set({ patch: { supported: true }, filter: { supported: true, maxResults: 200 }, sort: { supported: true } });
+  SCIMMY.Config.set({
+    patch: { supported: true },
+    filter: { supported: true, maxResults: 200 },
+    sort: { supported: true },
+  });
   const app = express();
   app.use(
     '/scim/v2',
     new SCIMMYRouters({
       type: 'bearer',
       handler: (request: { header(name: string): string | undefined }) => {
-        if (request.header('authorization') !== `Bearer ${TOKEN}`) throw new Error('a valid bearer token is required');
+        if (request.header('authorization') !== `Bearer ${TOKEN}`)
+          throw new Error('a valid bearer token is required');
         return 'harness';
       },
     }) as never,
@@ -118,7 +128,10 @@ beforeAll(async () => {
   const jobs = planScimJobs(checks, context.config.targets, context.config, context.directory);
   const driver = createHttpDriver();
   for (const job of jobs) {
-    results.set(job.scenario.id, await executeScimJob(job, { harness: harness.server, driver, timeoutMs: 20_000 }));
+    results.set(
+      job.scenario.id,
+      await executeScimJob(job, { harness: harness.server, driver, timeoutMs: 20_000 }),
+    );
   }
   await driver.close();
 }, 120_000);
