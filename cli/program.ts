@@ -53,7 +53,11 @@ export function buildProgram(): Command {
     .option('-g, --grep <regexp>', 'only scenarios whose id or title matches')
     .option('--tag <tag...>', 'only scenarios with one of these tags')
     .addOption(
-      new Option('--protocol <protocol>', 'only SAML or only OIDC scenarios').choices(['saml', 'oidc']),
+      new Option('--protocol <protocol>', 'only SAML, only OIDC, or only SCIM scenarios').choices([
+        'saml',
+        'oidc',
+        'scim',
+      ]),
     )
     .option('--suite <name>', 'a suite from the config (a list of ids or a tag filter)')
     .addOption(

@@ -57,6 +57,14 @@ export const defaults = {
     /** Scopes a client may ask for when its config lists none. */
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
   },
+  scim: {
+    /** Milliseconds one SCIM request to the SP may take. */
+    timeoutMs: 10_000,
+    /** Largest SCIM answer the client reads, in bytes. */
+    maxResponseBytes: 1024 * 1024,
+    /** Retries after a 429 or 5xx answer, with backoff (Retry-After when the SP sends one). */
+    retries: 3,
+  },
   flows: {
     /** Seconds a flow (one scenario's login) lives before it is dropped. */
     ttlSeconds: 300,

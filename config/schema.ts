@@ -97,6 +97,33 @@ export const samlSpSchema = z
     message: 'expected entityId, metadataUrl or metadataFile',
   });
 
+export const scimDialectNames = ['rfc', 'entra', 'okta', 'onelogin'] as const;
+
+/**
+ * How the IdP provisions an SP over SCIM 2.0 (RFC 7644): what you paste into the IdP's
+ * provisioning tab (the SP's SCIM base URL and its secret), and which IdP's way of
+ * sending requests to copy. A target's connection may name its own endpoint instead
+ * (`connections.<name>.scim`), which wins.
+ */
+export const scimClientSchema = z
+  .strictObject({
+    /** The SP's SCIM base URL, e.g. https://app.example/scim/v2 (no trailing /Users). */
+    baseUrl: url.optional(),
+    /** Bearer token the SP issued for provisioning. Masked in every trace, report and export. */
+    token: z.string().min(1).optional(),
+    /** HTTP Basic credentials instead of a bearer token (OneLogin and some SPs). */
+    basic: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+    /** Whose requests to imitate; default: the provider's persona when it has one (entra, okta, onelogin), else rfc. */
+    dialect: z.enum(scimDialectNames).optional(),
+    /** Milliseconds one SCIM request may take before it is abandoned. */
+    timeoutMs: z.number().int().positive().default(defaults.scim.timeoutMs),
+    /** Largest SCIM answer read, in bytes; more is an error, not a truncation. */
+    maxResponseBytes: z.number().int().positive().default(defaults.scim.maxResponseBytes),
+    /** Attempts after a 429 or 5xx answer (0: none). */
+    retries: z.number().int().min(0).max(10).default(defaults.scim.retries),
+  })
+  .refine((s) => !(s.token && s.basic), { message: 'expected token or basic, not both' });
+
 const providerCommon = {
   /** Name shown on the login page and in the UI. */
   displayName: z.string().optional(),
@@ -105,6 +132,8 @@ const providerCommon = {
   disabled: z.boolean().default(false),
   /** Whether the login page accepts an email that is not in the user directory. */
   allowUnknownUsers: z.boolean().default(false),
+  /** SCIM 2.0 provisioning from this provider to its SP (idp/scim/). */
+  scim: scimClientSchema.optional(),
 };
 
 export const samlProviderSchema = z.strictObject({
@@ -234,6 +263,25 @@ export const connectionSchema = z.strictObject({
   accountEmail: z.string().includes('@').optional(),
   /** What this connection is like, for scenarios that need it (e.g. "jit", "sandbox", "idp-initiated"). */
   tags: z.array(z.string()).default([]),
+  /**
+   * The SP's SCIM endpoint for this connection, when it is not (or not only) the
+   * provider's `scim.baseUrl`: one provider may provision several SPs. Wins over the
+   * provider's baseUrl and credentials; the dialect stays the provider's.
+   */
+  scim: z
+    .strictObject({
+      baseUrl: url.optional(),
+      token: z.string().min(1).optional(),
+      basic: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+      /**
+       * A group the SP maps to a role, and a text its probe shows while the user holds that
+       * role: the group-to-role scenarios push this group and read the probe for the text.
+       */
+      roleGroup: z
+        .strictObject({ displayName: z.string().min(1), probeContains: z.string().min(1) })
+        .optional(),
+    })
+    .optional(),
 });
 
 export const targetSchema = z.strictObject({
@@ -330,3 +378,5 @@ export type TargetConfig = z.output<typeof targetSchema>;
 export type ConnectionConfig = z.output<typeof connectionSchema>;
 export type ProbeConfig = z.output<typeof probeSchema>;
 export type PersonaName = (typeof personaNames)[number];
+export type ScimClientConfig = z.output<typeof scimClientSchema>;
+export type ScimDialectName = (typeof scimDialectNames)[number];

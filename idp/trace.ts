@@ -9,7 +9,7 @@ export interface TraceEntry {
   provider: string | undefined;
   /** The flow (scenario run) this message belongs to, if any. */
   flowId: string | undefined;
-  protocol: 'saml' | 'oidc' | 'http';
+  protocol: 'saml' | 'oidc' | 'http' | 'scim';
   direction: TraceDirection;
   /** HTTP-Redirect, HTTP-POST, query, form_post, back-channel, ... */
   binding: string | undefined;

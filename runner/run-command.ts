@@ -4,6 +4,7 @@ import { faultRegistry } from '../idp/faults/index.ts';
 import { startIdpServer } from '../idp/server.ts';
 import { compilePattern, type TextPattern } from '../lib/pattern.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
+import { scimCatalog } from '../scenarios/scim/index.ts';
 import { launchDemoTargets } from './demo-target.ts';
 import { createBrowserDriver } from './drivers/browser.ts';
 import { createHttpDriver } from './drivers/http.ts';
@@ -17,7 +18,7 @@ export interface RunCommandOptions {
   target?: string[] | undefined;
   grep?: string | undefined;
   tag?: string[] | undefined;
-  protocol?: 'saml' | 'oidc' | undefined;
+  protocol?: 'saml' | 'oidc' | 'scim' | undefined;
   driver?: 'http' | 'browser' | undefined;
   reporter?: string | undefined;
   workers?: number | undefined;
@@ -111,6 +112,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       signal: interrupt.signal,
       suite: options.suite,
       connection: options.connection,
+      scimScenarios: scimCatalog(),
     });
     if (record.summary.total === 0) {
       throw new RunnerError(

@@ -6,6 +6,7 @@ import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
 import type { TextPattern } from '../lib/pattern.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import type { ScimScenario } from '../scenarios/scim/schema.ts';
 import { type Calibration, calibrateTarget } from './calibrate.ts';
 import type { Driver } from './drivers/types.ts';
 import { RunnerError } from './errors.ts';
@@ -15,13 +16,15 @@ import { type Job, planJobs } from './plan.ts';
 import { ReporterMultiplexer } from './reporters/multiplexer.ts';
 import type { Reporter } from './reporters/types.ts';
 import { schedule } from './scheduler.ts';
+import { executeScimJob } from './scim/execute.ts';
+import { planScimJobs } from './scim/plan.ts';
 import { type RunRecord, type ScenarioResult, summarize } from './types.ts';
 
 export interface ScenarioFilter {
   /** Matched against id and title; compile people's patterns with `compilePattern` (linear time). */
   grep?: TextPattern | undefined;
   tags?: string[] | undefined;
-  protocol?: 'saml' | 'oidc' | undefined;
+  protocol?: 'saml' | 'oidc' | 'scim' | undefined;
   /** Exact scenario ids (a suite's list). */
   ids?: string[] | undefined;
 }
@@ -42,6 +45,8 @@ export interface RunOptions {
   /** Aborting marks the run interrupted; running scenarios finish, queued ones are dropped. */
   signal?: AbortSignal | undefined;
   suite?: string | undefined;
+  /** SCIM provisioning and conformance scenarios to run as well (`scenarios/scim/`). */
+  scimScenarios?: readonly ScimScenario[] | undefined;
   /** Which connections run each scenario: `first` (default), `all`, or a connection name (see `PlanOptions`). */
   connection?: string | undefined;
   /** Calibrate each target before its first scenario (default true; see `runner/calibrate.ts`). */
@@ -68,6 +73,32 @@ export function shardJobs<T extends { key: string }>(
   return sorted.filter((_, i) => i % shard.total === shard.index - 1);
 }
 
+/** One unit of a run: a login scenario or a SCIM scenario against one target. */
+interface Task {
+  key: string;
+  targetId: string;
+  providerId: string | undefined;
+  skip: string | undefined;
+  exclusive: boolean;
+  /** Whether its target is calibrated first (login scenarios; SCIM judges the SP's state itself). */
+  calibrate: boolean;
+  run(calibration: Calibration | undefined): Promise<ScenarioResult>;
+}
+
+/** SCIM scenarios that pass the run's filter (protocol `scim`, grep, tags, ids). */
+export function filterScimScenarios(
+  scenarios: readonly ScimScenario[],
+  filter: ScenarioFilter = {},
+): ScimScenario[] {
+  return scenarios.filter(
+    (s) =>
+      (!filter.protocol || filter.protocol === 'scim') &&
+      (!filter.grep || filter.grep.test(s.id) || filter.grep.test(s.title)) &&
+      (!filter.tags?.length || filter.tags.some((t) => s.tags.includes(t))) &&
+      (!filter.ids || filter.ids.includes(s.id)),
+  );
+}
+
 /** Plans, schedules and judges every scenario against every target; reports as results arrive. */
 export async function runScenarios(options: RunOptions): Promise<RunRecord> {
   const started = Date.now();
@@ -78,7 +109,43 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
     }),
     options.shard,
   );
-  const jobs = planned.map((job) => ({ ...job, exclusive: isExclusive(job, options.registry) }));
+  const execute = (job: Job, calibration?: Calibration) =>
+    executeJob(job, {
+      harness: options.harness,
+      registry: options.registry,
+      driver: options.driver,
+      timeoutMs: options.timeoutMs,
+      calibration,
+    }).catch((error: unknown) => harnessFailure(job, error));
+  const loginTasks: Task[] = planned.map((job) => ({
+    key: job.key,
+    targetId: job.targetId,
+    providerId: job.providerId,
+    skip: job.skip,
+    exclusive: isExclusive(job, options.registry),
+    calibrate: true,
+    run: (calibration) => execute(job, calibration),
+  }));
+  const scimScenarios = filterScimScenarios(options.scimScenarios ?? [], options.filter);
+  const scimTasks: Task[] = shardJobs(
+    planScimJobs(
+      scimScenarios,
+      options.targets,
+      options.harness.context.config,
+      options.harness.context.directory,
+    ),
+    options.shard,
+  ).map((job) => ({
+    key: job.key,
+    targetId: job.targetId,
+    providerId: job.providerId,
+    skip: undefined,
+    exclusive: false,
+    calibrate: false,
+    run: () =>
+      executeScimJob(job, { harness: options.harness, driver: options.driver, timeoutMs: options.timeoutMs }),
+  }));
+  const jobs = [...loginTasks, ...scimTasks];
   const reporters = new ReporterMultiplexer(options.reporters ?? []);
   const record: RunRecord = {
     id: `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`,
@@ -119,20 +186,11 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       .catch((error: unknown) => reporters.errors.push(`history: ${describeError(error)}`));
     await reporters.onResult(result, { done: record.results.length, total: jobs.length });
   };
-  for (const job of jobs.filter((j) => j.skip)) {
-    await report(
-      await executeJob(job, {
-        harness: options.harness,
-        registry: options.registry,
-        driver: options.driver,
-        timeoutMs: options.timeoutMs,
-      }),
-    );
-  }
+  for (const job of jobs.filter((j) => j.skip)) await report(await job.run(undefined));
   // One calibration per target that has something to run, before its first scenario.
   const calibrations = new Map<string, Calibration>();
   if (options.calibrate !== false) {
-    for (const targetId of new Set(jobs.filter((j) => !j.skip).map((j) => j.targetId))) {
+    for (const targetId of new Set(jobs.filter((j) => !j.skip && j.calibrate).map((j) => j.targetId))) {
       if (options.signal?.aborted) break;
       const calibration = await calibrateTarget({
         targetId,
@@ -153,14 +211,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
     Math.max(1, options.workers),
     async (job) => {
       if (options.signal?.aborted) return;
-      const result = await executeJob(job, {
-        harness: options.harness,
-        registry: options.registry,
-        driver: options.driver,
-        timeoutMs: options.timeoutMs,
-        calibration: calibrations.get(job.targetId),
-      }).catch((error: unknown) => harnessFailure(job, error));
-      await report(result);
+      await report(await job.run(calibrations.get(job.targetId)));
     },
     options.harness.context.flows.locks,
   );

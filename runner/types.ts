@@ -1,4 +1,5 @@
 import type { FaultRef } from '../idp/flows.ts';
+import type { ScimExchange } from '../idp/scim/client.ts';
 import type { TraceEntry } from '../idp/trace.ts';
 import type { Calibration } from './calibrate.ts';
 import type { OutcomeRow } from './outcome.ts';
@@ -45,11 +46,16 @@ export interface ProbeObservation {
 }
 
 export interface StepResult {
-  action: 'login' | 'replay' | 'logout' | 'probe';
+  /** `scim`: a provisioning request (or a check of the SP's SCIM state), runner/scim/. */
+  action: 'login' | 'replay' | 'logout' | 'probe' | 'scim';
   expect: 'accept' | 'reject' | 'not-as';
   verdict: Verdict;
   observed: string;
   probe?: ProbeObservation | undefined;
+  /** What the step did, in words (SCIM steps: "deactivate subject (PATCH Replace active "False")"). */
+  title?: string | undefined;
+  /** The SCIM exchanges of the step, secrets masked. */
+  exchanges?: ScimExchange[] | undefined;
 }
 
 export interface ScenarioResult {
@@ -57,7 +63,8 @@ export interface ScenarioResult {
   key: string;
   scenarioId: string;
   title: string;
-  protocol: 'saml' | 'oidc';
+  /** `scim` for provisioning and SCIM conformance scenarios (their logins use the connection's protocol). */
+  protocol: 'saml' | 'oidc' | 'scim';
   target: string;
   connection: string | undefined;
   provider: string | undefined;

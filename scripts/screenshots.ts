@@ -30,6 +30,20 @@ try {
   await page.getByRole('heading', { name: 'Acme SSO (SAML)' }).waitFor();
   await shot(page, 'providers');
 
+  await page.goto('/provisioning');
+  const okta = page.locator('provisioning-view section', { hasText: 'Partner Okta (SAML)' });
+  await okta.getByRole('button', { name: 'Push', exact: true }).first().click();
+  await okta.getByText('active', { exact: true }).first().waitFor();
+  await okta.getByRole('button', { name: 'Push group' }).first().click();
+  await okta.getByRole('button', { name: 'Deactivate' }).first().click();
+  await okta.getByText('inactive', { exact: true }).first().waitFor();
+  await okta.locator('details.quirks summary').click();
+  await okta.locator('ol.exchanges summary').first().click();
+  await page.waitForTimeout(250);
+  // The whole provider card: users with their state and buttons, then the decoded exchanges.
+  await okta.screenshot({ path: join(out, 'provisioning.png') });
+  console.log('docs/screenshots/provisioning.png');
+
   await page.goto('/targets');
   await page.getByRole('button', { name: '+ Add a target' }).click();
   await page.getByLabel('Metadata URL').fill(`${env.sp.url}/saml/okta/metadata`);

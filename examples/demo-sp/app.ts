@@ -35,6 +35,7 @@ import { type SamlSettings, samlSettings } from './saml/settings.ts';
 import { handleSamlSlo, samlLogoutUrl } from './saml/slo.ts';
 import { spMetadata } from './saml/sp-metadata.ts';
 import { createSamlState } from './saml/state.ts';
+import { scimRouter } from './scim/server.ts';
 import { type Session, type SessionLogin, SessionStore } from './session.ts';
 import { type PublicUser, type StoredUser, UserStore } from './users.ts';
 
@@ -119,8 +120,11 @@ export async function createDemoSp(options: DemoSpOptions = {}): Promise<DemoSp>
   const failureStyle = options.failureStyle ?? 'plain';
   const app = new Koa();
   app.silent = true;
+  const sessions = new SessionStore();
+  const scim = scimRouter(sp, sessions);
+  app.use(scim.router.routes());
   app.use(errorPages(sp, failureStyle));
-  app.use(routes(sp, failureStyle).routes());
+  app.use(routes(sp, sessions, failureStyle).routes());
   server.on('request', app.callback());
   sp.log(`[demo-sp] listening on ${url}${lax.size ? ` (lax: ${[...lax].join(', ')})` : ' (strict)'}`);
 
@@ -146,9 +150,8 @@ function resolveConfig(options: DemoSpOptions, url: string): DemoSpConfig {
   return defaultDemoSpConfig(options.harnessUrl, url);
 }
 
-function routes(sp: SpContext, failureStyle: FailureStyle): Router {
+function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyle): Router {
   const router = new Router();
-  const sessions = new SessionStore();
   const saml = createSamlState({ metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000, now: sp.now });
   const oidc = new OidcProviders(sp);
   const samlOf = (name: string): SamlSettings => {
@@ -176,7 +179,8 @@ function routes(sp: SpContext, failureStyle: FailureStyle): Router {
     const session = sessions.get(ctx, sp.now());
     const login = session?.login;
     const user = login ? sp.users.all().find((u) => u.id === login.userId) : undefined;
-    return session && login && user && !user.disabled ? { session, login, user } : undefined;
+    const enabled = user && (!user.disabled || sp.lax.has('scim-keep-sessions'));
+    return session && login && user && enabled ? { session, login, user } : undefined;
   };
   const finishLogin = (
     ctx: Context,

@@ -69,6 +69,11 @@ export type ConnectionConfig = (SamlConnectionConfig | OidcConnectionConfig) & {
   groupRoles?: Record<string, string>;
   /** Rewrites the asserted email before matching: `plus-tag` maps a@b to a+<tag>@b. */
   emailPlusTag?: string;
+  /**
+   * SCIM 2.0 provisioning of this connection's users at `<spUrl>/scim/<connection>/v2`,
+   * authenticated by this bearer token (examples/demo-sp/scim/).
+   */
+  scim?: { token: string };
 };
 
 export interface UserConfig {

@@ -18,6 +18,8 @@ interface DemoConnection {
   client?: { id: string; secret: string };
   /** The account the SP shows for a user of this connection, when not the user's own email. */
   accountEmail?: string;
+  /** A group the SP maps to a role, and what the probe shows then (SCIM group scenarios). */
+  roleGroup?: { displayName: string; probeContains: string };
 }
 
 /**
@@ -42,6 +44,13 @@ const same = (id: string) => id;
 export const demoTenants = {
   staff: '11111111-1111-4111-8111-111111111111',
   contractors: '22222222-2222-4222-8222-222222222222',
+} as const;
+
+/** Bearer tokens of the demo SP's SCIM service, per connection (`/scim/<connection>/v2`). */
+export const demoScimTokens = {
+  saml: 'demo-scim-token-acme-saml',
+  okta: 'demo-scim-token-partner-okta',
+  'entra-staff': 'demo-scim-token-entra-staff',
 } as const;
 
 export const demoPasswords = {
@@ -112,6 +121,7 @@ function demoConnectionTable(
       persona: 'generic',
       user: 'alice',
       tags: ['invite-only', 'group-roles'],
+      roleGroup: { displayName: 'admins', probeContains: '"roles":["admin"]' },
       connection: {
         protocol: 'saml',
         displayName: 'Acme SSO (SAML)',
@@ -119,6 +129,7 @@ function demoConnectionTable(
         emailDomains: ['example.com'],
         groupRoles: { admins: 'admin' },
         defaultRole: 'member',
+        scim: { token: demoScimTokens.saml },
       },
     },
     okta: {
@@ -126,6 +137,7 @@ function demoConnectionTable(
       persona: 'okta',
       user: 'olivia',
       tags: ['jit', 'group-roles', 'idp-initiated'],
+      roleGroup: { displayName: 'editors', probeContains: '"roles":["editor"]' },
       connection: {
         protocol: 'saml',
         displayName: 'Partner Okta (SAML)',
@@ -135,6 +147,7 @@ function demoConnectionTable(
         defaultRole: 'viewer',
         groupRoles: { admins: 'admin', editors: 'editor' },
         allowIdpInitiated: true,
+        scim: { token: demoScimTokens.okta },
       },
     },
     adfs: {
@@ -158,6 +171,7 @@ function demoConnectionTable(
       user: 'erin',
       tags: ['tenant', 'group-roles'],
       client: { id: 'demo-sp-staff', secret: 'staff-client-secret' },
+      roleGroup: { displayName: 'admins', probeContains: '"roles":["admin"]' },
       connection: {
         protocol: 'oidc',
         displayName: 'Entra ID (staff)',
@@ -171,6 +185,7 @@ function demoConnectionTable(
         emailDomains: ['example.com'],
         groupRoles: { admins: 'admin' },
         defaultRole: 'member',
+        scim: { token: demoScimTokens['entra-staff'] },
       },
     },
     'entra-contractors': {
@@ -377,12 +392,17 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
   const targetConnections: Record<string, Record<string, unknown>> = {};
   for (const [name, c] of Object.entries(connections)) {
     const displayName = c.connection.displayName;
+    // The IdP's provisioning tab: the SP's SCIM URL for this connection and its token.
+    const scim = c.connection.scim
+      ? { scim: { baseUrl: `${s}/scim/${name}/v2`, token: c.connection.scim.token } }
+      : {};
     if (c.connection.protocol === 'saml') {
       const base = `${s}/saml/${name}`;
       providers[c.provider] = {
         protocol: 'saml',
         persona: c.persona,
         displayName,
+        ...scim,
         sps: { [spName]: { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
       };
     } else {
@@ -390,6 +410,7 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         protocol: 'oidc',
         persona: c.persona,
         displayName,
+        ...scim,
         ...(c.connection.tenantId ? { tenantId: c.connection.tenantId } : {}),
         ...(c.connection.hostedDomain ? { hostedDomain: c.connection.hostedDomain } : {}),
         clients: {
@@ -410,6 +431,7 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
       user: c.user,
       tags: c.tags,
       ...(c.accountEmail ? { accountEmail: c.accountEmail } : {}),
+      ...(c.roleGroup ? { scim: { roleGroup: c.roleGroup } } : {}),
     };
   }
   const users: NonNullable<ConfigInput['users']> = {};

@@ -10,7 +10,13 @@ export type {
 } from './config.ts';
 export { defaultClockSkewSeconds, laxClockSkewSeconds } from './config.ts';
 export type { DemoNames } from './defaults.ts';
-export { defaultDemoSpConfig, demoHarnessProviders, demoPasswords, demoTenants } from './defaults.ts';
+export {
+  defaultDemoSpConfig,
+  demoHarnessProviders,
+  demoPasswords,
+  demoScimTokens,
+  demoTenants,
+} from './defaults.ts';
 export type { RefusalReason } from './errors.ts';
 export { DemoSpError, LoginRefused } from './errors.ts';
 export type { FailureStyle } from './failure-styles.ts';

@@ -64,6 +64,20 @@ export const laxSwitches = {
   jit: 'Provision any unknown user (JIT on everywhere, even invite-only connections)',
   // Sessions
   'logout-keeps-session': 'Logout: send the IdP a logout request but keep the local session',
+  // Provisioning (SCIM 2.0, examples/demo-sp/scim/)
+  'scim-auth': 'SCIM: accept any bearer token, or none',
+  'scim-ignore-active': 'SCIM: store active=false but keep the account able to log in',
+  'scim-keep-sessions': 'SCIM: deactivating or deleting a user leaves their open sessions working',
+  'scim-username-case': 'SCIM: match userName case-sensitively (filters and uniqueness)',
+  'scim-uniqueness': 'SCIM: create a second user with a userName that is already taken',
+  'scim-duplicate-on-login':
+    'SCIM: on the first SSO login of a provisioned user, ignore the provisioned account (JIT makes a second one)',
+  'scim-string-booleans': 'SCIM: refuse the string booleans Entra sends ("False") with 400',
+  'scim-op-case': 'SCIM: refuse PATCH op names that are not lower case ("Replace" from Entra)',
+  'scim-strict-schema': 'SCIM: refuse a resource that carries an attribute this SP does not know',
+  'scim-delete-keeps-login': 'SCIM: DELETE hides the user from SCIM but the account still logs in',
+  'scim-group-roles': 'SCIM: group membership changes do not change the role of the members',
+  'scim-pagination': 'SCIM: ignore startIndex and count in list requests',
 } as const;
 
 export type LaxName = keyof typeof laxSwitches;

@@ -1,6 +1,7 @@
 import type { ConnectionConfig, MatchKey } from './config.ts';
 import type { SpContext } from './context.ts';
 import { LoginRefused } from './errors.ts';
+import { hiddenFromLogin, provisionedAccount } from './scim/login-link.ts';
 import type { StoredUser } from './users.ts';
 
 /** Who an IdP says logged in, after the protocol checks passed. */
@@ -112,9 +113,13 @@ function findUser(
     if (linked) return linked;
   }
 
+  const linkable = matchBy !== 'externalId' && matchBy !== 'email' ? value : undefined;
+  const provisioned = provisionedAccount(sp, id, email, org, linkable);
+  if (provisioned) return provisioned;
+
   // Not linked yet: link an existing account only through an email the IdP vouches for.
   const candidate = email ? sp.users.byEmail(email, org) : undefined;
-  if (!candidate) return undefined;
+  if (!candidate || hiddenFromLogin(sp, candidate, id.connection)) return undefined;
   if (!id.emailTrusted) {
     throw new LoginRefused(
       'identity-conflict',

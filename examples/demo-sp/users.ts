@@ -13,7 +13,8 @@ export interface StoredUser {
   auth: { connection: string } | { password: string };
   breakGlass: boolean;
   disabled: boolean;
-  provisioned: 'seeded' | 'jit';
+  /** How the account came to be: the SP's seed, a JIT login, or the IdP's SCIM push. */
+  provisioned: 'seeded' | 'jit' | 'scim';
   /** Subject (NameID, sub, oid ...) linked per connection. */
   links: Map<string, string>;
 }
@@ -69,17 +70,28 @@ export class UserStore {
     return this.users.find((u) => u.links.get(connection) === subject);
   }
 
-  provision(user: Omit<StoredUser, 'id' | 'provisioned' | 'links' | 'breakGlass' | 'disabled'>): StoredUser {
+  provision(
+    user: Omit<StoredUser, 'id' | 'provisioned' | 'links' | 'breakGlass' | 'disabled'>,
+    how: 'jit' | 'scim' = 'jit',
+  ): StoredUser {
     const stored: StoredUser = {
       ...user,
       id: randomUUID(),
       breakGlass: false,
       disabled: false,
-      provisioned: 'jit',
+      provisioned: how,
       links: new Map(),
     };
     this.users.push(stored);
     return stored;
+  }
+
+  /** Removes an account (SCIM DELETE); its sessions find no user afterwards. */
+  remove(id: string): boolean {
+    const index = this.users.findIndex((u) => u.id === id);
+    if (index < 0) return false;
+    this.users.splice(index, 1);
+    return true;
   }
 
   /** Checks a password in constant time; undefined when the user has none (SSO users). */

@@ -4,6 +4,8 @@ import type {
   FaultListing,
   ImportMetadataAnswer,
   ProviderInfo,
+  ProvisioningAnswer,
+  ProvisioningProvidersAnswer,
   Reproduction,
   RunEvent,
   RunListing,
@@ -55,6 +57,12 @@ export class ApiClient {
   scenarios = () => this.get<ScenariosAnswer>('/scenarios');
   faults = () => this.get<FaultListing[]>('/faults');
   runOptions = () => this.get<RunOptionsAnswer>('/run-options');
+
+  provisioning = () => this.get<ProvisioningProvidersAnswer>('/scim/providers');
+  provisionUser = (provider: string, user: string, action: 'push' | 'deactivate' | 'reactivate' | 'delete') =>
+    this.send<ProvisioningAnswer>('POST', `/scim/${enc(provider)}/users/${enc(user)}/${action}`);
+  provisionGroup = (provider: string, group: string) =>
+    this.send<ProvisioningAnswer>('POST', `/scim/${enc(provider)}/groups/${enc(group)}/push`);
 
   trace = (since?: number) => this.get<TraceEntry[]>(since ? `/trace?since=${since}` : '/trace');
   clearTrace = () => this.send<void>('DELETE', '/trace');

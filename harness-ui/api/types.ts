@@ -4,6 +4,9 @@ export type { ConnectionConfig, ProbeConfig, TargetConfig } from '../../config/s
 export type {
   AboutAnswer,
   ApiErrorBody,
+  ProvisioningAnswer,
+  ProvisioningProvidersAnswer,
+  ProvisioningState,
   TraceExport,
   UserSummary,
 } from '../../idp/api/types.ts';

@@ -1,6 +1,7 @@
 /** The UI's pages, from the URL path. */
 export type Route =
   | { page: 'providers' }
+  | { page: 'provisioning' }
   | { page: 'targets' }
   | { page: 'scenarios' }
   | { page: 'compose' }
@@ -16,7 +17,16 @@ export function parseRoute(pathname: string): Route {
   const [first, second, third, fourth] = parts;
   if (!first) return { page: 'providers' };
   if (parts.length === 1) {
-    const simple = ['providers', 'targets', 'scenarios', 'compose', 'run', 'trace', 'history'] as const;
+    const simple = [
+      'providers',
+      'provisioning',
+      'targets',
+      'scenarios',
+      'compose',
+      'run',
+      'trace',
+      'history',
+    ] as const;
     const found = simple.find((p) => p === first);
     if (found) return { page: found } as Route;
   }

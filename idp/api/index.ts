@@ -5,6 +5,7 @@ import type { IdpContext, MountedProvider } from '../context.ts';
 import { IdpError } from '../errors.ts';
 import { flowRoutes } from './flows.ts';
 import { providerRoutes } from './providers.ts';
+import { scimRoutes } from './scim.ts';
 import { traceRoutes } from './trace.ts';
 import type { AboutAnswer } from './types.ts';
 import { userRoutes } from './users.ts';
@@ -29,6 +30,7 @@ export function idpApi(): (context: IdpContext, providers: Map<string, MountedPr
     userRoutes(router, context);
     traceRoutes(router, context);
     flowRoutes(router, context);
+    scimRoutes(router, context);
     return composeRouter(router);
   };
 }
@@ -61,7 +63,7 @@ export function apiNotFound(): Middleware {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') return next();
     throw new IdpError('NOT_FOUND', 404, `the API has nothing at ${ctx.method} ${ctx.path}`, {
-      hint: 'API paths: /api/providers, /api/users, /api/trace, /api/scenarios, /api/faults, /api/targets, /api/runs.',
+      hint: 'API paths: /api/providers, /api/users, /api/trace, /api/scim/providers, /api/scenarios, /api/faults, /api/targets, /api/runs.',
     });
   };
 }

@@ -1,4 +1,5 @@
 import type { ProviderInfo } from '../context.ts';
+import type { ProvisioningAnswer, ProvisioningState } from '../scim/desk.ts';
 import type { TraceEntry } from '../trace.ts';
 
 /** The answers of the IdP part of the API, as the UI reads them. */
@@ -39,3 +40,7 @@ export interface TraceExport {
   baseUrl: string;
   entries: TraceEntry[];
 }
+
+/** `GET /api/scim/providers`: every provider with a scim block. */
+export type ProvisioningProvidersAnswer = ProvisioningState[];
+export type { ProvisioningAnswer, ProvisioningState };

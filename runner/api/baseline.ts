@@ -17,6 +17,13 @@ export async function cleanRun(
   options: RunRoutesOptions,
   harness: IdpServer,
 ): Promise<ScenarioResult> {
+  if (result.protocol === 'scim') {
+    throw new IdpError(
+      'BAD_REQUEST',
+      400,
+      `"${result.key}" is a provisioning scenario; it has no single faulty login to compare with`,
+    );
+  }
   if (!result.connection || result.verdict === 'skipped') {
     throw new IdpError(
       'BAD_REQUEST',

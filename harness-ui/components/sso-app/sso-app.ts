@@ -7,6 +7,7 @@ import { theme } from '../../styles/theme.ts';
 import '../compose-view/compose-view.ts';
 import '../history-view/history-view.ts';
 import '../providers-view/providers-view.ts';
+import '../provisioning-view/provisioning-view.ts';
 import '../result-view/result-view.ts';
 import '../run-monitor/run-monitor.ts';
 import '../run-view/run-view.ts';
@@ -17,6 +18,7 @@ import { styles } from './styles.ts';
 
 const pages: Array<{ path: string; label: string; icon: string; match: Route['page'][] }> = [
   { path: '/providers', label: 'Providers', icon: '◎', match: ['providers'] },
+  { path: '/provisioning', label: 'Provisioning', icon: '⇄', match: ['provisioning'] },
   { path: '/targets', label: 'Targets', icon: '◇', match: ['targets'] },
   { path: '/scenarios', label: 'Scenarios', icon: '☰', match: ['scenarios'] },
   { path: '/compose', label: 'Compose', icon: '✎', match: ['compose'] },
@@ -114,6 +116,8 @@ export class SsoApp extends LitElement {
     switch (route.page) {
       case 'providers':
         return html`<providers-view></providers-view>`;
+      case 'provisioning':
+        return html`<provisioning-view></provisioning-view>`;
       case 'targets':
         return html`<targets-view></targets-view>`;
       case 'scenarios':
