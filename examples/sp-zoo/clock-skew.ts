@@ -15,7 +15,12 @@ export interface SkewAllowance {
   scenarioIds: string[];
 }
 
-/** The catalog's time faults that move one instant by a number of seconds, by fault name. */
+/**
+ * The catalog's time faults that move the validity window's edge by a number of seconds, by
+ * fault name. An IdP clock behind is left out: it moves NotOnOrAfter by the offset less the
+ * assertion's lifetime, so it measures the lifetime as much as the allowance; the bearer
+ * confirmation's expiry is a check of its own, not a skew.
+ */
 const measures: Record<string, (params: Record<string, unknown>) => [SkewDirection, number] | undefined> = {
   'saml.not-before-future': (p) => seconds('early', p.seconds),
   'saml.assertion-expired': (p) => seconds('late', p.secondsAgo),

@@ -11,6 +11,18 @@ const docs = 'https://github.com/node-saml/node-saml#config-parameter-details';
 
 /** node-saml's options (through passport-saml) that turn on checks it leaves off (node-saml 5.1). */
 export const hardening: Hardening = {
+  'saml.signature.assertion-only': {
+    option: 'wantAuthnResponseSigned: false',
+    hardened: 'wantAuthnResponseSigned: false',
+    docsUrl: docs,
+    note: 'Default true: a Response whose only signature is on the Assertion is refused. Turn it off for an IdP that signs only assertions (wantAssertionsSigned stays on).',
+  },
+  'saml.signature.response-only': {
+    option: 'wantAssertionsSigned: false',
+    hardened: 'wantAssertionsSigned: false',
+    docsUrl: docs,
+    note: 'Default true: an unsigned Assertion inside a signed Response is refused. Turn it off for an IdP that signs only the Response (wantAuthnResponseSigned stays on).',
+  },
   'in-response-to': {
     option: "validateInResponseTo: 'always'",
     hardened: "validateInResponseTo: 'always'",

@@ -36,6 +36,8 @@ const samlStrategy = new SamlStrategy(
       ? { validateInResponseTo: ValidateInResponseTo.always }
       : {}),
     ...(hardened.has('time') ? { acceptedClockSkewMs: 60_000 } : {}),
+    ...(hardened.has('saml.signature.assertion-only') ? { wantAuthnResponseSigned: false } : {}),
+    ...(hardened.has('saml.signature.response-only') ? { wantAssertionsSigned: false } : {}),
     callbackUrl: `${args.url}/login/callback`,
     entryPoint: idp.entryPoint,
     issuer: `${args.url}/metadata`,

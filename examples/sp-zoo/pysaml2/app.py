@@ -25,6 +25,9 @@ hardened = set(filter(None, os.environ.get("ZOO_HARDENED", "").split(",")))
 hardening = {}
 if "signature" in hardened:
     hardening["want_assertions_signed"] = True
+if "saml.signature.assertion-only" in hardened:
+    hardening["want_response_signed"] = False
+    hardening["want_assertions_signed"] = True
 
 config = SPConfig()
 config.load(

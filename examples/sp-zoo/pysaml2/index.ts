@@ -15,6 +15,12 @@ const docs = 'https://pysaml2.readthedocs.io/en/latest/howto/config.html';
  * queries the app keeps, unsolicited responses are refused).
  */
 export const hardening: Hardening = {
+  'saml.signature.assertion-only': {
+    option: 'service.sp.want_response_signed: False',
+    hardened: 'want_response_signed: False',
+    docsUrl: `${docs}#want-response-signed`,
+    note: 'Default True: a Response whose only signature is on the Assertion is refused, though SAML core allows it. Turn it off for an IdP that signs only assertions (and keep want_assertions_signed on).',
+  },
   signature: {
     option: 'service.sp.want_assertions_signed: True',
     hardened: 'want_assertions_signed: True',
