@@ -24,11 +24,8 @@ export interface SkewAllowance {
 const measures: Record<string, (params: Record<string, unknown>) => [SkewDirection, number] | undefined> = {
   'saml.not-before-future': (p) => seconds('early', p.seconds),
   'saml.assertion-expired': (p) => seconds('late', p.secondsAgo),
-  'saml.subject-confirmation-expired': (p) => seconds('late', p.secondsAgo),
   'saml.clock-skew': (p) =>
-    typeof p.seconds === 'number'
-      ? seconds(p.seconds > 0 ? 'early' : 'late', Math.abs(p.seconds))
-      : undefined,
+    typeof p.seconds === 'number' && p.seconds > 0 ? seconds('early', p.seconds) : undefined,
   'saml.issue-instant': (p) =>
     typeof p.offsetSeconds === 'number'
       ? seconds(p.offsetSeconds > 0 ? 'issued-ahead' : 'issued-ago', Math.abs(p.offsetSeconds))
@@ -95,8 +92,8 @@ export function describeSkew(allowance: SkewAllowance): string {
     return `inconsistent ${words}: accepts ${duration(ok)} but refuses ${duration(no)}`;
   if (ok !== undefined && no !== undefined)
     return `accepts ${duration(ok)} ${words}, refuses ${duration(no)}`;
-  if (ok !== undefined) return `accepts ${duration(ok)} ${words} (refuses nothing tested)`;
-  return `refuses even ${duration(no ?? 0)} ${words}`;
+  if (ok !== undefined) return `accepts ${duration(ok)} ${words} (the most tested)`;
+  return `refuses ${duration(no ?? 0)} ${words} (the least tested)`;
 }
 
 /** The whole allowance on one line, e.g. "accepts 30 s early, refuses 2 min; accepts 45 s late, refuses 5 min". */

@@ -47,7 +47,7 @@ export function renderCard(run: ZooRun, file: VerdictFile): string {
     '## Clock skew',
     '',
     "The effective allowance, read from the timing scenarios' verdicts: how far the IdP's instants",
-    "may lie before (early: NotBefore, nbf, IdP clock ahead) or after (late: NotOnOrAfter, exp, IdP clock behind) the SP's clock.",
+    "may lie before (early: NotBefore, nbf, IdP clock ahead) or after (late: NotOnOrAfter, exp) the SP's clock.",
     '',
     '| direction | measured | scenarios |',
     '| --- | --- | --- |',
