@@ -1,10 +1,11 @@
 /**
  * Writes the SP zoo's report cards (`npm run report-cards`): for each zoo SP, a harness and the
- * SP are started, the whole catalog of its protocol runs with the HTTP driver, and
- * docs/report-cards/<id>.md (the card), <id>.json (raw verdicts and the catalog fingerprint) and
- * README.md (the index of every card present) are written.
+ * SP are started, the whole catalog of its protocol runs with the HTTP driver, and where a
+ * scenario failed whose check the library can turn on, the SP runs again with that setting.
+ * Writes docs/report-cards/<id>.md (the card), <id>.json (raw verdicts and the catalog
+ * fingerprint) and README.md (the index of every card present). Two SPs run at a time.
  *
- *   npm run report-cards                      every SP of every registry
+ *   npm run report-cards                      every SP of the zoo (examples/sp-zoo/index.ts)
  *   npm run report-cards -- --only samlify    only these SPs (comma-separated ids)
  *   npm run report-cards -- --check           writes nothing: exits 1 naming each card whose catalog
  *                                             fingerprint differs from the current catalog (stale)
@@ -13,28 +14,20 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Hardening } from '../examples/sp-zoo/hardening.ts';
-import { npmHardening, npmZoo } from '../examples/sp-zoo/registry-npm.ts';
+import { hardeningFor } from '../examples/sp-zoo/hardening.ts';
+import { zoo, zooSps } from '../examples/sp-zoo/index.ts';
 import {
+  baselineOf,
   catalogFingerprint,
   readVerdictFile,
   type VerdictFile,
   verdictFile,
 } from '../examples/sp-zoo/report-card.ts';
 import { renderCard, renderIndex } from '../examples/sp-zoo/report-card-markdown.ts';
-import { runZooSp } from '../examples/sp-zoo/run.ts';
+import { runZooSp, type ZooRun } from '../examples/sp-zoo/run.ts';
 import type { ZooSp } from '../examples/sp-zoo/types.ts';
 import { describeError } from '../lib/errors.ts';
 import { catalog } from '../scenarios/index.ts';
-
-/** A set of zoo SPs and their hardening options (by SP id; an SP without any gets none). */
-interface ZooRegistry {
-  zoo: Record<string, ZooSp>;
-  hardening?: Record<string, Hardening>;
-}
-
-/** Every registry whose SPs get a card: adding one is one line. */
-const registries: ZooRegistry[] = [{ zoo: npmZoo, hardening: npmHardening }];
 
 const { values } = parseArgs({
   options: {
@@ -44,43 +37,72 @@ const { values } = parseArgs({
   },
 });
 const cardsDir = values.dir;
-
-const sps = registries.flatMap(({ zoo, hardening }) =>
-  Object.values(zoo).map((sp) => ({ sp, hardening: hardening?.[sp.id] ?? {} })),
-);
 const scenarios = catalog();
 
-if (values.check) {
-  process.exit(check());
-}
+if (values.check) process.exit(check());
 
-const only = values.only?.split(',').filter(Boolean);
-const unknown = only?.filter((id) => !sps.some(({ sp }) => sp.id === id)) ?? [];
-if (unknown.length) {
-  console.error(`unknown zoo SP ${unknown.join(', ')}; known: ${sps.map(({ sp }) => sp.id).join(', ')}`);
+let sps: ZooSp[];
+try {
+  sps = values.only ? zooSps(values.only.split(',').filter(Boolean)) : Object.values(zoo);
+} catch (error) {
+  console.error(describeError(error));
   process.exit(2);
 }
 
 mkdirSync(cardsDir, { recursive: true });
 let failures = 0;
-for (const { sp, hardening } of sps.filter(({ sp }) => !only || only.includes(sp.id))) {
+const queue = [...sps];
+/** Two SPs at a time: the machine has two cores, and each run is mostly waiting on the SP. */
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let sp = queue.shift(); sp; sp = queue.shift()) await writeCard(sp);
+  }),
+);
+writeFileSync(join(cardsDir, 'README.md'), renderIndex(committedCards()));
+process.exit(failures ? 1 : 0);
+
+async function writeCard(sp: ZooSp): Promise<void> {
   const started = Date.now();
   try {
     const run = await runZooSp(sp);
-    const file = verdictFile(run, catalogFingerprint(scenarios, sp.protocol));
+    const hardened = await hardenedRuns(run);
+    const file = verdictFile(run, catalogFingerprint(scenarios, sp.protocol), hardened);
     writeFileSync(join(cardsDir, `${sp.id}.json`), `${JSON.stringify(file, null, 2)}\n`);
-    writeFileSync(join(cardsDir, `${sp.id}.md`), renderCard(run, file, hardening));
+    writeFileSync(join(cardsDir, `${sp.id}.md`), renderCard(run, file));
     const s = file.summary;
+    const calibration = run.record.calibrations.find((c) => !c.ok);
     console.log(
-      `${sp.id} ${run.version}: ${s.passed} pass, ${s.failed} fail, ${s.errored} error, ${s.skipped} skip (${Date.now() - started} ms)`,
+      `${sp.id} ${run.version}: ${s.passed} pass, ${s.failed} fail, ${s.errored} error, ${s.skipped} skip; ` +
+        `${hardened.length} hardened runs (${Date.now() - started} ms)` +
+        (calibration ? `\n  calibration failed: ${calibration.summary} ${calibration.hint ?? ''}` : ''),
     );
   } catch (error) {
     failures++;
     console.error(`${sp.id}: no card: ${describeError(error)}`);
   }
 }
-writeFileSync(join(cardsDir, 'README.md'), renderIndex(committedCards()));
-process.exit(failures ? 1 : 0);
+
+/**
+ * For each check the SP can turn on whose scenario failed with the defaults: a run with that
+ * check on, over the check's scenarios and the baseline.
+ */
+async function hardenedRuns(run: ZooRun): Promise<ZooRun[]> {
+  const { sp } = run;
+  const checkOf = (id: string) => hardeningFor(id, sp.hardening);
+  const checks = new Set(
+    run.record.results
+      .filter((r) => r.verdict === 'fail')
+      .map((r) => checkOf(r.scenarioId))
+      .filter((h) => h?.hardened !== undefined)
+      .map((h) => h!.check),
+  );
+  const runs: ZooRun[] = [];
+  for (const check of [...checks].sort()) {
+    const ids = run.scenarios.filter((s) => checkOf(s.id)?.check === check).map((s) => s.id);
+    runs.push(await runZooSp(sp, { hardened: [check], ids: [...ids, baselineOf[sp.protocol]] }));
+  }
+  return runs;
+}
 
 function committedCards(): VerdictFile[] {
   if (!existsSync(cardsDir)) return [];
@@ -89,7 +111,7 @@ function committedCards(): VerdictFile[] {
     .map((name) => readVerdictFile(join(cardsDir, name)));
 }
 
-/** 0 when every committed card was made against the current catalog; 1 naming the stale ones. */
+/** 0 when every zoo SP has a card made against the current catalog; 1 naming the stale or missing ones. */
 function check(): number {
   const cards = committedCards();
   const stale = cards.filter(
@@ -100,8 +122,9 @@ function check(): number {
       `stale report card ${join(cardsDir, `${card.id}.md`)}: made against another ${card.protocol.toUpperCase()} catalog; run \`npm run report-cards -- --only ${card.id}\``,
     );
   }
-  const missing = sps.filter(({ sp }) => !cards.some((card) => card.id === sp.id));
-  for (const { sp } of missing) console.warn(`no report card yet for zoo SP ${sp.id}`);
-  if (!stale.length) console.log(`${cards.length} report cards match the current catalog`);
-  return stale.length ? 1 : 0;
+  const missing = Object.keys(zoo).filter((id) => !cards.some((card) => card.id === id));
+  for (const id of missing)
+    console.error(`no report card for zoo SP ${id}; run \`npm run report-cards -- --only ${id}\``);
+  if (!stale.length && !missing.length) console.log(`${cards.length} report cards match the current catalog`);
+  return stale.length || missing.length ? 1 : 0;
 }

@@ -30,6 +30,12 @@ const checks: Check[] = [
     when: () => existsSync(join(root, 'scripts/catalog-docs.ts')),
   },
   {
+    name: 'SP zoo report cards are current',
+    command: process.execPath,
+    args: ['scripts/report-cards.ts', '--check'],
+    when: () => existsSync(join(root, 'scripts/report-cards.ts')),
+  },
+  {
     name: 'UI production build (vite build)',
     command: bin('vite'),
     args: ['build', '--logLevel', 'warn'],

@@ -9,6 +9,11 @@ export interface HardeningOption {
   docsUrl: string;
   /** What it checks once set, and anything the docs say it needs. */
   note: string;
+  /**
+   * Set when the zoo SP can start with this check on (`start({ hardened: [check] })`): the
+   * library setting it then uses, as written in its code, e.g. `want_assertions_signed: True`.
+   */
+  hardened?: string;
 }
 
 /**
@@ -25,4 +30,26 @@ export function hardeningFor(
 ): (HardeningOption & { check: string }) | undefined {
   const check = [scenarioId, scenarioId.split('.')[1] ?? ''].find((name) => Object.hasOwn(hardening, name));
   return check === undefined ? undefined : { check, ...hardening[check]! };
+}
+
+/** The environment variable a zoo SP reads its hardened checks from: comma-separated check names. */
+export const HARDENED_ENV = 'ZOO_HARDENED';
+
+/**
+ * The child environment that starts a zoo SP with `hardened` checks on.
+ *
+ * @throws Error naming the SP, the unknown check and the checks it can turn on.
+ */
+export function hardenedEnv(
+  spId: string,
+  hardening: Hardening,
+  hardened: readonly string[] = [],
+): Record<string, string> {
+  const known = Object.keys(hardening).filter((check) => hardening[check]!.hardened !== undefined);
+  const unknown = hardened.filter((check) => !known.includes(check));
+  if (unknown.length)
+    throw new Error(
+      `zoo SP ${spId} cannot start with ${unknown.join(', ')} hardened; it can: ${known.join(', ') || 'none'}`,
+    );
+  return hardened.length ? { [HARDENED_ENV]: hardened.join(',') } : {};
 }

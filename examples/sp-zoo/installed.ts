@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,4 +27,35 @@ export function installedNpmVersion(packageName: string): string {
     'LIBRARY_MISSING',
     `the npm package ${packageName} is not installed; run \`npm install\` in the project (it is a devDependency)`,
   );
+}
+
+/**
+ * The installed version of Debian packages, as `dpkg-query` reports it (e.g. `7.0.1-2`),
+ * checked in order; resolves the first package's version.
+ *
+ * @throws ZooError `LIBRARY_MISSING` naming the first package that is not installed.
+ */
+export async function installedDebianVersion(packages: readonly [string, ...string[]]): Promise<string> {
+  const versions: string[] = [];
+  for (const name of packages) {
+    const version = await dpkgVersion(name);
+    if (!version)
+      throw new ZooError(
+        'LIBRARY_MISSING',
+        `the Debian package ${name} is not installed; run \`bash examples/sp-zoo/install.sh\``,
+      );
+    versions.push(version);
+  }
+  return versions[0]!;
+}
+
+function dpkgVersion(name: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own --showformat fields
+    execFile('dpkg-query', ['-W', '-f', '${db:Status-Status} ${Version}', name], (error, stdout) => {
+      if (error) return resolve(undefined);
+      const [status, version] = stdout.trim().split(' ');
+      resolve(status === 'installed' && version ? version : undefined);
+    });
+  });
 }

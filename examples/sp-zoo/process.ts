@@ -1,109 +1,124 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ZooError } from './errors.ts';
-import { installedNpmVersion } from './installed.ts';
 import type { RunningZooSp } from './types.ts';
 
-/** What `startSpProcess` launches: one zoo SP's `main.ts` in its own Node process. */
+/** What `startSpProcess` launches: one zoo SP in its own process. */
 export interface SpProcessOptions {
   /** The zoo SP's id, for messages. */
   id: string;
-  /** Absolute path of the SP's entry file (`main.ts`). */
-  main: string;
-  /** Arguments after the entry file (`--port`, `--harness`, ...). */
+  /** The executable (Node for an npm SP's `main.ts`, the `start` script of a Debian one); no shell. */
+  command: string;
   args: string[];
-  /** The npm package whose installed version is reported. */
-  packageName: string;
   port: number;
-  /** How long to wait for the ready line, in ms (default 20 000). */
+  /**
+   * The library's installed version, resolved before spawning (see installed.ts); its
+   * `LIBRARY_MISSING` error is passed on unchanged.
+   */
+  version: () => string | Promise<string>;
+  /** Added to the child's environment (e.g. `ZOO_HARDENED`). */
+  env?: Readonly<Record<string, string>> | undefined;
+  /** How long to wait until the SP is ready, in ms (default 20 000). */
   readyTimeoutMs?: number | undefined;
-  /** Receives the SP's stderr and stdout lines after it is ready (default: dropped). */
+  /** Receives the SP's stdout and stderr lines (default: only the last 30 are kept, for errors). */
   log?: ((line: string) => void) | undefined;
 }
 
-/** The line an SP prints on stdout once it listens: `ready http://127.0.0.1:<port>`. */
+/** The line an SP may print on stdout once it listens: `ready http://127.0.0.1:<port>`. */
 export const READY_PREFIX = 'ready ';
 
-const STDERR_LINES_KEPT = 30;
+const OUTPUT_LINES_KEPT = 30;
+/** How long an SP may take to exit after SIGTERM before it gets SIGKILL, in ms. */
+const EXIT_TIMEOUT_MS = 5_000;
 
 /**
  * Starts a zoo SP in a child process (it shares nothing with the caller's process) and
- * resolves once it printed its ready line, so it answers HTTP.
+ * resolves once it is ready: it printed its ready line, or `http://127.0.0.1:<port>/` answers
+ * any HTTP status (the Debian SPs' servers print their own banners).
  *
- * @throws ZooError `LIBRARY_MISSING` before spawning when the package is not installed;
- *   `START_FAILED` when the process exits before it is ready (with the end of its stderr);
- *   `START_TIMEOUT` when it is not ready within `readyTimeoutMs` (the process is killed).
+ * @throws ZooError `LIBRARY_MISSING` before spawning when the library is not installed;
+ *   `START_FAILED` when the process exits (or cannot be spawned) before it is ready, with the
+ *   end of its output; `START_TIMEOUT` when it is not ready within `readyTimeoutMs` (it is killed).
  */
 export async function startSpProcess(options: SpProcessOptions): Promise<RunningZooSp> {
-  const version = installedNpmVersion(options.packageName);
-  const child = spawn(process.execPath, [options.main, ...options.args], {
+  const version = await options.version();
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(options.command, options.args, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stderr: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    stderr.push(line);
-    if (stderr.length > STDERR_LINES_KEPT) stderr.shift();
-    options.log?.(line);
+  const output: string[] = [];
+  let printedReady = false;
+  const keep = (line: string) => {
+    output.push(line);
+    if (output.length > OUTPUT_LINES_KEPT) output.shift();
+    options.log?.(`[${options.id}] ${line}`);
+  };
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith(READY_PREFIX)) printedReady = true;
+    else keep(line);
   });
-  const url = `http://127.0.0.1:${options.port}`;
-  try {
-    await waitForReady(child, options, () => stderr.join('\n'));
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    process.off('exit', killOnExit);
-    throw error;
+  createInterface({ input: child.stderr! }).on('line', keep);
+  let gone: string | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      gone ??= signal ?? `code ${code}`;
+      resolve();
+    });
+    child.once('error', (error) => {
+      gone ??= error.message;
+      resolve();
+    });
+  });
+
+  const timeoutMs = options.readyTimeoutMs ?? 20_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (gone !== undefined) {
+      process.off('exit', killOnExit);
+      throw new ZooError(
+        'START_FAILED',
+        `zoo SP ${options.id} exited (${gone}) before it was ready; its output:\n${output.join('\n')}`,
+      );
+    }
+    if (printedReady || (await answers(url))) break;
+    if (Date.now() > deadline) {
+      await stop(child, exited);
+      process.off('exit', killOnExit);
+      throw new ZooError(
+        'START_TIMEOUT',
+        `zoo SP ${options.id} was not ready on ${url} within ${timeoutMs} ms; its output:\n${output.join('\n')}`,
+      );
+    }
+    await sleep(50);
   }
   return {
     url,
     version,
     async close() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stop(child, exited);
       process.off('exit', killOnExit);
     },
   };
 }
 
-function waitForReady(child: ChildProcess, options: SpProcessOptions, stderr: () => string): Promise<void> {
-  const timeoutMs = options.readyTimeoutMs ?? 20_000;
-  return new Promise((resolve, reject) => {
-    let ready = false;
-    const timer = setTimeout(
-      () =>
-        reject(
-          new ZooError(
-            'START_TIMEOUT',
-            `zoo SP ${options.id} did not print "${READY_PREFIX}<url>" within ${timeoutMs} ms; its stderr:\n${stderr()}`,
-          ),
-        ),
-      timeoutMs,
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!ready && line.startsWith(READY_PREFIX)) {
-        ready = true;
-        clearTimeout(timer);
-        resolve();
-      } else {
-        options.log?.(line);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!ready)
-        reject(
-          new ZooError(
-            'START_FAILED',
-            `zoo SP ${options.id} exited (${signal ?? `code ${code}`}) before it was ready; its stderr:\n${stderr()}`,
-          ),
-        );
-    });
-  });
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
 }

@@ -1,17 +1,20 @@
 import type { ScenarioResult, Verdict } from '../../runner/types.ts';
+import { describeSkew, describeSkews } from './clock-skew.ts';
 import { type Hardening, hardeningFor } from './hardening.ts';
-import type { VerdictFile } from './report-card.ts';
+import type { HardenedRun, VerdictFile } from './report-card.ts';
 import type { ZooRun } from './run.ts';
 
 const NO_OPTION = 'no option: report upstream';
 
 /**
  * The report card of one zoo SP (`docs/report-cards/<id>.md`): library and version, date,
- * counts by tag, and for each failing scenario what the library did, why it matters and the
- * library's option that turns the check on.
+ * counts by tag, the clock-skew allowance the timing scenarios measured, and for each failing
+ * scenario what the library did, why it matters, the library's option that turns the check on
+ * and, where the SP was run again with it, the verdict then.
  */
-export function renderCard(run: ZooRun, file: VerdictFile, hardening: Hardening): string {
+export function renderCard(run: ZooRun, file: VerdictFile): string {
   const { sp, record } = run;
+  const { hardening } = sp;
   const results = [...record.results].sort((a, b) => (a.scenarioId < b.scenarioId ? -1 : 1));
   const failing = results.filter((r) => r.verdict === 'fail');
   const errors = results.filter((r) => r.verdict === 'error');
@@ -27,6 +30,7 @@ export function renderCard(run: ZooRun, file: VerdictFile, hardening: Hardening)
     `| date | ${file.date} |`,
     `| driver | ${file.driver} |`,
     `| catalog | ${results.length} scenarios, fingerprint \`${file.catalogFingerprint.slice(0, 19)}…\` |`,
+    `| clock skew | ${describeSkews(file.clockSkew)} |`,
     '',
     `**${file.summary.passed} pass, ${file.summary.failed} fail, ${file.summary.errored} error, ${file.summary.skipped} skip.**`,
     'A fail is the library doing what a correct SP does not (or refusing what a correct SP accepts);',
@@ -40,13 +44,25 @@ export function renderCard(run: ZooRun, file: VerdictFile, hardening: Hardening)
       ([tag, c]) => `| ${tag} | ${c.pass} | ${c.fail} | ${c.error} | ${c.skipped} |`,
     ),
     '',
+    '## Clock skew',
+    '',
+    "The effective allowance, read from the timing scenarios' verdicts: how far the IdP's instants",
+    "may lie before (early: NotBefore, nbf, IdP clock ahead) or after (late: NotOnOrAfter, exp) the SP's clock.",
+    '',
+    '| direction | measured | scenarios |',
+    '| --- | --- | --- |',
+    ...file.clockSkew.map(
+      (a) => `| ${a.direction} | ${describeSkew(a)} | ${a.scenarioIds.map((id) => `\`${id}\``).join(', ')} |`,
+    ),
+    '',
+    ...hardenedSummary(file),
     `## Failing scenarios (${failing.length})`,
     '',
   ];
   if (failing.length === 0) lines.push('None.', '');
   const portless = (text: string) =>
     text.replaceAll(run.spUrl, '<sp>').replaceAll(run.harnessUrl, '<harness>');
-  for (const result of failing) lines.push(...failingSection(result, hardening, portless));
+  for (const result of failing) lines.push(...failingSection(result, hardening, file.hardenedRuns, portless));
   if (errors.length) {
     lines.push(`## Not judged (${errors.length})`, '', '| scenario | why |', '| --- | --- |');
     for (const r of errors) lines.push(`| \`${r.scenarioId}\` | ${cell(portless(r.reason))} |`);
@@ -66,13 +82,40 @@ export function renderCard(run: ZooRun, file: VerdictFile, hardening: Hardening)
   return lines.join('\n');
 }
 
+/** The table of scenarios whose verdict was taken again with a check turned on. */
+function hardenedSummary(file: VerdictFile): string[] {
+  const rows = file.hardenedRuns.flatMap((run) =>
+    Object.entries(run.verdicts)
+      .filter(([id]) => file.verdicts[id] !== undefined)
+      .map(
+        ([id, verdict]) =>
+          `| \`${id}\` | ${file.verdicts[id]} | \`${run.setting}\` | ${verdict}${verdict === file.verdicts[id] ? '' : ' (changed)'} |`,
+      ),
+  );
+  if (!rows.length) return [];
+  return [
+    "## With the library's own hardening on",
+    '',
+    'Where a scenario failed with the defaults and the library has a setting for its check, the SP',
+    "was started again with that setting on and the check's scenarios (and the baseline) run again.",
+    '',
+    '| scenario | default | with | verdict |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
+}
+
 function failingSection(
   result: ScenarioResult,
   hardening: Hardening,
+  hardenedRuns: readonly HardenedRun[],
   portless: (text: string) => string,
 ): string[] {
   const option = hardeningFor(result.scenarioId, hardening);
   const accepted = result.steps.some((s) => s.expect !== 'accept' && s.verdict === 'fail');
+  const rerun = option && hardenedRuns.find((run) => run.check === option.check);
+  const hardenedVerdict = rerun?.verdicts[result.scenarioId];
   return [
     `### \`${result.scenarioId}\`: ${result.title}`,
     '',
@@ -81,6 +124,11 @@ function failingSection(
     option
       ? `- **Turn the check on:** \`${option.option}\` ([docs](${option.docsUrl})). ${option.note}`
       : `- **Turn the check on:** ${NO_OPTION}.`,
+    ...(rerun && hardenedVerdict
+      ? [
+          `- **Run again with it:** default: ${result.verdict} → with \`${rerun.setting}\`: ${hardenedVerdict}.`,
+        ]
+      : []),
     '',
   ];
 }
@@ -110,11 +158,11 @@ export function renderIndex(files: readonly VerdictFile[]): string {
     'default behaviour differing from what a correct SP does; each card names the option that changes it.',
     'Regenerate with `npm run report-cards`; `npm run report-cards -- --check` fails on a stale card.',
     '',
-    '| card | library | version | protocol | pass | fail | error | skip | date |',
-    '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
+    '| card | library | version | protocol | pass | fail | error | skip | clock skew | date |',
+    '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
     ...rows.map(
       (f) =>
-        `| [${f.id}](${f.id}.md) | ${f.library} | ${f.version} | ${f.protocol.toUpperCase()} | ${f.summary.passed} | ${f.summary.failed} | ${f.summary.errored} | ${f.summary.skipped} | ${f.date} |`,
+        `| [${f.id}](${f.id}.md) | ${f.library} | ${f.version} | ${f.protocol.toUpperCase()} | ${f.summary.passed} | ${f.summary.failed} | ${f.summary.errored} | ${f.summary.skipped} | ${describeSkews(f.clockSkew ?? [])} | ${f.date} |`,
     ),
     '',
   ].join('\n');

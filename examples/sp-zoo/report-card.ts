@@ -2,7 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RunSummary, Verdict } from '../../runner/types.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
+import { clockSkew, type SkewAllowance } from './clock-skew.ts';
 import type { ZooRun } from './run.ts';
+
+/** The scenario that shows a zoo SP logs its subject in at all, by protocol. */
+export const baselineOf = { saml: 'saml.baseline.sp-initiated', oidc: 'oidc.baseline.sp-initiated' } as const;
+
+/** The verdicts of a second run with one check turned on by the library's own setting. */
+export interface HardenedRun {
+  /** The hardening check (a key of the SP's `hardening`). */
+  check: string;
+  /** The setting the SP ran with, as written in its code. */
+  setting: string;
+  /** Scenario id -> verdict: the scenarios of that check and the baseline, sorted by id. */
+  verdicts: Record<string, Verdict>;
+}
 
 /** The raw verdicts of one zoo SP: `docs/report-cards/<id>.json`. */
 export interface VerdictFile {
@@ -20,6 +34,10 @@ export interface VerdictFile {
   summary: Omit<RunSummary, 'durationMs'>;
   /** Scenario id -> verdict, sorted by id. */
   verdicts: Record<string, Verdict>;
+  /** What the timing scenarios measured, by direction (see clock-skew.ts). */
+  clockSkew: SkewAllowance[];
+  /** Runs again with a check turned on, where a scenario of that check failed by default. */
+  hardenedRuns: HardenedRun[];
 }
 
 /**
@@ -39,13 +57,16 @@ export function catalogFingerprint(scenarios: readonly Scenario[], protocol: 'sa
  * The verdict file of a run, over the catalog's scenarios only (not a test's extra ones);
  * `fingerprint` is the catalog's, computed by the caller.
  */
-export function verdictFile(run: ZooRun, fingerprint: string, date = new Date()): VerdictFile {
+export function verdictFile(
+  run: ZooRun,
+  fingerprint: string,
+  hardenedRuns: readonly ZooRun[] = [],
+  date = new Date(),
+): VerdictFile {
   const ids = new Set(run.scenarios.map((s) => s.id));
   const results = run.record.results.filter((r) => ids.has(r.scenarioId));
   const count = (verdict: Verdict) => results.filter((r) => r.verdict === verdict).length;
-  const verdicts = Object.fromEntries(
-    results.map((r) => [r.scenarioId, r.verdict] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
+  const verdicts = verdictMap(run);
   return {
     schema: 'sso-harness/report-card@1',
     id: run.sp.id,
@@ -64,7 +85,24 @@ export function verdictFile(run: ZooRun, fingerprint: string, date = new Date())
       skipped: count('skipped'),
     },
     verdicts,
+    clockSkew: clockSkew(run.scenarios, results),
+    hardenedRuns: hardenedRuns.map((h) => ({
+      check: h.hardened.join(', '),
+      setting: h.hardened.map((check) => run.sp.hardening[check]?.hardened ?? check).join('; '),
+      verdicts: verdictMap(h),
+    })),
   };
+}
+
+/** Scenario id -> verdict of a run's catalog scenarios, sorted by id. */
+export function verdictMap(run: ZooRun): Record<string, Verdict> {
+  const ids = new Set(run.scenarios.map((s) => s.id));
+  return Object.fromEntries(
+    run.record.results
+      .filter((r) => ids.has(r.scenarioId))
+      .map((r) => [r.scenarioId, r.verdict] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 /**

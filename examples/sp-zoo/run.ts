@@ -15,6 +15,8 @@ import type { ZooSp } from './types.ts';
 /** One zoo SP judged against the catalog of its protocol. */
 export interface ZooRun {
   sp: ZooSp;
+  /** The checks the SP ran with turned on (empty: the library's defaults). */
+  hardened: readonly string[];
   /** The library's installed version. */
   version: string;
   /** The scenarios that were run: the built-in catalog of the SP's protocol (or the ids asked for). */
@@ -26,6 +28,8 @@ export interface ZooRun {
 }
 
 export interface ZooRunOptions {
+  /** Checks the SP starts with turned on (see `ZooStartOptions.hardened`); default none. */
+  hardened?: readonly string[] | undefined;
   /** Only these scenario ids (default: the whole catalog of the SP's protocol). */
   ids?: string[] | undefined;
   /** Scenarios run besides the catalog's (a test's own); they are in `record` but not in `scenarios`. */
@@ -64,7 +68,8 @@ export async function runZooSp(sp: ZooSp, options: ZooRunOptions = {}): Promise<
     await Promise.all(
       Object.keys(harness.config.providers).flatMap((id) => keyKindNames.map((kind) => keys.get(id, kind))),
     );
-    const running = await sp.start({ port, harnessUrl: harness.url });
+    const hardened = options.hardened ?? [];
+    const running = await sp.start({ port, harnessUrl: harness.url, hardened });
     try {
       const record = await runScenarios({
         harness: harness.server,
@@ -75,7 +80,15 @@ export async function runZooSp(sp: ZooSp, options: ZooRunOptions = {}): Promise<
         workers: options.workers ?? 4,
         timeoutMs: options.timeoutMs ?? 20_000,
       });
-      return { sp, version: running.version, scenarios, record, spUrl: running.url, harnessUrl: harness.url };
+      return {
+        sp,
+        hardened,
+        version: running.version,
+        scenarios,
+        record,
+        spUrl: running.url,
+        harnessUrl: harness.url,
+      };
     } finally {
       await running.close();
     }

@@ -1,4 +1,5 @@
 import type { ConfigInput } from '../../config/schema.ts';
+import type { Hardening } from './hardening.ts';
 
 /**
  * One specimen of the SP zoo: a small, real service provider written the way its
@@ -16,6 +17,8 @@ export interface ZooSp {
   source: { kind: 'debian' | 'npm'; package: string };
   /** The library's own documentation page for its SP/RP settings. */
   docsUrl: string;
+  /** The library's own options for the checks its defaults leave off (see hardening.ts). */
+  hardening: Hardening;
   /**
    * The harness side that fits this SP listening at `spUrl` (e.g. http://127.0.0.1:41234):
    * `providers` (one provider, its SAML `sps` or OIDC `clients` entry pointing at the SP),
@@ -36,6 +39,11 @@ export interface ZooStartOptions {
   port: number;
   /** The harness base URL, e.g. http://127.0.0.1:45678 */
   harnessUrl: string;
+  /**
+   * Checks to turn on with the library's own setting (keys of `hardening` that have a
+   * `hardened` setting); default none, i.e. the library's documented defaults.
+   */
+  hardened?: readonly string[] | undefined;
 }
 
 export interface RunningZooSp {

@@ -4,15 +4,13 @@ import type { ConfigInput } from '../../config/schema.ts';
 export type ZooHarnessConfig = Pick<ConfigInput, 'providers' | 'users' | 'targets'>;
 
 /**
- * The zoo's test users: alice is the subject of every scenario, bob a second known account,
- * mallory the attacker's own account at the IdP (the catalog's comment-injection and
- * takeover scenarios log in as her).
+ * The zoo's test users: alice is the subject of every scenario, bob the victim (a second
+ * account the SP knows). The stranger role is made up by the runner for each scenario.
  */
 export function zooUsers(): NonNullable<ConfigInput['users']> {
   return {
     alice: { email: 'alice@example.com', givenName: 'Alice', familyName: 'Admin', groups: ['admins'] },
     bob: { email: 'bob@example.com', givenName: 'Bob', familyName: 'Builder', groups: ['engineering'] },
-    mallory: { email: 'mallory@example.com', givenName: 'Mallory' },
   };
 }
 
@@ -31,6 +29,8 @@ export function samlZooConfig(options: {
   displayName: string;
   spUrl: string;
   provider: string;
+  /** Whether the SP has `/logout` (default true). */
+  logout?: boolean;
   entityId: string;
   acsUrl: string;
 }): ZooHarnessConfig {
@@ -53,7 +53,7 @@ export function samlZooConfig(options: {
             provider: options.provider,
             sp: options.id,
             loginUrl: `${spUrl}/login`,
-            logoutUrl: `${spUrl}/logout`,
+            ...(options.logout === false ? {} : { logoutUrl: `${spUrl}/logout` }),
             user: 'alice',
           },
         },
@@ -73,6 +73,8 @@ export function oidcZooConfig(options: {
   displayName: string;
   spUrl: string;
   provider: string;
+  /** Whether the SP has `/logout` (default true). */
+  logout?: boolean;
   clientId: string;
   clientSecret: string;
   redirectUri: string;
@@ -102,7 +104,7 @@ export function oidcZooConfig(options: {
             provider: options.provider,
             client: options.clientId,
             loginUrl: `${spUrl}/login`,
-            logoutUrl: `${spUrl}/logout`,
+            ...(options.logout === false ? {} : { logoutUrl: `${spUrl}/logout` }),
             user: 'alice',
           },
         },

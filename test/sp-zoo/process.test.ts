@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { installedNpmVersion } from '../../examples/sp-zoo/installed.ts';
 import { startSpProcess } from '../../examples/sp-zoo/process.ts';
 import { freePort } from '../../examples/sp-zoo/run.ts';
 import { tempDir } from '../support/idp.ts';
@@ -18,9 +19,9 @@ describe('startSpProcess', () => {
   it('refuses before spawning when the library is not installed, naming the package', async () => {
     const start = startSpProcess({
       id: 'ghost',
-      main: script('never.mjs', 'process.exit(9)'),
-      args: [],
-      packageName: 'no-such-zoo-library',
+      command: process.execPath,
+      args: [script('never.mjs', 'process.exit(9)')],
+      version: () => installedNpmVersion('no-such-zoo-library'),
       port: await freePort(),
     });
     await expect(start).rejects.toMatchObject({ code: 'LIBRARY_MISSING' });
@@ -30,9 +31,9 @@ describe('startSpProcess', () => {
   it('reports an SP that dies before it is ready, with the end of its stderr', async () => {
     const start = startSpProcess({
       id: 'crashy',
-      main: script('crash.mjs', 'console.error("IdP metadata: HTTP 404"); process.exit(3);'),
-      args: [],
-      packageName: 'samlify',
+      command: process.execPath,
+      args: [script('crash.mjs', 'console.error("IdP metadata: HTTP 404"); process.exit(3);')],
+      version: () => installedNpmVersion('samlify'),
       port: await freePort(),
     });
     await expect(start).rejects.toMatchObject({ code: 'START_FAILED' });
@@ -42,9 +43,9 @@ describe('startSpProcess', () => {
   it('kills an SP that never gets ready within the bound', async () => {
     const start = startSpProcess({
       id: 'sleepy',
-      main: script('sleep.mjs', 'setInterval(() => {}, 1000);'),
-      args: [],
-      packageName: 'samlify',
+      command: process.execPath,
+      args: [script('sleep.mjs', 'setInterval(() => {}, 1000);')],
+      version: () => installedNpmVersion('samlify'),
       port: await freePort(),
       readyTimeoutMs: 300,
     });

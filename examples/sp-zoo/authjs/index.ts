@@ -1,51 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { Hardening } from '../hardening.ts';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedNpmVersion } from '../installed.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
-import { zooUsers } from '../users.ts';
+import { oidcZooConfig } from '../zoo-config.ts';
 
 const provider = 'authjs';
 const clientId = 'sp-zoo-authjs';
 const clientSecret = 'sp-zoo-authjs-secret';
-
-/** Auth.js (@auth/core via @auth/express) with one generic OIDC provider, its defaults kept. */
-const authjsSp: ZooSp = {
-  id: 'authjs',
-  protocol: 'oidc',
-  library: 'Auth.js (@auth/core, @auth/express)',
-  source: { kind: 'npm', package: '@auth/core' },
-  docsUrl: 'https://authjs.dev/reference/core/providers#checks',
-  harnessConfig: (spUrl) => ({
-    providers: {
-      [provider]: {
-        protocol: 'oidc',
-        persona: 'generic',
-        clients: {
-          [clientId]: { clientSecret, redirectUris: [`${spUrl}/auth/callback/harness`] },
-        },
-      },
-    },
-    users: zooUsers,
-    targets: {
-      authjs: {
-        displayName: 'Auth.js (SP zoo)',
-        connections: { oidc: { provider, client: clientId, loginUrl: `${spUrl}/login`, user: 'alice' } },
-        probe: { url: `${spUrl}/me`, contains: '{{user.email}}' },
-      },
-    },
-  }),
-  start: ({ port, harnessUrl }) =>
-    startSpProcess({
-      id: 'authjs',
-      main: fileURLToPath(new URL('./main.ts', import.meta.url)),
-      args: [
-        ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
-        ...['--client-id', clientId, '--client-secret', clientSecret],
-      ],
-      packageName: '@auth/core',
-      port,
-    }),
-};
 
 /** Auth.js provider options that turn on checks it leaves off (@auth/core 0.41). */
 export const hardening: Hardening = {
@@ -59,6 +21,42 @@ export const hardening: Hardening = {
     docsUrl: 'https://authjs.dev/reference/core/providers#checks',
     note: 'Without "nonce" in checks no nonce is sent, so an id_token is not bound to this browser\'s login.',
   },
+};
+
+/** Auth.js (@auth/core via @auth/express) with one generic OIDC provider, its defaults kept. */
+const authjsSp: ZooSp = {
+  id: 'authjs',
+  protocol: 'oidc',
+  library: 'Auth.js (@auth/core, @auth/express)',
+  source: { kind: 'npm', package: '@auth/core' },
+  docsUrl: 'https://authjs.dev/reference/core/providers#checks',
+  hardening,
+  harnessConfig: (spUrl) =>
+    oidcZooConfig({
+      id: 'authjs',
+      displayName: 'Auth.js (SP zoo)',
+      spUrl,
+      provider,
+      logout: false,
+      clientId,
+      clientSecret,
+      redirectUri: `${spUrl}/auth/callback/harness`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id: 'authjs',
+      command: process.execPath,
+      args: [
+        fileURLToPath(new URL('./main.ts', import.meta.url)),
+        ...[
+          ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
+          ...['--client-id', clientId, '--client-secret', clientSecret],
+        ],
+      ],
+      port,
+      version: () => installedNpmVersion('@auth/core'),
+      env: hardenedEnv('authjs', hardening, hardened),
+    }),
 };
 
 export default authjsSp;

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedDebianVersion } from '../installed.ts';
+import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { oidcZooConfig } from '../zoo-config.ts';
-import type { ZooHardening } from '../zoo-hardening.ts';
-import { debianPackageVersion, spawnZooSp } from '../zoo-process.ts';
 
 const id = 'authlib';
 const provider = 'zoo-authlib';
@@ -11,44 +12,11 @@ const docs = 'https://docs.authlib.org/en/latest/client/flask.html';
 const claimsDocs = 'https://docs.authlib.org/en/latest/jose/jwt.html#jwt-payload-claims-validation';
 
 /**
- * Authlib's Flask OAuth client as an OpenID Connect RP, from Debian's python3-authlib.
- * Discovers the OP through `server_metadata_url`; the callback is `/authorize`, as in the docs.
- */
-const authlib: ZooSp = {
-  id,
-  protocol: 'oidc',
-  library: 'Authlib (Flask client)',
-  source: { kind: 'debian', package: 'python3-authlib' },
-  docsUrl: docs,
-  harnessConfig: (spUrl) =>
-    oidcZooConfig({
-      id,
-      displayName: 'Authlib (Flask)',
-      spUrl,
-      provider,
-      clientId: client.id,
-      clientSecret: client.secret,
-      redirectUri: `${spUrl.replace(/\/$/, '')}/authorize`,
-    }),
-  async start({ port, harnessUrl }) {
-    const version = await debianPackageVersion(['python3-authlib', 'python3-flask', 'python3-requests']);
-    return spawnZooSp({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, client.id, client.secret, provider],
-      port,
-      version,
-    });
-  },
-};
-export default authlib;
-
-/**
  * Authlib's own options for checks its defaults leave off (1.2.0: state, nonce, signature
  * against the discovered JWKS, iss against the discovered issuer, exp/nbf with 120 s leeway,
  * azp when aud is not the client alone).
  */
-export const hardening: ZooHardening = {
+export const hardening: Hardening = {
   aud: {
     option:
       "authorize_access_token(claims_options={'iss': {'values': [issuer]}, 'aud': {'essential': True, 'values': [client_id]}})",
@@ -82,3 +50,36 @@ export const hardening: ZooHardening = {
     note: 'Authlib passes email through whatever email_verified says.',
   },
 };
+
+/**
+ * Authlib's Flask OAuth client as an OpenID Connect RP, from Debian's python3-authlib.
+ * Discovers the OP through `server_metadata_url`; the callback is `/authorize`, as in the docs.
+ */
+const authlib: ZooSp = {
+  id,
+  protocol: 'oidc',
+  library: 'Authlib (Flask client)',
+  source: { kind: 'debian', package: 'python3-authlib' },
+  docsUrl: docs,
+  hardening,
+  harnessConfig: (spUrl) =>
+    oidcZooConfig({
+      id,
+      displayName: 'Authlib (Flask)',
+      spUrl,
+      provider,
+      clientId: client.id,
+      clientSecret: client.secret,
+      redirectUri: `${spUrl.replace(/\/$/, '')}/authorize`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id,
+      command: fileURLToPath(new URL('./start', import.meta.url)),
+      args: [String(port), harnessUrl, client.id, client.secret, provider],
+      port,
+      version: () => installedDebianVersion(['python3-authlib', 'python3-flask', 'python3-requests']),
+      env: hardenedEnv(id, hardening, hardened),
+    }),
+};
+export default authlib;

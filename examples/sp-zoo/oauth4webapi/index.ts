@@ -1,52 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { Hardening } from '../hardening.ts';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedNpmVersion } from '../installed.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
-import { zooUsers } from '../users.ts';
+import { oidcZooConfig } from '../zoo-config.ts';
 
 const provider = 'oauth4webapi';
 const clientId = 'sp-zoo-oauth4webapi';
 const clientSecret = 'sp-zoo-oauth4webapi-secret';
-
-/** A small RP on oauth4webapi: its README's OpenID Connect code-flow example (PKCE, nonce, UserInfo). */
-const oauth4webapiSp: ZooSp = {
-  id: 'oauth4webapi',
-  protocol: 'oidc',
-  library: 'oauth4webapi',
-  source: { kind: 'npm', package: 'oauth4webapi' },
-  docsUrl: 'https://github.com/panva/oauth4webapi/blob/main/docs/README.md',
-  harnessConfig: (spUrl) => ({
-    providers: {
-      [provider]: {
-        protocol: 'oidc',
-        persona: 'generic',
-        clients: {
-          [clientId]: { clientSecret, redirectUris: [`${spUrl}/callback`] },
-        },
-      },
-    },
-    users: zooUsers,
-    targets: {
-      oauth4webapi: {
-        displayName: 'oauth4webapi (SP zoo)',
-        connections: { oidc: { provider, client: clientId, loginUrl: `${spUrl}/login`, user: 'alice' } },
-        probe: { url: `${spUrl}/me`, contains: '{{user.email}}' },
-      },
-    },
-  }),
-  start: ({ port, harnessUrl }) =>
-    startSpProcess({
-      id: 'oauth4webapi',
-      main: fileURLToPath(new URL('./main.ts', import.meta.url)),
-      args: [
-        ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
-        ...['--client-id', clientId, '--client-secret', clientSecret],
-      ],
-      packageName: 'oauth4webapi',
-      port,
-    }),
-};
-
 const signatureDocs =
   'https://github.com/panva/oauth4webapi/blob/main/docs/functions/validateApplicationLevelSignature.md';
 
@@ -83,6 +44,42 @@ export const hardening: Hardening = {
     docsUrl: 'https://github.com/panva/oauth4webapi/blob/main/docs/functions/validateAuthResponse.md',
     note: 'The README example relies on PKCE and sends no state; a response without one is then accepted.',
   },
+};
+
+/** A small RP on oauth4webapi: its README's OpenID Connect code-flow example (PKCE, nonce, UserInfo). */
+const oauth4webapiSp: ZooSp = {
+  id: 'oauth4webapi',
+  protocol: 'oidc',
+  library: 'oauth4webapi',
+  source: { kind: 'npm', package: 'oauth4webapi' },
+  docsUrl: 'https://github.com/panva/oauth4webapi/blob/main/docs/README.md',
+  hardening,
+  harnessConfig: (spUrl) =>
+    oidcZooConfig({
+      id: 'oauth4webapi',
+      displayName: 'oauth4webapi (SP zoo)',
+      spUrl,
+      provider,
+      logout: false,
+      clientId,
+      clientSecret,
+      redirectUri: `${spUrl}/callback`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id: 'oauth4webapi',
+      command: process.execPath,
+      args: [
+        fileURLToPath(new URL('./main.ts', import.meta.url)),
+        ...[
+          ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
+          ...['--client-id', clientId, '--client-secret', clientSecret],
+        ],
+      ],
+      port,
+      version: () => installedNpmVersion('oauth4webapi'),
+      env: hardenedEnv('oauth4webapi', hardening, hardened),
+    }),
 };
 
 export default oauth4webapiSp;

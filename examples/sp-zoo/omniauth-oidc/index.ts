@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedDebianVersion } from '../installed.ts';
+import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { oidcZooConfig } from '../zoo-config.ts';
-import type { ZooHardening } from '../zoo-hardening.ts';
-import { debianPackageVersion, spawnZooSp } from '../zoo-process.ts';
 
 const id = 'omniauth-oidc';
 const provider = 'zoo-omniauth-oidc';
@@ -12,52 +13,12 @@ const idTokenSource =
   'https://github.com/nov/openid_connect/blob/v1.2.0/lib/openid_connect/response_object/id_token.rb';
 
 /**
- * OmniAuth with omniauth_openid_connect on Sinatra (WEBrick), from Debian's
- * ruby-omniauth-openid-connect, which is GitLab's fork (gem gitlab-omniauth-openid-connect
- * 0.10.0, on openid_connect 1.2.0). Discovery on; the callback is OmniAuth's
- * `/auth/openid_connect/callback`; `/login` posts OmniAuth's request-phase form by itself.
- */
-const omniauthOidc: ZooSp = {
-  id,
-  protocol: 'oidc',
-  library: 'omniauth_openid_connect (GitLab fork)',
-  source: { kind: 'debian', package: 'ruby-omniauth-openid-connect' },
-  docsUrl: docs,
-  harnessConfig: (spUrl) =>
-    oidcZooConfig({
-      id,
-      displayName: 'omniauth_openid_connect (Sinatra)',
-      spUrl,
-      provider,
-      clientId: client.id,
-      clientSecret: client.secret,
-      redirectUri: `${spUrl.replace(/\/$/, '')}/auth/openid_connect/callback`,
-    }),
-  async start({ port, harnessUrl }) {
-    const version = await debianPackageVersion([
-      'ruby-omniauth-openid-connect',
-      'ruby-omniauth',
-      'ruby-sinatra',
-      'ruby-webrick',
-    ]);
-    return spawnZooSp({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, client.id, client.secret, provider],
-      port,
-      version,
-    });
-  },
-};
-export default omniauthOidc;
-
-/**
  * What omniauth_openid_connect 0.10.0 (GitLab fork) leaves unchecked. It verifies state,
  * nonce, the signature (key from the discovered JWKS, or the client secret for HS*), iss,
  * aud and exp; it has almost no switches to turn on more, so most entries name what the app
  * must do itself.
  */
-export const hardening: ZooHardening = {
+export const hardening: Hardening = {
   time: {
     option: 'none: IdToken#verify! compares exp with the current second; iat and nbf are never compared',
     docsUrl: idTokenSource,
@@ -89,3 +50,44 @@ export const hardening: ZooHardening = {
     note: 'The iss parameter of the authorization response (RFC 9207) is ignored.',
   },
 };
+
+/**
+ * OmniAuth with omniauth_openid_connect on Sinatra (WEBrick), from Debian's
+ * ruby-omniauth-openid-connect, which is GitLab's fork (gem gitlab-omniauth-openid-connect
+ * 0.10.0, on openid_connect 1.2.0). Discovery on; the callback is OmniAuth's
+ * `/auth/openid_connect/callback`; `/login` posts OmniAuth's request-phase form by itself.
+ */
+const omniauthOidc: ZooSp = {
+  id,
+  protocol: 'oidc',
+  library: 'omniauth_openid_connect (GitLab fork)',
+  source: { kind: 'debian', package: 'ruby-omniauth-openid-connect' },
+  docsUrl: docs,
+  hardening,
+  harnessConfig: (spUrl) =>
+    oidcZooConfig({
+      id,
+      displayName: 'omniauth_openid_connect (Sinatra)',
+      spUrl,
+      provider,
+      clientId: client.id,
+      clientSecret: client.secret,
+      redirectUri: `${spUrl.replace(/\/$/, '')}/auth/openid_connect/callback`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id,
+      command: fileURLToPath(new URL('./start', import.meta.url)),
+      args: [String(port), harnessUrl, client.id, client.secret, provider],
+      port,
+      version: () =>
+        installedDebianVersion([
+          'ruby-omniauth-openid-connect',
+          'ruby-omniauth',
+          'ruby-sinatra',
+          'ruby-webrick',
+        ]),
+      env: hardenedEnv(id, hardening, hardened),
+    }),
+};
+export default omniauthOidc;

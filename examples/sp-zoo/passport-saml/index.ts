@@ -1,66 +1,49 @@
 import { fileURLToPath } from 'node:url';
-import type { Hardening } from '../hardening.ts';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedNpmVersion } from '../installed.ts';
 import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
-import { zooUsers } from '../users.ts';
+import { samlZooConfig } from '../zoo-config.ts';
 
 const provider = 'passport-saml';
-
-/** @node-saml/passport-saml as its README sets it up, with Express and express-session. */
-const passportSamlSp: ZooSp = {
-  id: 'passport-saml',
-  protocol: 'saml',
-  library: '@node-saml/passport-saml',
-  source: { kind: 'npm', package: '@node-saml/passport-saml' },
-  docsUrl: 'https://github.com/node-saml/node-saml#config-parameter-details',
-  harnessConfig: (spUrl) => ({
-    providers: {
-      [provider]: {
-        protocol: 'saml',
-        persona: 'generic',
-        sps: { [provider]: { entityId: `${spUrl}/metadata`, acsUrls: [`${spUrl}/login/callback`] } },
-      },
-    },
-    users: zooUsers,
-    targets: {
-      'passport-saml': {
-        displayName: 'passport-saml (SP zoo)',
-        connections: { saml: { provider, sp: provider, loginUrl: `${spUrl}/login`, user: 'alice' } },
-        probe: { url: `${spUrl}/me`, contains: '{{user.email}}' },
-      },
-    },
-  }),
-  start: ({ port, harnessUrl }) =>
-    startSpProcess({
-      id: 'passport-saml',
-      main: fileURLToPath(new URL('./main.ts', import.meta.url)),
-      args: ['--port', String(port), '--harness', harnessUrl, '--provider', provider],
-      packageName: '@node-saml/passport-saml',
-      port,
-    }),
-};
 
 const docs = 'https://github.com/node-saml/node-saml#config-parameter-details';
 
 /** node-saml's options (through passport-saml) that turn on checks it leaves off (node-saml 5.1). */
 export const hardening: Hardening = {
+  'saml.signature.assertion-only': {
+    option: 'wantAuthnResponseSigned: false',
+    hardened: 'wantAuthnResponseSigned: false',
+    docsUrl: docs,
+    note: 'Default true: a Response whose only signature is on the Assertion is refused. Turn it off for an IdP that signs only assertions (wantAssertionsSigned stays on).',
+  },
+  'saml.signature.response-only': {
+    option: 'wantAssertionsSigned: false',
+    hardened: 'wantAssertionsSigned: false',
+    docsUrl: docs,
+    note: 'Default true: an unsigned Assertion inside a signed Response is refused. Turn it off for an IdP that signs only the Response (wantAuthnResponseSigned stays on).',
+  },
   'in-response-to': {
     option: "validateInResponseTo: 'always'",
+    hardened: "validateInResponseTo: 'always'",
     docsUrl: docs,
     note: "Default 'never': InResponseTo is not compared with the AuthnRequests this SP sent. 'always' keeps the request IDs in cacheProvider (in memory by default; share one store across processes).",
   },
   replay: {
     option: "validateInResponseTo: 'always'",
+    hardened: "validateInResponseTo: 'always'",
     docsUrl: docs,
     note: 'node-saml keeps no cache of consumed assertions; with InResponseTo validation each request ID is removed from the cache when its response arrives, so the same response is refused the second time.',
   },
   'idp-initiated': {
     option: "validateInResponseTo: 'always'",
+    hardened: "validateInResponseTo: 'always'",
     docsUrl: docs,
     note: "Unsolicited (IdP-initiated) responses carry no InResponseTo; 'always' refuses them, 'ifPresent' still accepts them.",
   },
   time: {
     option: 'acceptedClockSkewMs: 60_000, maxAssertionAgeMs',
+    hardened: 'acceptedClockSkewMs: 60_000',
     docsUrl: docs,
     note: 'acceptedClockSkewMs defaults to 0 (no tolerance for NotBefore / NotOnOrAfter); maxAssertionAgeMs caps how long after IssueInstant an assertion is accepted (default: only NotOnOrAfter).',
   },
@@ -69,6 +52,38 @@ export const hardening: Hardening = {
     docsUrl: docs,
     note: 'Both are on by default, so a response with only one of the two signatures is refused. Turn one off when the IdP signs only the Response or only the Assertion.',
   },
+};
+
+/** @node-saml/passport-saml as its README sets it up, with Express and express-session. */
+const passportSamlSp: ZooSp = {
+  id: 'passport-saml',
+  protocol: 'saml',
+  library: '@node-saml/passport-saml',
+  source: { kind: 'npm', package: '@node-saml/passport-saml' },
+  docsUrl: 'https://github.com/node-saml/node-saml#config-parameter-details',
+  hardening,
+  harnessConfig: (spUrl) =>
+    samlZooConfig({
+      id: 'passport-saml',
+      displayName: 'passport-saml (SP zoo)',
+      spUrl,
+      provider,
+      logout: false,
+      entityId: `${spUrl}/metadata`,
+      acsUrl: `${spUrl}/login/callback`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id: 'passport-saml',
+      command: process.execPath,
+      args: [
+        fileURLToPath(new URL('./main.ts', import.meta.url)),
+        ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
+      ],
+      port,
+      version: () => installedNpmVersion('@node-saml/passport-saml'),
+      env: hardenedEnv('passport-saml', hardening, hardened),
+    }),
 };
 
 export default passportSamlSp;

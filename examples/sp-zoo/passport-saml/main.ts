@@ -5,7 +5,12 @@
  * library's default. Pages: /login, /login/callback (the README's ACS path), /metadata, /me (the
  * logged-in identity as JSON; 401 when nobody is logged in).
  */
-import { type Profile, Strategy as SamlStrategy, type VerifiedCallback } from '@node-saml/passport-saml';
+import {
+  type Profile,
+  Strategy as SamlStrategy,
+  ValidateInResponseTo,
+  type VerifiedCallback,
+} from '@node-saml/passport-saml';
 import express from 'express';
 import session from 'express-session';
 import passport from 'passport';
@@ -23,8 +28,16 @@ const toUser = (profile: Profile | null): User | undefined =>
   profile
     ? { nameId: profile.nameID, email: typeof profile.email === 'string' ? profile.email : undefined }
     : undefined;
+// The zoo's hardened runs (examples/sp-zoo/hardening.ts) turn on node-saml's own settings.
+const hardened = new Set(process.env.ZOO_HARDENED?.split(',') ?? []);
 const samlStrategy = new SamlStrategy(
   {
+    ...(['in-response-to', 'replay', 'idp-initiated'].some((check) => hardened.has(check))
+      ? { validateInResponseTo: ValidateInResponseTo.always }
+      : {}),
+    ...(hardened.has('time') ? { acceptedClockSkewMs: 60_000 } : {}),
+    ...(hardened.has('saml.signature.assertion-only') ? { wantAuthnResponseSigned: false } : {}),
+    ...(hardened.has('saml.signature.response-only') ? { wantAssertionsSigned: false } : {}),
     callbackUrl: `${args.url}/login/callback`,
     entryPoint: idp.entryPoint,
     issuer: `${args.url}/metadata`,

@@ -20,12 +20,23 @@ harness_url = sys.argv[2].rstrip("/")
 provider = sys.argv[3] if len(sys.argv) > 3 else "zoo-pysaml2"
 sp_url = f"http://127.0.0.1:{port}"
 
+# The zoo's hardened runs (examples/sp-zoo/hardening.ts) turn on pysaml2's own settings.
+hardened = set(filter(None, os.environ.get("ZOO_HARDENED", "").split(",")))
+hardening = {}
+if "signature" in hardened:
+    hardening["want_assertions_signed"] = True
+if "saml.signature.assertion-only" in hardened:
+    hardening["want_response_signed"] = False
+    hardening["want_assertions_signed"] = True
+
 config = SPConfig()
 config.load(
     {
         "entityid": f"{sp_url}/metadata",
+        **({"accepted_time_diff": 60} if "time" in hardened else {}),
         "service": {
             "sp": {
+                **hardening,
                 "endpoints": {
                     "assertion_consumer_service": [(f"{sp_url}/acs", BINDING_HTTP_POST)],
                 },

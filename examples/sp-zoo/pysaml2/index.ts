@@ -1,53 +1,29 @@
 import { fileURLToPath } from 'node:url';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedDebianVersion } from '../installed.ts';
+import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { samlZooConfig } from '../zoo-config.ts';
-import type { ZooHardening } from '../zoo-hardening.ts';
-import { debianPackageVersion, spawnZooSp } from '../zoo-process.ts';
 
 const id = 'pysaml2';
 const provider = 'zoo-pysaml2';
 const docs = 'https://pysaml2.readthedocs.io/en/latest/howto/config.html';
 
 /**
- * pysaml2 (IdentityPython) on Flask, from Debian's python3-pysaml2; xmlsec1 verifies the
- * signatures. Reads the IdP from the harness metadata URL (`metadata: {remote: ...}`).
- */
-const pysaml2: ZooSp = {
-  id,
-  protocol: 'saml',
-  library: 'pysaml2',
-  source: { kind: 'debian', package: 'python3-pysaml2' },
-  docsUrl: docs,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id,
-      displayName: 'pysaml2 (Flask)',
-      spUrl,
-      provider,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/acs`,
-    }),
-  async start({ port, harnessUrl }) {
-    const version = await debianPackageVersion(['python3-pysaml2', 'xmlsec1', 'python3-flask']);
-    return spawnZooSp({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, provider],
-      port,
-      version,
-    });
-  },
-};
-export default pysaml2;
-
-/**
  * pysaml2's own options for checks its defaults leave off (pysaml2 7.0.1: the Response must
  * be signed, the Assertion need not be; InResponseTo is checked against the outstanding
  * queries the app keeps, unsolicited responses are refused).
  */
-export const hardening: ZooHardening = {
+export const hardening: Hardening = {
+  'saml.signature.assertion-only': {
+    option: 'service.sp.want_response_signed: False',
+    hardened: 'want_response_signed: False',
+    docsUrl: `${docs}#want-response-signed`,
+    note: 'Default True: a Response whose only signature is on the Assertion is refused, though SAML core allows it. Turn it off for an IdP that signs only assertions (and keep want_assertions_signed on).',
+  },
   signature: {
     option: 'service.sp.want_assertions_signed: True',
+    hardened: 'want_assertions_signed: True',
     docsUrl: `${docs}#want-assertions-signed`,
     note: 'Default False (want_response_signed defaults to True): an unsigned Assertion inside a signed Response is accepted.',
   },
@@ -64,7 +40,40 @@ export const hardening: ZooHardening = {
   },
   time: {
     option: 'accepted_time_diff: <seconds>',
+    hardened: 'accepted_time_diff: 60',
     docsUrl: `${docs}#accepted-time-diff`,
     note: 'Default: no slack at all on NotBefore/NotOnOrAfter; the option only widens the window (the docs warn it applies to every time comparison).',
   },
 };
+
+/**
+ * pysaml2 (IdentityPython) on Flask, from Debian's python3-pysaml2; xmlsec1 verifies the
+ * signatures. Reads the IdP from the harness metadata URL (`metadata: {remote: ...}`).
+ */
+const pysaml2: ZooSp = {
+  id,
+  protocol: 'saml',
+  library: 'pysaml2',
+  source: { kind: 'debian', package: 'python3-pysaml2' },
+  docsUrl: docs,
+  hardening,
+  harnessConfig: (spUrl) =>
+    samlZooConfig({
+      id,
+      displayName: 'pysaml2 (Flask)',
+      spUrl,
+      provider,
+      entityId: `${spUrl}/metadata`,
+      acsUrl: `${spUrl}/acs`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id,
+      command: fileURLToPath(new URL('./start', import.meta.url)),
+      args: [String(port), harnessUrl, provider],
+      port,
+      version: () => installedDebianVersion(['python3-pysaml2', 'xmlsec1', 'python3-flask']),
+      env: hardenedEnv(id, hardening, hardened),
+    }),
+};
+export default pysaml2;

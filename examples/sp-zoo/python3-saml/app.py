@@ -21,9 +21,17 @@ provider = sys.argv[3] if len(sys.argv) > 3 else "zoo-python3-saml"
 sp_url = f"http://127.0.0.1:{port}"
 
 idp_data = OneLogin_Saml2_IdPMetadataParser.parse_remote(f"{harness_url}/saml/{provider}/metadata")
+# The zoo's hardened runs (examples/sp-zoo/hardening.ts) turn on the toolkit's own settings.
+hardened = set(filter(None, os.environ.get("ZOO_HARDENED", "").split(",")))
+security = {}
+if "signature" in hardened:
+    security["wantAssertionsSigned"] = True
+if "authn-context" in hardened:
+    security["failOnAuthnContextMismatch"] = True
 saml_settings = OneLogin_Saml2_IdPMetadataParser.merge_settings(
     {
         "strict": True,
+        **({"security": security} if security else {}),
         "sp": {
             "entityId": f"{sp_url}/metadata",
             "assertionConsumerService": {
@@ -66,13 +74,20 @@ def metadata():
 
 @app.get("/login")
 def login():
-    return redirect(init_saml_auth().login(return_to=f"{sp_url}/me"))
+    auth = init_saml_auth()
+    url = auth.login(return_to=f"{sp_url}/me")
+    if "in-response-to" in hardened:
+        session["AuthNRequestID"] = auth.get_last_request_id()
+    return redirect(url)
 
 
 @app.post("/acs")
 def acs():
     auth = init_saml_auth()
-    auth.process_response()
+    if "in-response-to" in hardened:
+        auth.process_response(request_id=session.pop("AuthNRequestID", None))
+    else:
+        auth.process_response()
     errors = auth.get_errors()
     if errors or not auth.is_authenticated():
         reason = auth.get_last_error_reason() or "not authenticated"

@@ -1,60 +1,30 @@
 import { fileURLToPath } from 'node:url';
+import { type Hardening, hardenedEnv } from '../hardening.ts';
+import { installedDebianVersion } from '../installed.ts';
+import { startSpProcess } from '../process.ts';
 import type { ZooSp } from '../types.ts';
 import { samlZooConfig } from '../zoo-config.ts';
-import type { ZooHardening } from '../zoo-hardening.ts';
-import { debianPackageVersion, spawnZooSp } from '../zoo-process.ts';
 
 const id = 'python3-saml';
 const provider = 'zoo-python3-saml';
 const docs = 'https://github.com/SAML-Toolkits/python3-saml#settings';
 
 /**
- * OneLogin's python3-saml (SAML-Toolkits) on Flask, from Debian's python3-onelogin-saml2
- * (python3-xmlsec verifies). The IdP comes from `OneLogin_Saml2_IdPMetadataParser.parse_remote`;
- * the Flask routes follow the toolkit's demo-flask (which, by default, keeps no AuthnRequest ID).
- */
-const python3Saml: ZooSp = {
-  id,
-  protocol: 'saml',
-  library: 'python3-saml (OneLogin)',
-  source: { kind: 'debian', package: 'python3-onelogin-saml2' },
-  docsUrl: docs,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id,
-      displayName: 'python3-saml (Flask)',
-      spUrl,
-      provider,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/acs`,
-    }),
-  async start({ port, harnessUrl }) {
-    const version = await debianPackageVersion(['python3-onelogin-saml2', 'python3-xmlsec', 'python3-flask']);
-    return spawnZooSp({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, provider],
-      port,
-      version,
-    });
-  },
-};
-export default python3Saml;
-
-/**
  * python3-saml's own options for checks its defaults leave off (1.12.0, strict mode: the
  * Response or the Assertion must be signed, audience, destination, recipient and issuer are
  * checked; times get a fixed 300 s drift).
  */
-export const hardening: ZooHardening = {
+export const hardening: Hardening = {
   signature: {
     option: 'security.wantAssertionsSigned: true (security.wantMessagesSigned: true for the Response)',
+    hardened: 'security.wantAssertionsSigned: true',
     docsUrl: docs,
     note: 'Both default false: in strict mode one valid signature, on the Response or the Assertion, is enough.',
   },
   'in-response-to': {
     option:
       "session['AuthNRequestID'] = auth.get_last_request_id() at login, then auth.process_response(request_id=...)",
+    hardened: "auth.process_response(request_id=session['AuthNRequestID'])",
     docsUrl: 'https://github.com/SAML-Toolkits/python3-saml/blob/master/demo-flask/index.py',
     note: 'InResponseTo is compared only when the app passes request_id (the Flask demo has it commented out); even then a response without InResponseTo is accepted, as 1.12.0 has no rejectUnsolicitedResponsesWithInResponseTo (later releases add it).',
   },
@@ -71,6 +41,7 @@ export const hardening: ZooHardening = {
   },
   'authn-context': {
     option: 'security.failOnAuthnContextMismatch: true',
+    hardened: 'security.failOnAuthnContextMismatch: true',
     docsUrl: docs,
     note: 'The AuthnRequest asks for PasswordProtectedTransport (requestedAuthnContext defaults to true), but a weaker AuthnContextClassRef is accepted unless this is on.',
   },
@@ -80,3 +51,36 @@ export const hardening: ZooHardening = {
     note: 'SHA-1 signatures and digests are accepted, and the IdP certificate is used whatever its validity dates.',
   },
 };
+
+/**
+ * OneLogin's python3-saml (SAML-Toolkits) on Flask, from Debian's python3-onelogin-saml2
+ * (python3-xmlsec verifies). The IdP comes from `OneLogin_Saml2_IdPMetadataParser.parse_remote`;
+ * the Flask routes follow the toolkit's demo-flask (which, by default, keeps no AuthnRequest ID).
+ */
+const python3Saml: ZooSp = {
+  id,
+  protocol: 'saml',
+  library: 'python3-saml (OneLogin)',
+  source: { kind: 'debian', package: 'python3-onelogin-saml2' },
+  docsUrl: docs,
+  hardening,
+  harnessConfig: (spUrl) =>
+    samlZooConfig({
+      id,
+      displayName: 'python3-saml (Flask)',
+      spUrl,
+      provider,
+      entityId: `${spUrl}/metadata`,
+      acsUrl: `${spUrl}/acs`,
+    }),
+  start: ({ port, harnessUrl, hardened }) =>
+    startSpProcess({
+      id,
+      command: fileURLToPath(new URL('./start', import.meta.url)),
+      args: [String(port), harnessUrl, provider],
+      port,
+      version: () => installedDebianVersion(['python3-onelogin-saml2', 'python3-xmlsec', 'python3-flask']),
+      env: hardenedEnv(id, hardening, hardened),
+    }),
+};
+export default python3Saml;

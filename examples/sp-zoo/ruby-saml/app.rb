@@ -21,6 +21,15 @@ SAML_SETTINGS.assertion_consumer_service_url = "#{sp_url}/acs"
 SAML_SETTINGS.sp_entity_id = "#{sp_url}/metadata"
 SP_URL = sp_url
 
+# The zoo's hardened runs (examples/sp-zoo/hardening.ts) turn on ruby-saml's own settings.
+HARDENED = ENV.fetch('ZOO_HARDENED', '').split(',')
+SAML_SETTINGS.security[:want_assertions_signed] = true if HARDENED.include?('signature')
+SAML_SETTINGS.security[:check_idp_cert_expiration] = true if HARDENED.include?('certificates')
+SAML_SETTINGS.security[:want_name_id] = true if HARDENED.include?('subject')
+RESPONSE_OPTIONS = {}
+RESPONSE_OPTIONS[:allowed_clock_drift] = 60 if HARDENED.include?('time')
+RESPONSE_OPTIONS[:check_duplicated_attributes] = true if HARDENED.include?('attributes')
+
 class ZooSp < Sinatra::Base
   set :server, 'webrick'
   set :environment, :production
@@ -36,11 +45,16 @@ class ZooSp < Sinatra::Base
   end
 
   get '/login' do
-    redirect OneLogin::RubySaml::Authrequest.new.create(SAML_SETTINGS, RelayState: "#{SP_URL}/me")
+    request = OneLogin::RubySaml::Authrequest.new
+    url = request.create(SAML_SETTINGS, RelayState: "#{SP_URL}/me")
+    session[:request_id] = request.uuid if HARDENED.include?('in-response-to')
+    redirect url
   end
 
   post '/acs' do
-    response = OneLogin::RubySaml::Response.new(params[:SAMLResponse], settings: SAML_SETTINGS)
+    options = RESPONSE_OPTIONS.merge(settings: SAML_SETTINGS)
+    options[:matches_request_id] = session.delete(:request_id) if HARDENED.include?('in-response-to')
+    response = OneLogin::RubySaml::Response.new(params[:SAMLResponse], **options)
     unless response.is_valid?
       halt 403, { 'content-type' => 'text/plain' }, "SAML response refused: #{response.errors.join('; ')}\n"
     end

@@ -24,8 +24,12 @@ const metadata = await fetch(metadataUrl).then((response) => {
   return response.text();
 });
 const idp = samlify.IdentityProvider({ metadata });
+// The zoo's hardened runs (examples/sp-zoo/hardening.ts) turn on samlify's own settings.
+const hardened = new Set(process.env.ZOO_HARDENED?.split(',') ?? []);
 const sp = samlify.ServiceProvider({
   entityID: `${args.url}/metadata`,
+  ...(hardened.has('signature') ? { wantAssertionsSigned: true } : {}),
+  ...(hardened.has('time') ? { clockDrifts: [-60_000, 60_000] as [number, number] } : {}),
   assertionConsumerService: [
     { Binding: samlify.Constants.namespace.binding.post, Location: `${args.url}/acs` },
   ],
