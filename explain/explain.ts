@@ -6,9 +6,10 @@ import { prettyXml } from '../lib/xml.ts';
 import { personalInClaims, personalInSaml } from './collect.ts';
 import { personaOfIssuer } from './console-settings.ts';
 import type { ExplainContext } from './context/settings.ts';
+import { explainDefaults } from './defaults.ts';
 import { Findings } from './findings.ts';
 import type { CapturedMessage } from './input/capture.ts';
-import { readInput } from './input/detect.ts';
+import { readInput, tooLarge } from './input/detect.ts';
 import { Unreadable, unreadableCheck } from './input/unreadable.ts';
 import { checkJwt, roleOf } from './oidc/checks-jwt.ts';
 import {
@@ -270,6 +271,31 @@ function protocolOf(messages: readonly CapturedMessage[]): 'saml' | 'oidc' | und
   const first = messages[0];
   if (!first) return undefined;
   return first.kind === 'saml' ? 'saml' : 'oidc';
+}
+
+/**
+ * The explanation of an input too large to read: nothing was read, the size is the
+ * problem (the CLI checks a file's size before reading it).
+ */
+export function explainOversized(
+  bytes: number,
+  name: string | undefined,
+  clockSkewSeconds: number,
+): Explanation {
+  return {
+    schema: 'sso-harness/explain@1',
+    input: { kind: 'unreadable', bytes, name },
+    captureTime: new Date().toISOString(),
+    captureTimeSource: 'now',
+    clockSkewSeconds,
+    context: { notes: [] },
+    messages: [],
+    flow: [],
+    checks: [tooLarge(bytes, explainDefaults.limits.maxInputBytes)],
+    summary: { ok: 0, problem: 1, warning: 0 },
+    outcome: 'unreadable',
+    masked: false,
+  };
 }
 
 function pickNow(
