@@ -64,7 +64,11 @@ export function harOf(steps: readonly HttpStep[], startedAt = Date.now()): strin
 }
 
 /** One SP-initiated login through a demo SP connection with the HTTP driver, the flow carrying `faults`; its HAR. */
-export async function captureLogin(demo: Demo, connection: string, faults: FaultRef[]): Promise<string> {
+export async function captureLogin(
+  demo: Pick<Demo, 'harness' | 'target'>,
+  connection: string,
+  faults: FaultRef[],
+): Promise<string> {
   const c = demo.target.connections[connection]!;
   const flow = demo.harness.flow({ provider: c.provider, user: c.user!, faults });
   const driver = createHttpDriver();
@@ -229,4 +233,23 @@ export async function explainOidc(demo: Demo, text: string): Promise<Explanation
 
 function randomToken(): string {
   return randomBytes(48).toString('base64url');
+}
+
+/** Explains a capture against the demo target's connection, as the harness config holds it (`--target demo-sp`). */
+export function explainWithTarget(demo: Demo, connection: string, text: string): Promise<Explanation> {
+  const server = demo.harness.server;
+  return explain({
+    text,
+    context: (protocol) =>
+      resolveContext(
+        {
+          target: {
+            view: { config: demo.harness.config, providers: server.providers, keys: server.context.keys },
+            name: 'demo-sp',
+            connection,
+          },
+        },
+        protocol,
+      ),
+  });
 }
