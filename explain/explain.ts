@@ -167,6 +167,9 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
       } else {
         decodedAny = true;
         firstOidc ??= index;
+        const iss = message.kind === 'oidc-token-response' ? undefined : message.params.iss;
+        findings.persona = personaOfIssuer(iss ?? context.idp?.entityId, context.knownIssuers) ?? context.idp?.persona;
+        explained.persona = findings.persona;
         const now = pickNow(context, message, undefined);
         firstNow ??= now;
         const oidc = { context, findings, now: now.at, skewMs, seen };
