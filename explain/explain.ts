@@ -168,7 +168,8 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
         decodedAny = true;
         firstOidc ??= index;
         const iss = message.kind === 'oidc-token-response' ? undefined : message.params.iss;
-        findings.persona = personaOfIssuer(iss ?? context.idp?.entityId, context.knownIssuers) ?? context.idp?.persona;
+        findings.persona =
+          personaOfIssuer(iss ?? context.idp?.entityId, context.knownIssuers) ?? context.idp?.persona;
         explained.persona = findings.persona;
         const now = pickNow(context, message, undefined);
         firstNow ??= now;
