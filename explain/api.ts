@@ -12,6 +12,7 @@ import { type ContextOptions, resolveContext } from './context/index.ts';
 import { explainDefaults } from './defaults.ts';
 import { ExplainError } from './errors.ts';
 import { explain, explainOversized } from './explain.ts';
+import { renderHtml } from './render/html.ts';
 
 /** The body of `POST /api/explain`. Context is given inline or as http(s) URLs, never as server file paths. */
 export const explainRequestSchema = z.strictObject({
@@ -68,7 +69,7 @@ const BODY_LIMIT = explainDefaults.limits.maxInputBytes + 4 * explainDefaults.li
 
 /**
  * `POST /api/explain`: the Explain view's API. JSON in (the capture and the context),
- * the explanation out (docs/explain-json.md). Input that cannot be read is a 400 (413
+ * the explanation out (docs/explain-json.md; `?format=html` for the self-contained page). Input that cannot be read is a 400 (413
  * when too large) whose `error.detail.explanation` lists the problems.
  */
 export function explainApi(
@@ -146,6 +147,12 @@ export function explainApi(
             detail: { explanation },
           },
         );
+      }
+      if (ctx.query.format === 'html') {
+        ctx.type = 'html';
+        ctx.attachment(`explanation${request.name ? `-${request.name.replace(/[^\w.-]+/g, '_')}` : ''}.html`);
+        ctx.body = renderHtml(explanation);
+        return;
       }
       ctx.body = explanation;
     });

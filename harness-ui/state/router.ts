@@ -2,6 +2,7 @@
 export type Route =
   | { page: 'providers' }
   | { page: 'targets' }
+  | { page: 'explain' }
   | { page: 'scenarios' }
   | { page: 'compose' }
   | { page: 'run' }
@@ -16,7 +17,16 @@ export function parseRoute(pathname: string): Route {
   const [first, second, third, fourth] = parts;
   if (!first) return { page: 'providers' };
   if (parts.length === 1) {
-    const simple = ['providers', 'targets', 'scenarios', 'compose', 'run', 'trace', 'history'] as const;
+    const simple = [
+      'providers',
+      'targets',
+      'explain',
+      'scenarios',
+      'compose',
+      'run',
+      'trace',
+      'history',
+    ] as const;
     const found = simple.find((p) => p === first);
     if (found) return { page: found } as Route;
   }

@@ -5,6 +5,7 @@ import { apiContext } from '../../state/contexts.ts';
 import { navigate, parseRoute, type Route } from '../../state/router.ts';
 import { theme } from '../../styles/theme.ts';
 import '../compose-view/compose-view.ts';
+import '../explain-view/explain-view.ts';
 import '../history-view/history-view.ts';
 import '../providers-view/providers-view.ts';
 import '../result-view/result-view.ts';
@@ -18,6 +19,7 @@ import { styles } from './styles.ts';
 const pages: Array<{ path: string; label: string; icon: string; match: Route['page'][] }> = [
   { path: '/providers', label: 'Providers', icon: '◎', match: ['providers'] },
   { path: '/targets', label: 'Targets', icon: '◇', match: ['targets'] },
+  { path: '/explain', label: 'Explain', icon: '?', match: ['explain'] },
   { path: '/scenarios', label: 'Scenarios', icon: '☰', match: ['scenarios'] },
   { path: '/compose', label: 'Compose', icon: '✎', match: ['compose'] },
   { path: '/run', label: 'Run', icon: '▶', match: ['run', 'run-detail', 'result'] },
@@ -116,6 +118,8 @@ export class SsoApp extends LitElement {
         return html`<providers-view></providers-view>`;
       case 'targets':
         return html`<targets-view></targets-view>`;
+      case 'explain':
+        return html`<explain-view></explain-view>`;
       case 'scenarios':
         return html`<scenarios-view></scenarios-view>`;
       case 'compose':
