@@ -73,6 +73,8 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   const skewMs = context.clockSkewSeconds * 1000;
 
   for (let i = 0; i < queue.length; i++) {
+    // A HAR of many logins takes seconds to verify: let the server answer others in between.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const message = queue[i]!;
     const index = messages.length;
     const findings = new Findings(index);

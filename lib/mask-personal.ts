@@ -12,7 +12,6 @@
  */
 export type PersonalKind = 'email' | 'name' | 'id';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const IS_EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 const MASKED_EMAIL = /^person-\d+@masked\.invalid$/;
 /** Values too short to replace inside text without hitting unrelated words. */
@@ -40,7 +39,7 @@ export class PersonalDataMasker {
 
   /** The text with every remembered value and every email address replaced. */
   text(text: string): string {
-    for (const match of text.matchAll(EMAIL)) this.remember(match[0], 'email');
+    for (const email of findEmails(text)) this.remember(email, 'email');
     if (this.placeholders.size === 0) return text;
     this.pattern ??= new RegExp(
       [...this.placeholders.keys()]
@@ -63,4 +62,26 @@ export class PersonalDataMasker {
     }
     return value;
   }
+}
+
+const LOCAL = /[A-Za-z0-9._%+-]/;
+const DOMAIN = /[A-Za-z0-9.-]/;
+
+/**
+ * Email addresses in text, found from each "@" outwards (bounded by the lengths RFC 5321
+ * allows), so that long runs of letters cannot make the search slow, as a regular
+ * expression scanning every position would.
+ */
+export function findEmails(text: string): string[] {
+  const found: string[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL.test(text[start - 1]!)) start--;
+    let end = at + 1;
+    while (end < text.length && end - at < 254 && DOMAIN.test(text[end]!)) end++;
+    const domain = text.slice(at + 1, end).replace(/[.-]+$/, '');
+    const candidate = `${text.slice(start, at)}@${domain}`;
+    if (start < at && IS_EMAIL.test(candidate)) found.push(candidate);
+  }
+  return found;
 }

@@ -56,7 +56,19 @@ export interface SignatureInfo {
   specOnly: boolean;
 }
 
+/** Certificates seen recently: node-forge parses slowly, and a HAR repeats the same few. */
+const factsCache = new Map<string, CertificateFacts | undefined>();
+
+/** Subject, SHA-256 fingerprint, validity, key size and signature algorithm of a PEM certificate. */
 export function certificateFacts(pem: string): CertificateFacts | undefined {
+  if (factsCache.has(pem)) return factsCache.get(pem);
+  const facts = readFacts(pem);
+  if (factsCache.size >= 64) factsCache.delete(factsCache.keys().next().value!);
+  factsCache.set(pem, facts);
+  return facts;
+}
+
+function readFacts(pem: string): CertificateFacts | undefined {
   try {
     const x509 = new X509Certificate(pem);
     const details = x509.publicKey.asymmetricKeyDetails;
