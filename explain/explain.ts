@@ -1,6 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { ns } from '../idp/saml/constants.ts';
 import { describeError } from '../lib/errors.ts';
+import { maskSecretsInText } from '../lib/mask.ts';
 import { PersonalDataMasker, type PersonalKind } from '../lib/mask-personal.ts';
 import { prettyXml } from '../lib/xml.ts';
 import { personalInClaims, personalInSaml } from './collect.ts';
@@ -67,6 +68,7 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
   const personal: Array<[string, PersonalKind]> = [];
   const seen: OidcSeen = {};
   let request: RequestSeen | undefined;
+  let logoutRequest: RequestSeen | undefined;
   let decodedAny = false;
   let firstOidc: number | undefined;
   let firstNow: { at: number; source: Explanation['captureTimeSource'] } | undefined;
@@ -128,11 +130,17 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
             now: now.at,
             skewMs,
             findings,
-            request: kind === 'saml-response' ? request : undefined,
+            request:
+              kind === 'saml-response'
+                ? request
+                : kind === 'saml-logout-response'
+                  ? logoutRequest
+                  : undefined,
           };
           if (kind === 'saml-response') await checkResponse(samlInput);
           else checkRequest(samlInput);
           if (kind === 'saml-authn-request') request = requestSeen(root, message, index);
+          if (kind === 'saml-logout-request') logoutRequest = requestSeen(root, message, index);
           explained.summary = samlSummary(kind, root, issuer, message);
           personal.push(...personalInSaml(doc));
         }
@@ -249,6 +257,12 @@ export async function explain(input: ExplainInput): Promise<Explanation> {
     outcome: decodedAny ? 'readable' : 'unreadable',
     masked: false,
   };
+  // Codes and tokens in redirect URLs are secrets, whatever --mask says (lib/mask.ts).
+  for (const step of explanation.flow) {
+    step.url = maskSecretsInText(step.url);
+    step.location = step.location && maskSecretsInText(step.location);
+  }
+  for (const message of messages) message.url = message.url && maskSecretsInText(message.url);
   if (decodedAny) explanation.reproduction = composeReproduction(explanation, messages);
   for (const check of checks) explanation.summary[check.status]++;
   if (input.mask) {

@@ -55,7 +55,10 @@ export function checkRequest(input: SamlCheckInput): void {
     checkIssuer(input, root, true);
   }
   if (kind === 'AuthnRequest') checkAuthnRequestAcs(input);
-  if (kind === 'LogoutResponse') checkStatus(input);
+  if (kind === 'LogoutResponse') {
+    checkStatus(input);
+    checkLogoutAnswer(input);
+  }
   const destination = root.getAttribute('Destination') || undefined;
   const idpUrls = [...(context.idp?.ssoUrls ?? []), ...(context.idp?.sloUrls ?? [])];
   if (fromSp && destination && idpUrls.length && !idpUrls.includes(destination)) {
@@ -122,6 +125,34 @@ export function checkRequest(input: SamlCheckInput): void {
     } else {
       checkSignatures(input, signatures);
     }
+  }
+}
+
+/** A LogoutResponse answers the LogoutRequest the capture holds. */
+function checkLogoutAnswer(input: SamlCheckInput): void {
+  const { root, findings, request } = input;
+  if (!request) return;
+  const value = root.getAttribute('InResponseTo') || undefined;
+  const spec = 'SAML 2.0 Core §3.2.2 (InResponseTo), §3.7.2 (LogoutResponse)';
+  if (value !== request.id) {
+    findings.problem(
+      'saml.in-response-to',
+      `the LogoutResponse answers ${value ?? 'no request'}, but the LogoutRequest of the capture is ${request.id}`,
+      {
+        where: label(root),
+        expected: request.id,
+        actual: value,
+        spec,
+        fix: { side: 'idp', text: 'The LogoutResponse must name the ID of the LogoutRequest it answers.' },
+      },
+    );
+  } else {
+    findings.ok('saml.in-response-to', 'the LogoutResponse answers the LogoutRequest of the capture', {
+      where: label(root),
+      expected: request.id,
+      actual: value,
+      spec,
+    });
   }
 }
 

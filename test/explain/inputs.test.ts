@@ -5,7 +5,7 @@ import type { ExplainContext } from '../../explain/context/settings.ts';
 import { explain } from '../../explain/explain.ts';
 import { renderHtml } from '../../explain/render/html.ts';
 import { startTestIdp, type TestIdp } from '../support/idp.ts';
-import { idpCertificateFromMetadata, makeSpKeys, SamlTestSp } from '../support/saml-sp.ts';
+import { autoPostForm, idpCertificateFromMetadata, makeSpKeys, SamlTestSp } from '../support/saml-sp.ts';
 import { findingsOf } from './support.ts';
 
 /**
@@ -208,6 +208,48 @@ describe('requests and logout messages', () => {
     const url = await client.saml.getLogoutUrlAsync(profile, '', {});
     const explanation = await explain({ text: url, context: context() });
     expect(explanation.messages[0]!.kind).toBe('saml-logout-request');
+    expect(ids(explanation.checks)).toEqual([]);
+  });
+  it('a LogoutRequest and the LogoutResponse that answers it, in one HAR', async () => {
+    const client = await SamlTestSp.create({
+      idpUrl: idp.url,
+      providerId: 'idp',
+      ...sp,
+      privateKey: spKeys.privateKey,
+    });
+    const { profile } = await client.login({ user: 'alice' });
+    const url = await client.saml.getLogoutUrlAsync(profile, '', {});
+    const page = await client.browser.open(url);
+    const form = autoPostForm(page);
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: new Date().toISOString(),
+            request: { method: 'GET', url },
+            response: { status: 200 },
+          },
+          {
+            startedDateTime: new Date().toISOString(),
+            request: {
+              method: 'POST',
+              url: form.action,
+              postData: {
+                mimeType: 'application/x-www-form-urlencoded',
+                text: new URLSearchParams(form.fields).toString(),
+              },
+            },
+            response: { status: 302 },
+          },
+        ],
+      },
+    };
+    const explanation = await explain({ text: JSON.stringify(har), context: context() });
+    expect(explanation.messages.map((m) => m.kind)).toEqual(['saml-logout-request', 'saml-logout-response']);
+    expect(explanation.checks.find((c) => c.id === 'saml.in-response-to')).toMatchObject({
+      status: 'ok',
+      message: 1,
+    });
     expect(ids(explanation.checks)).toEqual([]);
   });
 });
