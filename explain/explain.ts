@@ -7,6 +7,7 @@ import { prettyXml } from '../lib/xml.ts';
 import { personalInClaims, personalInSaml } from './collect.ts';
 import { personaOfIssuer } from './console-settings.ts';
 import type { ExplainContext } from './context/settings.ts';
+import { summarizeContext } from './context-summary.ts';
 import { explainDefaults } from './defaults.ts';
 import { Findings } from './findings.ts';
 import type { CapturedMessage } from './input/capture.ts';
@@ -22,11 +23,11 @@ import {
 import { decodeJwt } from './oidc/jwt.ts';
 import type { OidcSeen } from './oidc/model.ts';
 import { composeReproduction } from './reproduce.ts';
+import { firstAssertionIssuer, requestSeen, samlSummary } from './saml/describe.ts';
 import type { RequestSeen, SamlCheckInput } from './saml/model.ts';
 import { childNS, parseSamlXml } from './saml/parse.ts';
 import { checkRequest } from './saml/requests.ts';
 import { checkResponse } from './saml/response.ts';
-import { certificateFacts } from './saml/signatures.ts';
 import { parseInstant } from './time.ts';
 import type { Check, ExplainedMessage, Explanation, MessageKind } from './types.ts';
 
@@ -344,86 +345,4 @@ function guessKind(message: CapturedMessage): MessageKind {
     default:
       return message.kind;
   }
-}
-
-function firstAssertionIssuer(root: Element): string | undefined {
-  const assertion = childNS(root, ns.assertion, 'Assertion');
-  return childNS(assertion, ns.assertion, 'Issuer')?.textContent?.trim();
-}
-
-function requestSeen(
-  root: Element,
-  message: Extract<CapturedMessage, { kind: 'saml' }>,
-  index: number,
-): RequestSeen {
-  const policy = childNS(root, ns.protocol, 'NameIDPolicy');
-  const requested = childNS(root, ns.protocol, 'RequestedAuthnContext');
-  return {
-    id: root.getAttribute('ID') ?? '',
-    issuer: childNS(root, ns.assertion, 'Issuer')?.textContent?.trim(),
-    acsUrl: root.getAttribute('AssertionConsumerServiceURL') || undefined,
-    relayState: message.relayState,
-    nameIdFormat: policy?.getAttribute('Format') || undefined,
-    authnContext: requested
-      ? {
-          comparison: requested.getAttribute('Comparison') || 'exact',
-          classRefs: Array.from(
-            requested.getElementsByTagNameNS(ns.assertion, 'AuthnContextClassRef'),
-          ).flatMap((e) => e.textContent?.trim() || []),
-        }
-      : undefined,
-    message: index,
-  };
-}
-
-function samlSummary(
-  kind: MessageKind,
-  root: Element,
-  issuer: string | undefined,
-  message: CapturedMessage,
-): string {
-  const via = message.binding === 'raw' ? '' : ` over ${message.binding}`;
-  const name = root.localName;
-  if (kind === 'saml-response') {
-    return `${name} from ${issuer ?? '(no issuer)'} to ${root.getAttribute('Destination') || message.url || '(no destination)'}${via}`;
-  }
-  return `${name} from ${issuer ?? '(no issuer)'}${root.getAttribute('Destination') ? ` to ${root.getAttribute('Destination')}` : ''}${via}`;
-}
-
-function summarizeContext(context: ExplainContext): Explanation['context'] {
-  const sp = context.sp;
-  const idp = context.idp;
-  return {
-    sp: sp && {
-      source: sp.source,
-      entityId: sp.entityId,
-      acsUrls: sp.acsUrls,
-      clientId: sp.clientId,
-      redirectUris: sp.redirectUris,
-    },
-    idp: idp && {
-      source: idp.source,
-      entityId: idp.entityId,
-      persona: idp.persona,
-      certificates: idp.signingCertificates.flatMap((pem) => {
-        const facts = certificateSummary(pem);
-        return facts ? [facts] : [];
-      }),
-      jwksKids: (idp.jwks?.keys ?? []).map((k) => k.kid ?? '(no kid)'),
-    },
-    notes: [],
-  };
-}
-
-function certificateSummary(
-  pem: string,
-): { subject: string; fingerprintSha256: string; notAfter: string } | undefined {
-  const facts = certificateFacts(pem);
-  return (
-    facts && {
-      subject: facts.subject,
-      fingerprintSha256: facts.fingerprintSha256,
-      notAfter: new Date(facts.notAfter).toISOString(),
-    }
-  );
 }
