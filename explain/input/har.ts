@@ -187,6 +187,8 @@ function locationOf(entry: HarEntry): string | undefined {
 
 /** Requests worth showing in the flow: redirects, form posts, pages; not images and scripts. */
 function isNavigation(entry: HarEntry, step: FlowStep): boolean {
+  if (/\.(ico|png|jpe?g|gif|svg|webp|css|js|mjs|map|woff2?|ttf)(\?|$)/i.test(step.url.split('#')[0]!))
+    return false;
   if (step.status !== undefined && step.status >= 300 && step.status < 400) return true;
   if (step.method === 'POST') return true;
   const mime = entry.response?.content?.mimeType ?? '';

@@ -35,6 +35,7 @@ export function renderText(explanation: Explanation, options: { verbose?: boolea
       'IdP: no settings given (--idp-metadata, --discovery, --target): signatures are checked only against the certificate they carry',
     );
   }
+  for (const note of e.context.notes) lines.push(`Note: ${note}`);
   const input = e.checks.filter((c) => c.message === undefined);
   if (input.length) {
     lines.push('', 'Input');
