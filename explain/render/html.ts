@@ -40,15 +40,25 @@ function body(e: Explanation, title: string): SafeHtml {
 <dt>SP</dt><dd>${e.context.sp ? `${e.context.sp.source}${e.context.sp.entityId ? `, entityID ${e.context.sp.entityId}` : ''}${e.context.sp.acsUrls.length ? `, ACS ${e.context.sp.acsUrls.join(' ')}` : ''}${e.context.sp.clientId ? `, client_id ${e.context.sp.clientId}` : ''}` : 'no settings given'}</dd>
 <dt>IdP</dt><dd>${e.context.idp ? `${e.context.idp.source}${e.context.idp.entityId ? `, ${e.context.idp.entityId}` : ''}${e.context.idp.certificates.map((c) => `; certificate ${c.subject} SHA-256 ${c.fingerprintSha256}`).join('')}` : 'no settings given'}</dd>
 </dl>
-${input.length ? html`<h2>Input</h2><ul class="checks">${input.map(checkItem)}</ul>` : ''}
+${input.length ? html`<h2>Input</h2>${checkLists(input)}` : ''}
 ${e.messages.map(
   (m) => html`<h2>#${m.index + 1} ${m.summary}</h2>
 <p>${m.kind}${m.at ? ` at ${m.at}` : ''}${m.persona ? `, IdP looks like ${m.persona}` : ''}</p>
-<ul class="checks">${e.checks.filter((c) => c.message === m.index).map(checkItem)}</ul>
+${checkLists(e.checks.filter((c) => c.message === m.index))}
 ${m.decoded ? html`<details><summary>The message, decoded</summary><pre>${m.decoded}</pre></details>` : ''}`,
 )}
 ${e.flow.length ? html`<h2>Flow</h2><table>${e.flow.map((s) => html`<tr><td>${s.index + 1}</td><td>${s.method}</td><td>${s.url}</td><td>${s.status ?? ''}</td><td>${s.location ?? ''}</td><td>${s.messages.map((m) => `#${m + 1}`).join(' ')}</td></tr>`)}</table>` : ''}
 ${e.reproduction?.scenario ? html`<h2>Reproduction</h2><p>The harness commits the same defects with these faults (run with <code>--reproduce --target T</code>):</p><pre>${JSON.stringify(e.reproduction.scenario, null, 2)}</pre>` : ''}`;
+}
+
+/** Problems and warnings first and in full; ok checks folded, so the findings stand out. */
+function checkLists(checks: Check[]): SafeHtml {
+  const findings = checks
+    .filter((c) => c.status === 'problem')
+    .concat(checks.filter((c) => c.status === 'warning'));
+  const ok = checks.filter((c) => c.status === 'ok');
+  return html`${findings.length ? html`<ul class="checks">${findings.map(checkItem)}</ul>` : ''}
+${ok.length ? html`<details><summary>${statusMarks.ok} ${ok.length} ok check${ok.length === 1 ? '' : 's'}</summary><ul class="checks">${ok.map(checkItem)}</ul></details>` : ''}`;
 }
 
 function checkItem(c: Check): SafeHtml {

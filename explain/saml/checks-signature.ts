@@ -211,12 +211,20 @@ function checkAlgorithms(
       `the signature uses ${weak.join(', ')}: too weak, and refused by strict SPs`,
       {
         where,
-        expected: 'RSA-SHA256 / SHA-256, RSA ≥ 2048 bits',
-        actual: `${used}${cert?.keyBits ? `, RSA ${cert.keyBits} bits` : ''}`,
+        expected: 'RSA-SHA256 / SHA-256, RSA ≥ 2048 bits, certificates signed with SHA-256',
+        actual: [
+          used,
+          signer?.keyBits ? `RSA ${signer.keyBits} bits` : undefined,
+          ...certificates.map((c) =>
+            c.signatureAlgorithm ? `certificate signed with ${c.signatureAlgorithm}` : undefined,
+          ),
+        ]
+          .filter(Boolean)
+          .join(', '),
         spec,
         fix: {
           side: 'idp',
-          text: 'Sign with RSA-SHA256 and SHA-256 digests, with a key of at least 2048 bits.',
+          text: 'Sign with RSA-SHA256 and SHA-256 digests, with a key of at least 2048 bits, under a certificate signed with SHA-256 (issue a new one and give it to the SP).',
           topic: 'signature-algorithm',
         },
       },
