@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ExplainCommandOptions } from '../explain/command.ts';
 import { printMetadata } from '../idp/saml/metadata-command.ts';
-
+import { explainCommand } from '../runner/explain-command.ts';
 import { listCommand } from '../runner/list-command.ts';
 import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
 import { type ServeOptions, serve } from '../runner/serve-command.ts';
@@ -94,7 +95,62 @@ export function buildProgram(): Command {
       await listCommand(options);
     });
 
+  program
+    .command('explain')
+    .description(
+      "check a captured SAMLResponse, AuthnRequest, logout message, id_token, token answer, redirect URL, HAR file or SAML-tracer export against the SP's settings",
+    )
+    .argument('<file>', 'the capture, or - for standard input')
+    .option(
+      '--sp-metadata <file|url>',
+      "the SP's metadata (entityID, ACS URLs, NameID formats, certificates)",
+    )
+    .option('--idp-metadata <file|url>', "the IdP's metadata (entityID, signing certificates)")
+    .option('--discovery <url>', "the OP's issuer or discovery URL (issuer, JWKS)")
+    .option('--jwks <file|url>', "the OP's JWKS")
+    .option('-c, --config <file>', 'configuration file, for --target')
+    .option('-t, --target <name>', "a target of the config: its connection's SP and IdP settings")
+    .option('--connection <name>', 'the connection of the target (default: the first of the protocol)')
+    .option('--entity-id <id>', "the SP's entityID")
+    .option('--acs <url...>', "the SP's ACS URL(s)")
+    .option('--client-id <id>', "the RP's client_id")
+    .option('--redirect-uri <url...>', "the RP's redirect URI(s)")
+    .option('--issuer <id>', 'the IdP entityID / OP issuer the SP trusts')
+    .option('--require-attribute <name...>', 'SAML attributes the SP needs')
+    .option('--require-claim <name...>', 'claims the RP needs in the id_token')
+    .option('--key <file>', "the SP's private key (PEM): decrypts EncryptedAssertion and JWE")
+    .option('--at <iso>', 'capture time (default: from the HAR, or the IssueInstant / iat)')
+    .option('--skew <seconds>', 'clock skew to allow, in seconds (default 180)', parseSeconds)
+    .option('--nonce <value>', 'the nonce the RP sent (when the capture lacks the request)')
+    .option('--state <value>', 'the state the RP sent')
+    .option('--in-response-to <id>', 'the AuthnRequest ID the SP sent')
+    .option('--json', 'print the explanation as JSON (docs/explain-json.md)')
+    .option('--html <file>', 'also write a self-contained HTML page')
+    .option(
+      '--mask',
+      'replace names, emails and user IDs with placeholders before anything is shown or saved',
+    )
+    .option('-v, --verbose', 'show every ok check in full')
+    .option(
+      '--reproduce',
+      'replay the defects found against --target with the harness; prints reproduced or not',
+    )
+    .addOption(
+      new Option('--driver <driver>', 'driver for --reproduce').choices(['http', 'browser']).default('http'),
+    )
+    .option('--state-dir <dir>', 'folder for keys and run history')
+    .action(async (file: string, options: ExplainCommandOptions) => {
+      process.exitCode = await explainCommand(file, options);
+    });
+
   return program;
+}
+
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError(`expected seconds (0 or more), got "${value}"`);
+  return n;
 }
 
 export function parsePort(value: string): number {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.ts';
+import type { Config, TargetConfig } from '../config/schema.ts';
+import { explainApi } from '../explain/api.ts';
 import { apiNotFound, idpApi } from '../idp/api/index.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
 import { SESSION_PATH } from '../idp/http/guard.ts';
@@ -15,6 +17,7 @@ import { RunHistory } from './history.ts';
 import { listReporter } from './reporters/list.ts';
 import { runScenarios } from './run.ts';
 import { defaultWorkers } from './run-command.ts';
+import { TargetsStore } from './targets-store.ts';
 
 /** Where `vite build` puts the UI. */
 export const uiDir = fileURLToPath(new URL('../dist/ui', import.meta.url));
@@ -46,6 +49,7 @@ export function harnessExtensions(options: RunnerApiOptions & { uiDir?: string }
     extensions: [
       idpApi(),
       runner.extension,
+      explainApi({ targets: savedTargets }),
       () => apiNotFound(),
       () => staticUi({ dir: options.uiDir ?? uiDir }),
     ],
@@ -145,6 +149,12 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
     );
   }
   return server;
+}
+
+/** Targets saved from the UI (the Targets page), which the Explain view may name too. */
+async function savedTargets(config: Config): Promise<Record<string, TargetConfig>> {
+  const saved = await new TargetsStore(config.stateDir).list();
+  return Object.fromEntries(saved.map(([id, record]) => [id, record.target]));
 }
 
 export function isLoopback(host: string): boolean {

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startUiEnvironment } from '../test/ui/support/environment.ts';
+import { explainScreenshots } from './screenshots/explain.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
@@ -143,6 +144,8 @@ try {
   const phone = await env.open('/run', { width: 390, height: 844 });
   await phone.getByRole('button', { name: /Start run/ }).waitFor();
   await shot(phone, 'run-phone');
+
+  await explainScreenshots(env, shot);
 } finally {
   await env.close();
 }

@@ -1,6 +1,8 @@
 import type {
   AboutAnswer,
   ApiErrorBody,
+  ExplainRequest,
+  Explanation,
   FaultListing,
   ImportMetadataAnswer,
   ProviderInfo,
@@ -27,13 +29,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly hint: string | undefined;
+  /** Structured detail of a 4xx answer (the explain API puts the explanation of unreadable input here). */
+  readonly detail: unknown;
 
-  constructor(status: number, code: string, message: string, hint?: string) {
+  constructor(status: number, code: string, message: string, hint?: string, detail?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.hint = hint;
+    this.detail = detail;
   }
 }
 
@@ -85,6 +90,19 @@ export class ApiClient {
     this.send<ScenarioResult>('POST', `/runs/${enc(runId)}/results/${enc(key)}/baseline`);
   reportUrl = (runId: string) => this.url(`/runs/${enc(runId)}/report.html`);
   jsonReportUrl = (runId: string) => this.url(`/runs/${enc(runId)}/report.json`);
+
+  explain = (request: ExplainRequest) => this.send<Explanation>('POST', '/explain', request);
+  /** The same explanation as a self-contained HTML page, for a ticket. */
+  explainHtml = async (request: ExplainRequest): Promise<Blob> => {
+    const response = await fetch(this.url('/explain?format=html'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/html' },
+      body: JSON.stringify(request),
+    });
+    if (!response.ok)
+      throw new ApiError(response.status, 'HTTP_ERROR', `the HTML report failed (HTTP ${response.status})`);
+    return response.blob();
+  };
 
   reproductions = () => this.get<Reproduction[]>('/reproductions');
   putReproduction = (id: string, body: Omit<Reproduction, 'id' | 'savedAt'>) =>
@@ -177,6 +195,7 @@ export class ApiClient {
         error?.code ?? 'HTTP_ERROR',
         error?.message ?? `HTTP ${response.status}`,
         error?.hint,
+        error?.detail,
       );
     }
     return parsed as T;

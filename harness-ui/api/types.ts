@@ -1,6 +1,15 @@
 /** Types of the API's answers. Types only: the UI imports nothing else from the project. */
 
 export type { ConnectionConfig, ProbeConfig, TargetConfig } from '../../config/schema.ts';
+export type { ExplainRequest } from '../../explain/api.ts';
+export type {
+  Check,
+  CheckStatus,
+  ExplainedMessage,
+  Explanation,
+  FlowStep,
+  Reproduction as ExplainReproduction,
+} from '../../explain/types.ts';
 export type {
   AboutAnswer,
   ApiErrorBody,

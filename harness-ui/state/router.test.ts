@@ -5,6 +5,7 @@ describe('parseRoute', () => {
   it('reads the pages, runs and results from the path', () => {
     expect(parseRoute('/')).toEqual({ page: 'providers' });
     expect(parseRoute('/trace')).toEqual({ page: 'trace' });
+    expect(parseRoute('/explain')).toEqual({ page: 'explain' });
     expect(parseRoute('/runs/2026-01-01T00-00-00-000Z-abc')).toEqual({
       page: 'run-detail',
       runId: '2026-01-01T00-00-00-000Z-abc',

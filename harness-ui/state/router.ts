@@ -3,6 +3,7 @@ export type Route =
   | { page: 'providers' }
   | { page: 'provisioning' }
   | { page: 'targets' }
+  | { page: 'explain' }
   | { page: 'scenarios' }
   | { page: 'compose' }
   | { page: 'run' }
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string): Route {
       'providers',
       'provisioning',
       'targets',
+      'explain',
       'scenarios',
       'compose',
       'run',

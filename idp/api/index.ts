@@ -63,7 +63,7 @@ export function apiNotFound(): Middleware {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') return next();
     throw new IdpError('NOT_FOUND', 404, `the API has nothing at ${ctx.method} ${ctx.path}`, {
-      hint: 'API paths: /api/providers, /api/users, /api/trace, /api/scim/providers, /api/scenarios, /api/faults, /api/targets, /api/runs.',
+      hint: 'API paths: /api/providers, /api/users, /api/trace, /api/scim/providers, /api/scenarios, /api/faults, /api/targets, /api/runs, /api/explain.',
     });
   };
 }

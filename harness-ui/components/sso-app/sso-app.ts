@@ -5,6 +5,7 @@ import { apiContext } from '../../state/contexts.ts';
 import { navigate, parseRoute, type Route } from '../../state/router.ts';
 import { theme } from '../../styles/theme.ts';
 import '../compose-view/compose-view.ts';
+import '../explain-view/explain-view.ts';
 import '../history-view/history-view.ts';
 import '../providers-view/providers-view.ts';
 import '../provisioning-view/provisioning-view.ts';
@@ -20,6 +21,7 @@ const pages: Array<{ path: string; label: string; icon: string; match: Route['pa
   { path: '/providers', label: 'Providers', icon: '◎', match: ['providers'] },
   { path: '/provisioning', label: 'Provisioning', icon: '⇄', match: ['provisioning'] },
   { path: '/targets', label: 'Targets', icon: '◇', match: ['targets'] },
+  { path: '/explain', label: 'Explain', icon: '?', match: ['explain'] },
   { path: '/scenarios', label: 'Scenarios', icon: '☰', match: ['scenarios'] },
   { path: '/compose', label: 'Compose', icon: '✎', match: ['compose'] },
   { path: '/run', label: 'Run', icon: '▶', match: ['run', 'run-detail', 'result'] },
@@ -120,6 +122,8 @@ export class SsoApp extends LitElement {
         return html`<provisioning-view></provisioning-view>`;
       case 'targets':
         return html`<targets-view></targets-view>`;
+      case 'explain':
+        return html`<explain-view></explain-view>`;
       case 'scenarios':
         return html`<scenarios-view></scenarios-view>`;
       case 'compose':
