@@ -82,6 +82,8 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
   });
   let session: DriverSession | undefined;
   let flowId: string | undefined;
+  /** Flows of login steps that log in as someone else or with other faults (multi-step scenarios). */
+  const stepFlows: string[] = [];
   const { flows, trace } = options.harness.context;
   try {
     const faults = resolveFaults(job.faults, options.registry, scenario.protocol);
@@ -101,7 +103,14 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
     const run = async () => {
       session = await options.driver.newSession({ signal: abort.signal });
       await session.bindFlow(options.harness.url, flow.id);
-      for (const step of steps) result.steps.push(await runStep(step, job, session!, flow.id, options));
+      let current = flow.id;
+      for (const step of steps) {
+        if (step.action === 'login' && (step.loginAs || step.faults)) {
+          current = await stepFlow(step, job, session!, options);
+          stepFlows.push(current);
+        }
+        result.steps.push(await runStep(step, job, session!, current, options));
+      }
     };
     await Promise.race([run(), timeout]);
     result.verdict = combineVerdicts(result.steps);
@@ -121,13 +130,37 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
       }
       await session.close().catch(() => {});
     }
-    if (flowId) {
-      result.trace = trace.list({ flowId });
-      flows.remove(flowId);
-      trace.forgetFlow(flowId);
+    for (const id of flowId ? [flowId, ...stepFlows] : []) {
+      result.trace.push(...trace.list({ flowId: id }));
+      flows.remove(id);
+      trace.forgetFlow(id);
     }
   }
   return finish(result, started);
+}
+
+/** A new flow for a login step with its own user or faults, bound to the session. */
+async function stepFlow(
+  step: PlannedStep,
+  job: Job,
+  session: DriverSession,
+  options: ExecuteOptions,
+): Promise<string> {
+  const faults = step.faults ?? job.faults;
+  const resolved = resolveFaults(faults, options.registry, job.scenario.protocol);
+  const flow = options.harness.context.flows.create(
+    {
+      scenarioId: job.scenario.id,
+      title: `${job.scenario.title} (login as ${step.loginAs?.email ?? job.user?.email})`,
+      providerId: job.providerId,
+      user: step.loginAs ?? job.user,
+      faults,
+      exclusive: needsExclusiveProvider(resolved),
+    },
+    compileHooks(resolved, { connections: job.target.connections, connection: job.connectionName }),
+  );
+  await session.bindFlow(options.harness.url, flow.id);
+  return flow.id;
 }
 
 async function runStep(

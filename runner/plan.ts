@@ -13,6 +13,10 @@ export interface PlannedStep extends NormalizedStep {
   expectedUser: DirectoryUser;
   /** For `not-as`: the account the SP must not show. */
   forbiddenUser?: DirectoryUser | undefined;
+  /** A login step that logs in as another role than the scenario's user. */
+  loginAs?: DirectoryUser | undefined;
+  /** A login step with its own faults (placeholders filled). */
+  faults?: FaultRef[] | undefined;
 }
 
 /** One scenario against one connection of one target, with everything it needs decided up front. */
@@ -137,13 +141,22 @@ function planJob(
   if (typeof user === 'string') return { ...withConnection, cast, skip: user };
   const accountOf = (name: string): DirectoryUser =>
     isRoleName(name) ? castUser(cast, name)! : (directory.findByEmail(name) ?? unknownUser(name));
-  const steps = normalizeExpectation(base.expectation).map(
-    (step): PlannedStep => ({
-      ...step,
-      expectedUser: step.acceptAs ? accountOf(step.acceptAs) : user,
-      forbiddenUser: step.forbiddenIdentity ? accountOf(step.forbiddenIdentity) : undefined,
-    }),
-  );
+  const values = castTemplateValues(cast);
+  let steps: PlannedStep[];
+  try {
+    steps = normalizeExpectation(base.expectation).map((step): PlannedStep => {
+      const loginAs = step.role ? castUser(cast, step.role) : undefined;
+      return {
+        ...step,
+        expectedUser: step.acceptAs ? accountOf(step.acceptAs) : (loginAs ?? user),
+        forbiddenUser: step.forbiddenIdentity ? accountOf(step.forbiddenIdentity) : undefined,
+        loginAs,
+        faults: step.faults ? renderTemplates(step.faults, values) : undefined,
+      };
+    });
+  } catch (error) {
+    return { ...withConnection, cast, skip: (error as Error).message };
+  }
   if (steps.some((s) => s.action === 'logout') && !connection.logoutUrl) {
     return {
       ...withConnection,
@@ -153,7 +166,7 @@ function planJob(
   }
   let faults: FaultRef[];
   try {
-    faults = renderTemplates(scenario.faults, castTemplateValues(cast));
+    faults = renderTemplates(scenario.faults, values);
   } catch (error) {
     return { ...withConnection, cast, skip: (error as Error).message };
   }

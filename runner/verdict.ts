@@ -8,6 +8,10 @@ export interface NormalizedStep {
   forbiddenIdentity?: string | undefined;
   /** For accept: the email the SP shows, when it is not the asserted user's own. */
   acceptAs?: string | undefined;
+  /** A login step as another role (multi-step scenarios). */
+  role?: Step['role'];
+  /** A login step with its own faults. */
+  faults?: Step['faults'];
 }
 
 export function normalizeExpectation(expectation: Expectation): NormalizedStep[] {
@@ -16,7 +20,13 @@ export function normalizeExpectation(expectation: Expectation): NormalizedStep[]
     return [{ action: 'login', expect: 'not-as', forbiddenIdentity: expectation.notAs }];
   if ('acceptAs' in expectation)
     return [{ action: 'login', expect: 'accept', acceptAs: expectation.acceptAs }];
-  return expectation.steps.map((s) => ({ action: s.action, expect: s.expect }));
+  return expectation.steps.map((s) => ({
+    action: s.action,
+    expect: s.expect,
+    ...(s.notAs ? { forbiddenIdentity: s.notAs } : {}),
+    ...(s.role ? { role: s.role } : {}),
+    ...(s.faults ? { faults: s.faults } : {}),
+  }));
 }
 
 export function describeExpectation(steps: readonly NormalizedStep[], userEmail: string): string {

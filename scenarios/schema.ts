@@ -3,13 +3,9 @@ import { personaNames } from '../config/schema.ts';
 
 export const outcomeSchema = z.enum(['accept', 'reject']);
 
-export const stepSchema = z.strictObject({
-  /**
-   * login: run the flow; replay: post the SP the same response again from a fresh session;
-   * logout: log out through the connection's logout URL; probe: only ask the probe.
-   */
-  action: z.enum(['login', 'replay', 'logout', 'probe']),
-  expect: outcomeSchema,
+export const faultRefSchema = z.strictObject({
+  fault: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 
 /**
@@ -22,6 +18,22 @@ export const stepSchema = z.strictObject({
  */
 export const roleNames = ['subject', 'victim', 'stranger', 'other-subject'] as const;
 export const roleSchema = z.enum(roleNames);
+
+export const stepSchema = z.strictObject({
+  /**
+   * login: run the flow; replay: post the SP the same response again from a fresh session;
+   * logout: log out through the connection's logout URL; probe: only ask the probe.
+   */
+  action: z.enum(['login', 'replay', 'logout', 'probe']),
+  /** accept: logged in as the step's user; reject: no session; not-as: not logged in as `notAs`. */
+  expect: z.enum(['accept', 'reject', 'not-as']),
+  /** For `not-as`: the role (or email) the SP must not show. */
+  notAs: z.string().min(1).optional(),
+  /** A login step that logs in as another role, in the same browser. */
+  role: roleSchema.optional(),
+  /** A login step with its own faults instead of the scenario's. */
+  faults: z.array(faultRefSchema).optional(),
+});
 
 /**
  * What a correct SP does:
@@ -50,11 +62,6 @@ const inlineUserSchema = z.strictObject({
   roles: z.array(z.string()).optional(),
   attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   emailVerified: z.boolean().optional(),
-});
-
-export const faultRefSchema = z.strictObject({
-  fault: z.string().min(1),
-  params: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -75,7 +75,7 @@ export function rolesNeeded(scenario: Scenario): { roles: Set<RoleName>; otherCo
   const byTemplate = new Map(
     Object.entries(roleTemplateNames).map(([role, name]) => [name, role as RoleName]),
   );
-  for (const match of JSON.stringify(scenario.faults).matchAll(placeholder)) {
+  for (const match of JSON.stringify([scenario.faults, scenario.expect]).matchAll(placeholder)) {
     const role = byTemplate.get(match[1]!);
     if (role) roles.add(role);
     if (match[1] === 'otherConnection') otherConnection = true;

@@ -29,7 +29,13 @@ export function validateScenarios(
       throw new ScenarioError('SCENARIO_DUPLICATE', `${name}: the id "${scenario.id}" is used twice`);
     seen.add(scenario.id);
     try {
-      resolveFaults(renderTemplates(scenario.faults, sampleTemplateValues()), registry, scenario.protocol);
+      const samples = sampleTemplateValues();
+      resolveFaults(renderTemplates(scenario.faults, samples), registry, scenario.protocol);
+      const steps =
+        typeof scenario.expect === 'object' && 'steps' in scenario.expect ? scenario.expect.steps : [];
+      for (const step of steps) {
+        if (step.faults) resolveFaults(renderTemplates(step.faults, samples), registry, scenario.protocol);
+      }
     } catch (error) {
       throw new ScenarioError('SCENARIO_INVALID', `${name}: ${describeError(error)}`);
     }

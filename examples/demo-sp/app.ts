@@ -95,7 +95,7 @@ export async function createDemoSp(options: DemoSpOptions = {}): Promise<DemoSp>
     config,
     spUrl: url,
     lax,
-    users: new UserStore(config.users, defaultOrg),
+    users: new UserStore(config.users, defaultOrg, { caseSensitiveEmails: lax.has('email-case-sensitive') }),
     defaultOrg,
     skewSeconds: lax.has('clock-skew')
       ? laxClockSkewSeconds
@@ -188,6 +188,11 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     extra: Omit<SessionLogin, 'userId' | 'connection' | 'nameId'>,
     returnTo: string,
   ) => {
+    if (sp.lax.has('keep-session-on-login') && currentUser(ctx)) {
+      sp.log(`[demo-sp] ${result.user.email} logged in, but the session keeps its earlier user (lax)`);
+      ctx.redirect(safeReturnTo(returnTo));
+      return;
+    }
     sessions.login(ctx, {
       userId: result.user.id,
       connection: result.connection,

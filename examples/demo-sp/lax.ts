@@ -59,6 +59,9 @@ export const laxSwitches = {
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',
   'connection-binding': 'Let a user log in through any connection, not only the one bound to them',
+  'keep-session-on-login':
+    'A new login in a browser that already has a session keeps the earlier user logged in',
+  'email-case-sensitive': 'Compare emails case-sensitively (Alice@ and alice@ are two accounts)',
   'email-domain': "Accept an email outside the connection's allowed domains",
   'disabled-connection': 'Let a disabled connection (and its users) log in',
   jit: 'Provision any unknown user (JIT on everywhere, even invite-only connections)',

@@ -35,8 +35,15 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 /** The in-memory user store, seeded from options. */
 export class UserStore {
   private readonly users: StoredUser[] = [];
+  /** How emails are compared: case-insensitively, unless the SP is lax about it. */
+  private readonly emailKey: (s: string) => string;
 
-  constructor(seed: readonly UserConfig[], defaultOrg: string) {
+  constructor(
+    seed: readonly UserConfig[],
+    defaultOrg: string,
+    options: { caseSensitiveEmails?: boolean } = {},
+  ) {
+    this.emailKey = options.caseSensitiveEmails ? (s) => s.trim() : key;
     for (const u of seed) {
       this.users.push({
         id: randomUUID(),
@@ -59,7 +66,9 @@ export class UserStore {
   }
 
   byEmail(email: string, org?: string): StoredUser | undefined {
-    return this.users.find((u) => key(u.email) === key(email) && (org === undefined || u.org === org));
+    return this.users.find(
+      (u) => this.emailKey(u.email) === this.emailKey(email) && (org === undefined || u.org === org),
+    );
   }
 
   byExternalId(externalId: string, org: string): StoredUser | undefined {

@@ -82,6 +82,8 @@ import usersExternalId from './users-external-id.ts';
 import usersGroupsRoles from './users-groups-roles.ts';
 import usersJitCreated from './users-jit-created.ts';
 import usersSandbox from './users-sandbox.ts';
+import usersSecondLoginEmailCase from './users-second-login-email-case.ts';
+import usersSecondLoginOtherUser from './users-second-login-other-user.ts';
 import usersUnknownInviteOnly from './users-unknown-invite-only.ts';
 import xmlCommentInjection from './xml-comment-injection.ts';
 import xmlDoctype from './xml-doctype.ts';
@@ -167,6 +169,8 @@ export const samlScenarios: ScenarioInput[] = [
   usersEmailCaseSandbox,
   usersExternalId,
   usersSandbox,
+  usersSecondLoginEmailCase,
+  usersSecondLoginOtherUser,
   usersEmailOutsideDomain,
   usersDeactivatedAtIdp,
   usersEmailTakeover,
