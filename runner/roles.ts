@@ -145,7 +145,10 @@ function victimFor(
 function makeStranger(subject: DirectoryUser): DirectoryUser {
   const domain = subject.email.slice(subject.email.lastIndexOf('@') + 1) || 'example.com';
   const tag = randomBytes(4).toString('hex');
+  // An opaque NameID, as IdPs with persistent identifiers send: the email and the
+  // subject must not be the same text, or a page that shows one seems to show the other.
   return unknownUser(`stranger-${tag}@${domain}`, {
+    nameId: `S-${tag.toUpperCase()}`,
     givenName: 'Stranger',
     familyName: tag,
     displayName: `Stranger ${tag}`,

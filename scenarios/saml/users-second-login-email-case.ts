@@ -8,6 +8,10 @@ export default defineScenario({
     tag: 'jit',
   },
   role: 'stranger',
+  // An opaque NameID (persistent), so that the page's NameID cannot pass for the email.
+  faults: [
+    { fault: 'saml.identity', params: { email: '{{stranger.email}}', nameId: '{{stranger.nameId}}' } },
+  ],
   expect: {
     steps: [
       { action: 'login', expect: 'accept' },
@@ -15,7 +19,10 @@ export default defineScenario({
         action: 'login',
         expect: 'accept',
         faults: [
-          { fault: 'saml.identity', params: { email: '{{stranger.email | upper}}', keepNameId: true } },
+          {
+            fault: 'saml.identity',
+            params: { email: '{{stranger.email | upper}}', nameId: '{{stranger.nameId}}' },
+          },
         ],
       },
     ],
