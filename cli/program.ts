@@ -1,7 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { printMetadata } from '../idp/saml/metadata-command.ts';
+import packageJson from '../package.json' with { type: 'json' };
+import { type InitOptions, initCommand } from '../runner/init-command.ts';
 
 import { listCommand } from '../runner/list-command.ts';
+import { type MergeReportsOptions, mergeReportsCommand } from '../runner/merge-reports-command.ts';
 import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
 import { type ServeOptions, serve } from '../runner/serve-command.ts';
 
@@ -11,6 +14,7 @@ export function buildProgram(): Command {
     .description(
       'A mock SAML 2.0 and OpenID Connect identity provider that replays failure scenarios against your SP.',
     )
+    .version(packageJson.version, '-V, --version', 'print the version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
 
@@ -23,6 +27,11 @@ export function buildProgram(): Command {
     )
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', parsePort)
     .option('--host <host>', 'interface to bind (default 127.0.0.1)')
+    .option(
+      '--demo-sp-port <n>',
+      'port of the bundled demo SP in the built-in configuration (default 7100; 0 picks a free one)',
+      parsePort,
+    )
     .option('--state-dir <dir>', 'folder for keys, targets and run history')
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--run <suite>', 'run this suite once with the list reporter, then keep serving')
@@ -67,6 +76,20 @@ export function buildProgram(): Command {
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')
     .option('--state-dir <dir>', 'folder for keys and run history')
+    .option(
+      '-p, --port <n>',
+      'port of the harness started for the run (default 7000; 0 picks a free one)',
+      parsePort,
+    )
+    .option(
+      '--demo-sp-port <n>',
+      'port of the bundled demo SP in the built-in configuration (default 7100; 0 picks a free one)',
+      parsePort,
+    )
+    .option(
+      '--harness-url <url>',
+      'run on an already running `sso-harness serve` at this URL (its config, targets and history)',
+    )
     .action(async (options: RunCommandOptions) => {
       process.exitCode = await runCommand(options);
     });
@@ -78,6 +101,30 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (options: { config?: string; json?: boolean }) => {
       await listCommand(options);
+    });
+
+  program
+    .command('merge-reports')
+    .description('merge the JSON reports of `run --shard i/n` into one report')
+    .argument('<files...>', 'JSON reports written by `run --reporter json=FILE`')
+    .option(
+      '-r, --reporter <list>',
+      'reporters for the merged run: list,json=PATH,junit=PATH,html=PATH',
+      'list',
+    )
+    .action(async (files: string[], options: MergeReportsOptions) => {
+      process.exitCode = await mergeReportsCommand(files, options);
+    });
+
+  program
+    .command('init')
+    .description('write a starter sso-harness.config.ts for your SP, and say what to fill in')
+    .option('--sp-metadata <url-or-file>', "your SAML SP's metadata (a URL or a file)")
+    .option('--redirect-uri <url...>', "your OIDC RP's redirect URI(s)")
+    .option('-o, --out <file>', 'file to write (.ts, .mts, .js, .mjs or .json)', 'sso-harness.config.ts')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (options: InitOptions) => {
+      await initCommand(options);
     });
 
   return program;

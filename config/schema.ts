@@ -188,6 +188,8 @@ export const targetSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
+  /** The JSON Schema a `.json` config names for editor completion (sso-harness.schema.json); ignored. */
+  $schema: z.string().optional(),
   server: z
     .strictObject({
       host: z.string().default(defaults.server.host),

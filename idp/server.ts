@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa, { type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
@@ -24,6 +24,11 @@ export interface IdpServerOptions {
    * they return middleware.
    */
   extensions?: Array<(context: IdpContext, providers: Map<string, MountedProvider>) => Middleware>;
+  /**
+   * An HTTP server already listening, used instead of binding `config.server.port` (the CLI
+   * binds its ports first, to move off a busy default port or to name a busy one).
+   */
+  server?: Server;
 }
 
 export interface IdpServer {
@@ -41,14 +46,14 @@ export interface IdpServer {
 export async function startIdpServer(options: IdpServerOptions): Promise<IdpServer> {
   const { config } = options;
   const log = options.log ?? ((line: string) => console.error(line));
-  const server = createServer();
+  const server = options.server ?? createServer();
   // The server listens before the providers exist (they need its real URL); a request
   // that arrives in between waits for the app instead of hanging unanswered.
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const waiting: Array<[IncomingMessage, ServerResponse]> = [];
   server.on('request', (req, res) => (handle ? handle(req, res) : waiting.push([req, res])));
   server.keepAliveTimeout = 5000;
-  await listen(server, config.server.port, config.server.host);
+  if (!options.server) await listen(server, config.server.port, config.server.host);
   const address = server.address() as AddressInfo;
   const baseUrl = config.server.publicUrl ?? `http://${urlHost(config.server.host, address)}:${address.port}`;
 

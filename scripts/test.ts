@@ -30,6 +30,11 @@ const checks: Check[] = [
     when: () => existsSync(join(root, 'scripts/catalog-docs.ts')),
   },
   {
+    name: 'config JSON Schema is current',
+    command: process.execPath,
+    args: ['scripts/config-schema.ts', '--check'],
+  },
+  {
     name: 'UI production build (vite build)',
     command: bin('vite'),
     args: ['build', '--logLevel', 'warn'],
