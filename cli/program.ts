@@ -3,12 +3,14 @@ import { printMetadata } from '../idp/saml/metadata-command.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { type InitOptions, initCommand } from '../runner/init-command.ts';
 
-import { listCommand } from '../runner/list-command.ts';
-import { type MergeReportsOptions, mergeReportsCommand } from '../runner/merge-reports-command.ts';
-import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
-import { type ServeOptions, serve } from '../runner/serve-command.ts';
+import type { MergeReportsOptions } from '../runner/merge-reports-command.ts';
+import type { RunCommandOptions } from '../runner/run-command.ts';
+import type { ServeOptions } from '../runner/serve-command.ts';
 
-/** Declares the commands; each action lives with the code it drives. */
+/**
+ * Declares the commands; each action lives with the code it drives and is imported when
+ * its command runs, so `--version` and `--help` do not load the whole harness.
+ */
 export function buildProgram(): Command {
   const program = new Command('sso-harness')
     .description(
@@ -36,6 +38,7 @@ export function buildProgram(): Command {
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--run <suite>', 'run this suite once with the list reporter, then keep serving')
     .action(async (options: ServeOptions) => {
+      const { serve } = await import('../runner/serve-command.ts');
       await serve(options);
     });
 
@@ -46,6 +49,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--provider <id>', 'SAML provider id (default: the first)'))
     .option('--base-url <url>', 'base URL the metadata should name (default: from the config)')
     .action(async (options: { config?: string; provider?: string; baseUrl?: string }) => {
+      const { printMetadata } = await import('../idp/saml/metadata-command.ts');
       await printMetadata(options);
     });
 
@@ -91,6 +95,7 @@ export function buildProgram(): Command {
       'run on an already running `sso-harness serve` at this URL (its config, targets and history)',
     )
     .action(async (options: RunCommandOptions) => {
+      const { runCommand } = await import('../runner/run-command.ts');
       process.exitCode = await runCommand(options);
     });
 
@@ -100,6 +105,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'configuration file (adds its own scenarios)')
     .option('--json', 'print JSON')
     .action(async (options: { config?: string; json?: boolean }) => {
+      const { listCommand } = await import('../runner/list-command.ts');
       await listCommand(options);
     });
 
@@ -113,6 +119,7 @@ export function buildProgram(): Command {
       'list',
     )
     .action(async (files: string[], options: MergeReportsOptions) => {
+      const { mergeReportsCommand } = await import('../runner/merge-reports-command.ts');
       process.exitCode = await mergeReportsCommand(files, options);
     });
 
@@ -124,6 +131,7 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'file to write (.ts, .mts, .js, .mjs or .json)', 'sso-harness.config.ts')
     .option('--force', 'overwrite the file if it exists')
     .action(async (options: InitOptions) => {
+      const { initCommand } = await import('../runner/init-command.ts');
       await initCommand(options);
     });
 
