@@ -31,8 +31,22 @@ export const userSchema = z.strictObject({
   displayName: z.string().optional(),
   groups: z.array(z.string()).default([]),
   roles: z.array(z.string()).default([]),
-  /** Extra attributes/claims sent as they are. */
+  /** Extra SAML attributes, also sent as OIDC claims (strings or lists of strings), as they are. */
   attributes: z.record(z.string(), attributeValue).default({}),
+  /** OIDC: the `sub` this user gets at every OIDC provider, instead of the persona's. */
+  sub: z.string().min(1).optional(),
+  /**
+   * OIDC: extra claims of any JSON value (objects, numbers, booleans), in the id_token and
+   * userinfo; they win over `attributes` of the same name. Protocol claims (iss, aud, exp,
+   * nonce, ...) cannot be set here; `sub` has its own field.
+   */
+  claims: z.record(z.string(), z.json()).default({}),
+  /**
+   * Log this user in without the login page when no flow names a user: when `login_hint`
+   * names them, or as the default user of the providers they may use (see README,
+   * "Scripted logins").
+   */
+  auto: z.boolean().default(false),
   /** Providers this user may log in through; absent means all. */
   providers: z.array(id).optional(),
   disabled: z.boolean().default(false),
@@ -85,6 +99,12 @@ const providerCommon = {
   disabled: z.boolean().default(false),
   /** Whether the login page accepts an email that is not in the user directory. */
   allowUnknownUsers: z.boolean().default(false),
+  /**
+   * Log the default user in without the login page when no flow, `user` parameter or
+   * `login_hint` names one: `true` for the first user (config order, marked `auto` first)
+   * who may log in here, or a user id (see README, "Scripted logins").
+   */
+  auto: z.union([z.boolean(), id]).default(false),
 };
 
 export const samlProviderSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { TargetConfig } from '../config/schema.ts';
 import { createDemoSp, type DemoSp } from '../examples/demo-sp/index.ts';
+import { closeServer } from '../lib/http-server.ts';
 import { bindPort } from './ports.ts';
 
 /**
@@ -32,10 +33,16 @@ export async function launchDemoTargets(
             chosenBy: `targets.${id}.probe.url`,
           })
         ).server;
-      sps.push(await createDemoSp({ harnessUrl, host: url.hostname, server, lax: lax ?? target.demoSp.lax }));
+      const sp = createDemoSp({ harnessUrl, host: url.hostname, server, lax: lax ?? target.demoSp.lax });
+      sps.push(
+        await sp.catch(async (error: unknown) => {
+          await closeServer(server);
+          throw error;
+        }),
+      );
     }
   } catch (error) {
-    await Promise.all(Object.values(bound).map((server) => new Promise((r) => server.close(r))));
+    await Promise.all(Object.values(bound).map((server) => closeServer(server)));
     await Promise.all(sps.map((sp) => sp.close()));
     throw error;
   }

@@ -13,6 +13,7 @@ export function showLoginPage(
   pendingId: string,
   login: PendingLogin,
   refusal?: { status: number; message: string },
+  choice?: { selected?: string | undefined; email?: string | undefined },
 ): void {
   ctx.status = refusal?.status ?? 200;
   ctx.type = 'html';
@@ -26,6 +27,8 @@ export function showLoginPage(
     allowUnknownUsers: provider.config.allowUnknownUsers,
     error: refusal?.message,
     editableAttributes: provider.persona.saml?.attributes.map((a) => a.name),
+    selectedUser: choice?.selected,
+    email: choice?.email,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
 import type { HarnessState } from '../../http/error-middleware.ts';
+import { scriptedLogin } from '../../login/scripted.ts';
 import { readSamlMessage } from '../bindings/incoming.ts';
 import { statusCodes } from '../constants.ts';
 import { type AuthnRequestInfo, readAuthnRequest } from '../messages.ts';
@@ -72,6 +73,25 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     throw error;
   }
   if (flow?.user) return respond(provider, ctx, login, { user: flow.user }, flow);
+  const scripted = flow
+    ? undefined
+    : scriptedLogin({
+        directory: provider.context.directory,
+        providerId: provider.id,
+        providerAuto: provider.config.auto,
+        allowUnknownUsers: provider.config.allowUnknownUsers,
+        userParam: typeof ctx.query.user === 'string' ? ctx.query.user : undefined,
+      });
+  if (scripted?.action === 'login') {
+    provider.trace(ctx, {
+      flowId: undefined,
+      direction: 'note',
+      binding: undefined,
+      kind: 'login',
+      summary: `${scripted.user.email} logged in without the login page (${scripted.how})`,
+    });
+    return respond(provider, ctx, login, { user: scripted.user }, flow);
+  }
   if (request.isPassive) {
     const failed = {
       failed: 'IsPassive was requested, and nobody is signed in',
@@ -79,5 +99,5 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     };
     return respond(provider, ctx, login, failed, flow);
   }
-  showLoginPage(provider, ctx, provider.pendingLogins.add(login), login);
+  showLoginPage(provider, ctx, provider.pendingLogins.add(login), login, scripted?.refusal, scripted);
 }
