@@ -4,13 +4,14 @@ import { RunnerError } from './errors.ts';
 import { parseReporters } from './reporters/index.ts';
 import { ReporterMultiplexer } from './reporters/multiplexer.ts';
 import type { RunCommandOptions } from './run-command.ts';
-import type { RunRecord, ScenarioResult } from './types.ts';
+import type { RunRecord } from './types.ts';
 
 /**
  * `sso-harness run --harness-url URL`: the run happens in an already running
  * `sso-harness serve` (its `POST /api/runs`), with its config, targets and history; this
- * process only follows the run's live events and feeds the reporters, so the list, JSON,
- * JUnit and HTML outputs are the same as for a run in-process.
+ * process only follows the run's live events (for the list reporter's lines) and then
+ * feeds the whole run record to the reporters, so the JSON, JUnit and HTML outputs are the
+ * same as for a run in-process.
  *
  * @returns the exit code: 0 all passed, 1 something failed or errored.
  * @throws RunnerError `HARNESS_UNREACHABLE` when nothing answers at the URL, `BAD_OPTION`
@@ -55,11 +56,10 @@ export async function runRemote(options: RunCommandOptions & { harnessUrl: strin
   for await (const event of runEvents(base, started.id)) {
     if (event.type === 'begin') await reporters.onBegin(event.info);
     if (event.type === 'result') {
-      const result = await api<ScenarioResult>(
-        base,
-        `/api/runs/${encodeURIComponent(started.id)}/results/${encodeURIComponent(event.result.key)}`,
-      );
-      await reporters.onResult(result, event.progress);
+      // Live lines need only the summary; the whole results (HTTP steps, trace) come with the
+      // record at the end, for the reporters that write files.
+      const { hasScreenshot: _shown, ...summary } = event.result;
+      await reporters.onResult({ ...summary, http: [], trace: [] }, event.progress);
     }
     if (event.type === 'end') {
       ended = true;

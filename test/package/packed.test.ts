@@ -21,6 +21,11 @@ type Kind = (typeof kinds)[number];
 let work: string;
 const projects = {} as Record<Kind, string>;
 
+/** The version this repository's lock file installed, so the temp project matches it. */
+function devVersion(name: string): string {
+  return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
 async function npm(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd,
@@ -83,7 +88,11 @@ beforeAll(async () => {
     join(projects.esm, 'package.json'),
     `${JSON.stringify({ name: 'esm-project', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`,
   );
-  await Promise.all(kinds.map((kind) => npm(projects[kind], ['install', tarball, '@types/node@24'])));
+  const playwright = `@playwright/test@${devVersion('@playwright/test')}`;
+  await Promise.all([
+    npm(projects.cjs, ['install', tarball, '@types/node@24']),
+    npm(projects.esm, ['install', tarball, '@types/node@24', playwright]),
+  ]);
 }, 240_000);
 
 afterAll(() => {
@@ -228,6 +237,20 @@ module.exports = defineConfig({
     });
   });
 
+  it.each(kinds)('init writes a sso-harness.config.ts that loads (%s project)', async (kind) => {
+    const dir = join(projects[kind], 'init');
+    mkdirSync(dir);
+    const written = await cli(projects[kind], dir, [
+      'init',
+      '--redirect-uri',
+      'http://localhost:3000/oidc/callback',
+    ]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toContain('Fill in');
+    const metadata = await cli(projects[kind], dir, ['list', '--json']);
+    expect(metadata.code, metadata.stderr).toBe(0);
+  });
+
   it('publishes the config JSON Schema where `init` and the README point a .json config', () => {
     const schema = JSON.parse(
       readFileSync(join(projects.esm, 'node_modules/sso-harness/sso-harness.schema.json'), 'utf8'),
@@ -250,8 +273,19 @@ module.exports = defineConfig({
           noEmit: true,
           types: ['node'],
         },
-        files: ['uses-the-api.ts'],
+        files: kind === 'esm' ? ['uses-the-api.ts', 'uses-the-fixture.ts'] : ['uses-the-api.ts'],
       }),
+    );
+    writeFileSync(
+      join(cwd, 'uses-the-fixture.ts'),
+      `import { expect, test } from 'sso-harness/playwright';
+test.use({ harnessOptions: { port: 0 } });
+test('types', async ({ page, flow, harness }) => {
+  const login = await flow({ provider: 'demo-saml', user: 'alice' });
+  await page.goto(harness.url);
+  expect(login.trace().map((m) => m.kind)).toBeDefined();
+});
+`,
     );
     writeFileSync(
       join(cwd, 'uses-the-api.ts'),
