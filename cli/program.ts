@@ -1,8 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { printMetadata } from '../idp/saml/metadata-command.ts';
 import packageJson from '../package.json' with { type: 'json' };
-import { type InitOptions, initCommand } from '../runner/init-command.ts';
-
+import type { InitOptions } from '../runner/init-command.ts';
 import type { MergeReportsOptions } from '../runner/merge-reports-command.ts';
 import type { RunCommandOptions } from '../runner/run-command.ts';
 import type { ServeOptions } from '../runner/serve-command.ts';
