@@ -38,7 +38,7 @@ export type ScriptedLogin =
  *    `auto: true`; otherwise the login page shows, with that user chosen.
  *
  * A user who may not log in here (unknown, disabled, another provider's) gets the page with
- * why, never a login.
+ * why, never a login. Callers skip all this for a request that carries a flow cookie.
  */
 export function scriptedLogin(input: ScriptedLoginInput): ScriptedLogin {
   const { directory, providerId } = input;

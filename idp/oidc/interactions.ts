@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { DirectoryUser } from '../directory/user.ts';
 import { IdpError } from '../errors.ts';
+import { FLOW_COOKIE } from '../flows.ts';
 import { readForm } from '../http/body.ts';
 import { readLoginForm } from '../login/form.ts';
 import { renderLoginPage } from '../login/page.ts';
@@ -31,7 +32,11 @@ export async function handleInteraction(
     if (state.flow?.user)
       return finishLogin(ctx, runtime, interaction, state.flow.user, 'asserted by the flow');
     if (interaction.prompt.name !== 'login') return finishConsent(ctx, runtime, interaction);
-    if (state.flow) return showLoginPage(ctx, runtime, interaction, undefined, 200);
+    // A scenario's browser (any flow cookie, even of an ended flow or another provider's) is
+    // never logged in by a scripted login: its verdict must come from its own flow.
+    if (state.flow || ctx.cookies.get(FLOW_COOKIE)) {
+      return showLoginPage(ctx, runtime, interaction, undefined, 200);
+    }
     const scripted = scriptedLogin({
       directory: runtime.context.directory,
       providerId: runtime.id,

@@ -247,8 +247,8 @@ module.exports = defineConfig({
     ]);
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toContain('Fill in');
-    const metadata = await cli(projects[kind], dir, ['list', '--json']);
-    expect(metadata.code, metadata.stderr).toBe(0);
+    const listed = await cli(projects[kind], dir, ['list', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
   });
 
   it('publishes the config JSON Schema where `init` and the README point a .json config', () => {

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
+import { FLOW_COOKIE } from '../../flows.ts';
 import type { HarnessState } from '../../http/error-middleware.ts';
 import { scriptedLogin } from '../../login/scripted.ts';
 import { readSamlMessage } from '../bindings/incoming.ts';
@@ -73,15 +74,18 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     throw error;
   }
   if (flow?.user) return respond(provider, ctx, login, { user: flow.user }, flow);
-  const scripted = flow
-    ? undefined
-    : scriptedLogin({
-        directory: provider.context.directory,
-        providerId: provider.id,
-        providerAuto: provider.config.auto,
-        allowUnknownUsers: provider.config.allowUnknownUsers,
-        userParam: typeof ctx.query.user === 'string' ? ctx.query.user : undefined,
-      });
+  // A scenario's browser (any flow cookie, even of an ended flow or another provider's) is
+  // never logged in this way: its verdict must come from what its own flow asked for.
+  const scripted =
+    flow || ctx.cookies.get(FLOW_COOKIE)
+      ? undefined
+      : scriptedLogin({
+          directory: provider.context.directory,
+          providerId: provider.id,
+          providerAuto: provider.config.auto,
+          allowUnknownUsers: provider.config.allowUnknownUsers,
+          userParam: typeof ctx.query.user === 'string' ? ctx.query.user : undefined,
+        });
   if (scripted?.action === 'login') {
     provider.trace(ctx, {
       flowId: undefined,

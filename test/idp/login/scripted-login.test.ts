@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLOW_COOKIE } from '../../../idp/flows.ts';
 import { startTestIdp, type TestIdp } from '../../support/idp.ts';
 import {
   authorize,
@@ -10,7 +11,7 @@ import {
   TestBrowser,
   textOf,
 } from '../../support/oidc-rp.ts';
-import { makeSpKeys, SamlTestSp } from '../../support/saml-sp.ts';
+import { makeSpKeys, TestBrowser as SamlBrowser, SamlTestSp } from '../../support/saml-sp.ts';
 
 const REDIRECT = 'http://127.0.0.1:1/callback';
 const spKeys = makeSpKeys('scripted-login-sp');
@@ -105,6 +106,25 @@ describe('scripted logins: the user parameter, login_hint, auto', () => {
       expect((await sp.consume(await sp.startLogin())).profile.nameID).toBe('bob@example.com');
       const named = await samlSp('auto-bob', '?user=alice');
       expect((await named.consume(await named.startLogin())).profile.nameID).toBe('alice@example.com');
+    });
+
+    it("never logs a scenario's browser in: any flow cookie, even of an ended flow, gets the page", async () => {
+      const browser = new SamlBrowser();
+      browser.cookies.set(FLOW_COOKIE, 'an-ended-flow');
+      const sp = await SamlTestSp.create(
+        {
+          idpUrl: idp.url,
+          providerId: 'auto-first',
+          entityId: sps.app.entityId,
+          acsUrl: sps.app.acsUrls[0]!,
+          privateKey: spKeys.privateKey,
+          saml: { entryPoint: `${idp.url}/saml/auto-first/sso?user=bob` },
+        },
+        browser,
+      );
+      const page = await sp.startLogin();
+      expect(page.status).toBe(200);
+      expect(textOf(page.body)).toContain('Sign in to auto-first');
     });
 
     it('a user marked auto: true is the default user of the providers they may use', async () => {
