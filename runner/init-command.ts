@@ -169,11 +169,43 @@ function starterConfig(input: { saml: SamlSource | undefined; redirectUris: stri
 
 function render(config: ConfigInput, format: (typeof formats)[number]): string {
   if (format === '.json') return `${JSON.stringify({ $schema: schemaRef, ...config }, null, 2)}\n`;
-  const body = JSON.stringify(config, null, 2);
   return `import { defineConfig } from 'sso-harness';
 
-// Written by \`sso-harness init\`. Fill in the login URL and the probe of your SP, and your
-// test users; every field is described in the README's Configuration section.
-export default defineConfig(${body});
+// Written by \`sso-harness init\`. Fill in what is marked "fill in"; every field is described
+// in the README's Configuration section.
+export default defineConfig(${jsLiteral(config, '', [])});
 `;
+}
+
+/** Comments put beside the guessed values of the starter config, by path. */
+const fillIn: Record<string, string> = {
+  'targets.app.connections.saml.loginUrl': 'fill in: the URL that starts a SAML login at your SP',
+  'targets.app.connections.oidc.loginUrl': 'fill in: the URL that starts an OIDC login at your SP',
+  'targets.app.probe.url': 'fill in: a page of your SP that shows who is logged in',
+  'targets.app.probe.contains': "what that page shows when logged in; {{user.email}} is the user's email",
+  users: 'fill in: your test users',
+};
+
+/** A value as TypeScript source: identifier keys bare, single quotes, trailing commas. */
+function jsLiteral(value: unknown, indent: string, path: string[]): string {
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => jsLiteral(v, `${indent}  `, path));
+    return items.join(', ').length < 80
+      ? `[${items.join(', ')}]`
+      : `[\n${items.map((i) => `${indent}  ${i},`).join('\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const lines = Object.entries(value).map(([key, v]) => {
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`;
+      const at = [...path, key];
+      const comment = fillIn[at.join('.')];
+      const literal = jsLiteral(v, `${indent}  `, at);
+      if (comment && literal.startsWith('{\n'))
+        return `${indent}  ${name}: { // ${comment}${literal.slice(1)},`;
+      return `${indent}  ${name}: ${literal},${comment ? ` // ${comment}` : ''}`;
+    });
+    return `{\n${lines.join('\n')}\n${indent}}`;
+  }
+  return String(value);
 }

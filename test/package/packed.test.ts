@@ -5,8 +5,8 @@
  * `skipLibCheck: false`. Dependencies come from the registry (the npm cache makes it quick).
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,8 +76,16 @@ function killGroup(child: ChildProcess): void {
 
 beforeAll(async () => {
   work = tempDir('sso-harness-packed-');
-  // prepack builds dist/ (tsc and the UI), as `npm publish` would.
-  await npm(root, ['pack', '--pack-destination', work]);
+  // Packed from a copy of the sources: prepack builds dist/ (tsc and the UI) as `npm publish`
+  // would, and the checkout's own dist/ (which other tests serve) is left alone.
+  const source = join(work, 'source');
+  cpSync(root, source, {
+    recursive: true,
+    filter: (path) =>
+      !/^(node_modules|dist|\.git|test-results|\.sso-harness)$/.test(relative(root, path).split(sep)[0]!),
+  });
+  symlinkSync(join(root, 'node_modules'), join(source, 'node_modules'), 'dir');
+  await npm(source, ['pack', '--pack-destination', work]);
   const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
   for (const kind of kinds) {
     projects[kind] = join(work, kind);
@@ -119,7 +127,7 @@ describe('the installed package', () => {
     const bin = join(cwd, 'node_modules/sso-harness/bin/sso-harness.js');
     const child = spawn(
       process.execPath,
-      [bin, 'serve', '--port', '0', '--demo-sp-port', '0', '--state-dir', join(work, 'serve-state')],
+      [bin, 'serve', '--port', '0', '--demo-sp-port', '0', '--state-dir', join(work, 'state')],
       { cwd },
     );
     try {
@@ -164,8 +172,9 @@ describe('the installed package', () => {
       '0',
       '--grep',
       'baseline',
+      // The keys serve made: made once, as on a developer's machine.
       '--state-dir',
-      join(work, 'run-state'),
+      join(work, 'state'),
       '--reporter',
       'list,json=reports/run.json,junit=reports/junit.xml',
     ]);
@@ -185,13 +194,11 @@ describe('the installed package', () => {
     expect(junit.getElementsByTagName('testcase').length).toBe(report.summary.total);
   });
 
-  describe.each(kinds)('config files in a %s project', (kind) => {
-    // One state folder for all: the provider's keys are made once.
-    const state = () => JSON.stringify(join(work, 'config-state'));
+  // Concurrent: each load is a process of its own, mostly waiting.
+  describe.concurrent.each(kinds)('config files in a %s project', (kind) => {
     const esmSyntax = (id: string, typed: boolean) => `import { defineConfig } from 'sso-harness';
 ${typed ? "const persona: 'okta' | 'generic' = 'okta';" : "const persona = 'okta';"}
 export default defineConfig({
-  stateDir: ${state()},
   providers: { cfg: { protocol: 'saml', persona, entityId: '${id}' } },
 });
 `;
@@ -204,7 +211,6 @@ export default defineConfig({
           ? esmSyntax(id, false)
           : `const { defineConfig } = require('sso-harness');
 module.exports = defineConfig({
-  stateDir: ${state()},
   providers: { cfg: { protocol: 'saml', persona: 'okta', entityId: '${id}' } },
 });
 `,
@@ -212,11 +218,10 @@ module.exports = defineConfig({
       'sso-harness.config.json': (id) =>
         JSON.stringify({
           $schema: './node_modules/sso-harness/sso-harness.schema.json',
-          stateDir: join(work, 'config-state'),
           providers: { cfg: { protocol: 'saml', persona: 'okta', entityId: id } },
         }),
     };
-    it.each(Object.keys(files))('%s loads', async (name) => {
+    it.for(Object.keys(files))('%s loads', async (name, { expect }) => {
       const dir = join(projects[kind], name.replaceAll('.', '-'));
       mkdirSync(dir, { recursive: true });
       const id = `urn:sso-harness:test:${kind}:${name}`;
@@ -227,7 +232,9 @@ module.exports = defineConfig({
       expect(out.stdout).toContain(`entityID="${id}"`);
     });
 
-    it("the ESM syntax of the README's sso-harness.config.ts also works in a .js file", async () => {
+    it("the ESM syntax of the README's sso-harness.config.ts also works in a .js file", async ({
+      expect,
+    }) => {
       const dir = join(projects[kind], 'readme-js');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'sso-harness.config.js'), esmSyntax('urn:readme:js', false));
