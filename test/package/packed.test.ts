@@ -160,7 +160,7 @@ describe('the installed package', () => {
       child.kill('SIGTERM');
       await exited;
     }
-  });
+  }, 120_000);
 
   it('runs scenarios against the bundled demo SP and writes JSON and JUnit that parse', async () => {
     const cwd = projects.esm;
@@ -192,7 +192,7 @@ describe('the installed package', () => {
     expect(Number(suites.getAttribute('tests'))).toBe(report.summary.total);
     expect(Number(suites.getAttribute('failures'))).toBe(0);
     expect(junit.getElementsByTagName('testcase').length).toBe(report.summary.total);
-  });
+  }, 120_000);
 
   // Concurrent: each load is a process of its own, mostly waiting.
   describe.concurrent.each(kinds)('config files in a %s project', (kind) => {
@@ -266,26 +266,28 @@ module.exports = defineConfig({
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['providers', 'users', 'targets']));
   });
 
-  it.each(kinds)('its type declarations pass skipLibCheck: false (%s project)', async (kind) => {
-    const cwd = projects[kind];
-    writeFileSync(
-      join(cwd, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'es2023',
-          strict: true,
-          skipLibCheck: false,
-          noEmit: true,
-          types: ['node'],
-        },
-        files: kind === 'esm' ? ['uses-the-api.ts', 'uses-the-fixture.ts'] : ['uses-the-api.ts'],
-      }),
-    );
-    writeFileSync(
-      join(cwd, 'uses-the-fixture.ts'),
-      `import { expect, test } from 'sso-harness/playwright';
+  it.each(kinds)(
+    'its type declarations pass skipLibCheck: false (%s project)',
+    async (kind) => {
+      const cwd = projects[kind];
+      writeFileSync(
+        join(cwd, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2023',
+            strict: true,
+            skipLibCheck: false,
+            noEmit: true,
+            types: ['node'],
+          },
+          files: kind === 'esm' ? ['uses-the-api.ts', 'uses-the-fixture.ts'] : ['uses-the-api.ts'],
+        }),
+      );
+      writeFileSync(
+        join(cwd, 'uses-the-fixture.ts'),
+        `import { expect, test } from 'sso-harness/playwright';
 test.use({ harnessOptions: { port: 0 } });
 test('types', async ({ page, flow, harness }) => {
   const login = await flow({ provider: 'demo-saml', user: 'alice' });
@@ -293,10 +295,10 @@ test('types', async ({ page, flow, harness }) => {
   expect(login.trace().map((m) => m.kind)).toBeDefined();
 });
 `,
-    );
-    writeFileSync(
-      join(cwd, 'uses-the-api.ts'),
-      `import { defineConfig, startHarness, type Harness, type RunRecord } from 'sso-harness';
+      );
+      writeFileSync(
+        join(cwd, 'uses-the-api.ts'),
+        `import { defineConfig, startHarness, type Harness, type RunRecord } from 'sso-harness';
 export const config = defineConfig({ users: { alice: { email: 'alice@example.com' } } });
 export async function check(): Promise<RunRecord['summary']> {
   const harness: Harness = await startHarness({ config, port: 0 });
@@ -307,15 +309,17 @@ export async function check(): Promise<RunRecord['summary']> {
   return record.summary;
 }
 `,
-    );
-    const result = await exec(tsc, ['-p', '.'], { cwd }).then(
-      () => ({ code: 0, out: '' }),
-      (error: { code: number; stdout: string; stderr: string }) => ({
-        code: error.code,
-        out: error.stdout + error.stderr,
-      }),
-    );
-    expect(result.out).toBe('');
-    expect(result.code).toBe(0);
-  });
+      );
+      const result = await exec(tsc, ['-p', '.'], { cwd }).then(
+        () => ({ code: 0, out: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => ({
+          code: error.code,
+          out: error.stdout + error.stderr,
+        }),
+      );
+      expect(result.out).toBe('');
+      expect(result.code).toBe(0);
+    },
+    120_000,
+  );
 });
