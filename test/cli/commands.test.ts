@@ -55,7 +55,7 @@ describe('ports', () => {
     } finally {
       await busy.release();
     }
-  });
+  }, 120_000);
 
   it('a busy default port moves to the next free one and says so', async () => {
     const busy = await occupy();
@@ -196,7 +196,7 @@ describe('shards and merge-reports; run --harness-url', () => {
     const bad = await cli(cwd, ['merge-reports', 'shard-1.json', 'bad/not-a-report.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad/not-a-report.json is not an sso-harness JSON report');
-  });
+  }, 120_000);
 
   it('runs on an already running serve and reports as an in-process run does', async () => {
     const cwd = tempDir();
@@ -239,7 +239,7 @@ describe('shards and merge-reports; run --harness-url', () => {
       serve.kill('SIGTERM');
       await exited;
     }
-  });
+  }, 120_000);
 
   it('says so when no harness answers at --harness-url', async () => {
     const free = await occupy();
