@@ -1,15 +1,13 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
-import { FLOW_COOKIE } from '../../flows.ts';
 import type { HarnessState } from '../../http/error-middleware.ts';
-import { scriptedLogin } from '../../login/scripted.ts';
 import { readSamlMessage } from '../bindings/incoming.ts';
 import { statusCodes } from '../constants.ts';
 import { type AuthnRequestInfo, readAuthnRequest } from '../messages.ts';
 import type { PendingLogin, SamlProvider } from '../provider.ts';
 import { enforceSignature } from '../request-signature.ts';
 import { chooseAcs, findRequester } from '../requester.ts';
-import { showLoginPage } from './login.ts';
+import { scriptedSamlLogin, showLoginPage } from './login.ts';
 import { respond } from './respond.ts';
 
 /**
@@ -74,28 +72,8 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     throw error;
   }
   if (flow?.user) return respond(provider, ctx, login, { user: flow.user }, flow);
-  // A scenario's browser (any flow cookie, even of an ended flow or another provider's) is
-  // never logged in this way: its verdict must come from what its own flow asked for.
-  const scripted =
-    flow || ctx.cookies.get(FLOW_COOKIE)
-      ? undefined
-      : scriptedLogin({
-          directory: provider.context.directory,
-          providerId: provider.id,
-          providerAuto: provider.config.auto,
-          allowUnknownUsers: provider.config.allowUnknownUsers,
-          userParam: typeof ctx.query.user === 'string' ? ctx.query.user : undefined,
-        });
-  if (scripted?.action === 'login') {
-    provider.trace(ctx, {
-      flowId: undefined,
-      direction: 'note',
-      binding: undefined,
-      kind: 'login',
-      summary: `${scripted.user.email} logged in without the login page (${scripted.how})`,
-    });
-    return respond(provider, ctx, login, { user: scripted.user }, flow);
-  }
+  const scripted = scriptedSamlLogin(provider, ctx, flow);
+  if (scripted?.action === 'login') return respond(provider, ctx, login, { user: scripted.user }, flow);
   if (request.isPassive) {
     const failed = {
       failed: 'IsPassive was requested, and nobody is signed in',

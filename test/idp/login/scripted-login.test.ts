@@ -84,6 +84,12 @@ describe('scripted logins: the user parameter, login_hint, auto', () => {
       expect(profile.nameID).toBe('alice@example.com');
     });
 
+    it('IdP-initiated too: ?user= on idp-init', async () => {
+      const sp = await samlSp('plain');
+      const page = await new SamlBrowser().open(`${idp.url}/saml/plain/idp-init?sp=app&user=bob`);
+      expect((await sp.consume(page)).profile.nameID).toBe('bob@example.com');
+    });
+
     it('refuses a user who may not log in, on the page with why', async () => {
       const unknown = await (await samlSp('plain', '?user=mallory')).startLogin();
       expect(unknown.status).toBe(403);
