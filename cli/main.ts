@@ -4,6 +4,14 @@ import { HarnessError } from '../lib/errors.ts';
 import { exitCodes } from './exit-codes.ts';
 import { buildProgram } from './program.ts';
 
+// `sso-harness list --json | head`: the reader left; stop quietly, as other CLIs do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = buildProgram();
 program.exitOverride();
 for (const command of program.commands) command.exitOverride();

@@ -1,17 +1,21 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExplainCommandOptions } from '../explain/command.ts';
-import { printMetadata } from '../idp/saml/metadata-command.ts';
-import { explainCommand } from '../runner/explain-command.ts';
-import { listCommand } from '../runner/list-command.ts';
-import { type RunCommandOptions, runCommand } from '../runner/run-command.ts';
-import { type ServeOptions, serve } from '../runner/serve-command.ts';
+import packageJson from '../package.json' with { type: 'json' };
+import type { InitOptions } from '../runner/init-command.ts';
+import type { MergeReportsOptions } from '../runner/merge-reports-command.ts';
+import type { RunCommandOptions } from '../runner/run-command.ts';
+import type { ServeOptions } from '../runner/serve-command.ts';
 
-/** Declares the commands; each action lives with the code it drives. */
+/**
+ * Declares the commands; each action lives with the code it drives and is imported when
+ * its command runs, so `--version` and `--help` do not load the whole harness.
+ */
 export function buildProgram(): Command {
   const program = new Command('sso-harness')
     .description(
       'A mock SAML 2.0 and OpenID Connect identity provider that replays failure scenarios against your SP.',
     )
+    .version(packageJson.version, '-V, --version', 'print the version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
 
@@ -24,6 +28,11 @@ export function buildProgram(): Command {
     )
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', parsePort)
     .option('--host <host>', 'interface to bind (default 127.0.0.1)')
+    .option(
+      '--demo-sp-port <n>',
+      'port of the bundled demo SP in the built-in configuration (default 7100; 0 picks a free one)',
+      parsePort,
+    )
     .option('--state-dir <dir>', 'folder for keys, targets and run history')
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--run <suite>', 'run this suite once with the list reporter, then keep serving')
@@ -33,6 +42,7 @@ export function buildProgram(): Command {
     )
     .option('--keep-runs <n>', 'runs the history keeps (default 500)', parsePositiveInt)
     .action(async (options: ServeOptions) => {
+      const { serve } = await import('../runner/serve-command.ts');
       await serve(options);
     });
 
@@ -43,6 +53,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--provider <id>', 'SAML provider id (default: the first)'))
     .option('--base-url <url>', 'base URL the metadata should name (default: from the config)')
     .action(async (options: { config?: string; provider?: string; baseUrl?: string }) => {
+      const { printMetadata } = await import('../idp/saml/metadata-command.ts');
       await printMetadata(options);
     });
 
@@ -82,7 +93,22 @@ export function buildProgram(): Command {
     .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')
     .option('--state-dir <dir>', 'folder for keys and run history')
     .option('--keep-runs <n>', 'runs the history keeps (default 500)', parsePositiveInt)
+    .option(
+      '-p, --port <n>',
+      'port of the harness started for the run (default 7000; 0 picks a free one)',
+      parsePort,
+    )
+    .option(
+      '--demo-sp-port <n>',
+      'port of the bundled demo SP in the built-in configuration (default 7100; 0 picks a free one)',
+      parsePort,
+    )
+    .option(
+      '--harness-url <url>',
+      'run on an already running `sso-harness serve` at this URL (its config, targets and history)',
+    )
     .action(async (options: RunCommandOptions) => {
+      const { runCommand } = await import('../runner/run-command.ts');
       process.exitCode = await runCommand(options);
     });
 
@@ -92,6 +118,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'configuration file (adds its own scenarios)')
     .option('--json', 'print JSON')
     .action(async (options: { config?: string; json?: boolean }) => {
+      const { listCommand } = await import('../runner/list-command.ts');
       await listCommand(options);
     });
 
@@ -140,7 +167,34 @@ export function buildProgram(): Command {
     )
     .option('--state-dir <dir>', 'folder for keys and run history')
     .action(async (file: string, options: ExplainCommandOptions) => {
+      const { explainCommand } = await import('../runner/explain-command.ts');
       process.exitCode = await explainCommand(file, options);
+    });
+
+  program
+    .command('merge-reports')
+    .description('merge the JSON reports of `run --shard i/n` into one report')
+    .argument('<files...>', 'JSON reports written by `run --reporter json=FILE`')
+    .option(
+      '-r, --reporter <list>',
+      'reporters for the merged run: list,json=PATH,junit=PATH,html=PATH',
+      'list',
+    )
+    .action(async (files: string[], options: MergeReportsOptions) => {
+      const { mergeReportsCommand } = await import('../runner/merge-reports-command.ts');
+      process.exitCode = await mergeReportsCommand(files, options);
+    });
+
+  program
+    .command('init')
+    .description('write a starter sso-harness.config.ts for your SP, and say what to fill in')
+    .option('--sp-metadata <url-or-file>', "your SAML SP's metadata (a URL or a file)")
+    .option('--redirect-uri <url...>', "your OIDC RP's redirect URI(s)")
+    .option('-o, --out <file>', 'file to write (.ts, .mts, .js, .mjs or .json)', 'sso-harness.config.ts')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (options: InitOptions) => {
+      const { initCommand } = await import('../runner/init-command.ts');
+      await initCommand(options);
     });
 
   return program;

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { describeError } from '../lib/errors.ts';
 import { builtinConfig } from './builtin.ts';
 import { ConfigError } from './errors.ts';
+import { importConfigModule } from './import-module.ts';
 import { checkReferences } from './references.ts';
 import { type Config, configSchema } from './schema.ts';
 
@@ -24,6 +24,11 @@ export interface LoadedConfig {
   file: string | undefined;
   /** Folder that relative paths in the config are resolved against. */
   baseDir: string;
+  /**
+   * Who chose `server.port`, for messages: `--port`, `server.port in <file>`, or undefined
+   * when it is the default (which the CLI may move off when busy).
+   */
+  portChosenBy: string | undefined;
 }
 
 /** Overrides from the command line; they win over the file (flags > file > defaults). */
@@ -43,7 +48,13 @@ export interface ConfigFlags {
  * built-in configuration is used when nothing is found.
  */
 export async function loadConfig(
-  options: { file?: string | undefined; cwd?: string; flags?: ConfigFlags } = {},
+  options: {
+    file?: string | undefined;
+    cwd?: string;
+    flags?: ConfigFlags;
+    /** Where the bundled demo SP listens, for the built-in configuration (default http://127.0.0.1:7100). */
+    builtinSpUrl?: string | undefined;
+  } = {},
 ): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const file = options.file ? resolve(cwd, options.file) : findConfigFile(cwd);
@@ -52,10 +63,18 @@ export async function loadConfig(
       'file not found; pass an existing file to --config or remove the flag',
     ]);
   }
-  const raw = file ? await readConfigFile(file) : builtinConfig();
-  const config = validateConfig(applyFlags(raw, options.flags ?? {}), file);
+  const raw = file ? await readConfigFile(file) : builtinConfig(options.builtinSpUrl);
+  const flags = options.flags ?? {};
+  const config = validateConfig(applyFlags(raw, flags), file);
   const baseDir = file ? dirname(file) : cwd;
-  return { config: { ...config, stateDir: resolve(cwd, config.stateDir) }, file, baseDir };
+  const portInFile =
+    file !== undefined &&
+    typeof raw === 'object' &&
+    raw !== null &&
+    (raw as { server?: { port?: unknown } }).server?.port !== undefined;
+  const portChosenBy =
+    flags.port !== undefined ? '--port' : portInFile ? `server.port in ${file}` : undefined;
+  return { config: { ...config, stateDir: resolve(cwd, config.stateDir) }, file, baseDir, portChosenBy };
 }
 
 export function findConfigFile(cwd: string): string | undefined {
@@ -86,11 +105,11 @@ async function readConfigFile(file: string): Promise<unknown> {
     }
   }
   try {
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    if (module.default === undefined) {
+    const config = await importConfigModule(file);
+    if (config === undefined) {
       throw new Error('the module has no default export; write `export default defineConfig({ ... })`');
     }
-    return module.default;
+    return config;
   } catch (error) {
     throw new ConfigError(
       'CONFIG_UNREADABLE',

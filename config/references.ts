@@ -21,6 +21,18 @@ export function checkReferences(config: Config): string[] {
     });
   }
   for (const [providerId, provider] of Object.entries(config.providers)) {
+    if (typeof provider.auto === 'string') {
+      const user = config.users[provider.auto];
+      if (!user) {
+        problems.push(
+          `providers.${providerId}.auto: unknown user "${provider.auto}"; known: ${known(Object.keys(config.users))}`,
+        );
+      } else if (user.providers && !user.providers.includes(providerId)) {
+        problems.push(
+          `providers.${providerId}.auto: user "${provider.auto}" may only log in through ${user.providers.join(', ')}`,
+        );
+      }
+    }
     if (provider.protocol === 'oidc' && provider.persona === 'adfs') {
       problems.push(
         `providers.${providerId}.persona: "adfs" is a SAML persona; use it with protocol "saml", or pick another persona for OIDC`,

@@ -45,8 +45,22 @@ export const userSchema = z.strictObject({
   displayName: z.string().optional(),
   groups: z.array(z.string()).default([]),
   roles: z.array(z.string()).default([]),
-  /** Extra attributes/claims sent as they are. */
+  /** Extra SAML attributes, also sent as OIDC claims (strings or lists of strings), as they are. */
   attributes: record(z.string(), attributeValue).prefault({}),
+  /** OIDC: the `sub` this user gets at every OIDC provider, instead of the persona's. */
+  sub: z.string().min(1).optional(),
+  /**
+   * OIDC: extra claims of any JSON value (objects, numbers, booleans), in the id_token and
+   * userinfo; they win over `attributes` of the same name. Protocol claims (iss, aud, exp,
+   * nonce, ...) cannot be set here; `sub` has its own field.
+   */
+  claims: z.record(z.string(), z.json()).default({}),
+  /**
+   * Log this user in without the login page when no flow names a user: when `login_hint`
+   * names them, or as the default user of the providers they may use (see README,
+   * "Scripted logins").
+   */
+  auto: z.boolean().default(false),
   /** Providers this user may log in through; absent means all. */
   providers: z.array(id).optional(),
   disabled: z.boolean().default(false),
@@ -134,6 +148,12 @@ const providerCommon = {
   allowUnknownUsers: z.boolean().default(false),
   /** SCIM 2.0 provisioning from this provider to its SP (idp/scim/). */
   scim: scimClientSchema.optional(),
+  /**
+   * Log the default user in without the login page when no flow, `user` parameter or
+   * `login_hint` names one: `true` for the first user (config order, marked `auto` first)
+   * who may log in here, or a user id (see README, "Scripted logins").
+   */
+  auto: z.union([z.boolean(), id]).default(false),
 };
 
 export const samlProviderSchema = z.strictObject({
@@ -307,6 +327,8 @@ export const targetSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
+  /** The JSON Schema a `.json` config names for editor completion (sso-harness.schema.json); ignored. */
+  $schema: z.string().optional(),
   server: z
     .strictObject({
       host: z.string().default(defaults.server.host),

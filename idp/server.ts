@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa, { type Context, type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
@@ -26,6 +26,11 @@ export interface IdpServerOptions {
    * they return middleware.
    */
   extensions?: Array<(context: IdpContext, providers: Map<string, MountedProvider>) => Middleware>;
+  /**
+   * An HTTP server already listening, used instead of binding `config.server.port` (the CLI
+   * binds its ports first, to move off a busy default port or to name a busy one).
+   */
+  server?: Server;
 }
 
 export interface IdpServer {
@@ -45,14 +50,14 @@ export async function startIdpServer(options: IdpServerOptions): Promise<IdpServ
   const log = options.log ?? ((line: string) => console.error(line));
   // A redirect-binding message of limits.maxMessageBytes must fit in the request line:
   // Node's 16 KiB default answered 431 before the harness saw the request.
-  const server = createServer({ maxHeaderSize: config.limits.maxMessageBytes + 16 * 1024 });
+  const server = options.server ?? createServer({ maxHeaderSize: config.limits.maxMessageBytes + 16 * 1024 });
   // The server listens before the providers exist (they need its real URL); a request
   // that arrives in between waits for the app instead of hanging unanswered.
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const waiting: Array<[IncomingMessage, ServerResponse]> = [];
   server.on('request', (req, res) => (handle ? handle(req, res) : waiting.push([req, res])));
   server.keepAliveTimeout = 5000;
-  await listen(server, config.server.port, config.server.host);
+  if (!options.server) await listen(server, config.server.port, config.server.host);
   const address = server.address() as AddressInfo;
   const baseUrl = config.server.publicUrl ?? `http://${urlHost(config.server.host, address)}:${address.port}`;
 

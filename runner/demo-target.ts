@@ -1,39 +1,48 @@
+import type { Server } from 'node:http';
 import type { TargetConfig } from '../config/schema.ts';
 import { createDemoSp, type DemoSp } from '../examples/demo-sp/index.ts';
-import { RunnerError } from './errors.ts';
+import { closeServer } from '../lib/http-server.ts';
+import { bindPort } from './ports.ts';
 
 /**
  * Starts the bundled demo SP for every target that asks for it (`demoSp` in the target),
  * on the port its probe URL names, trusting the harness at `harnessUrl`.
  * `lax` (from the command line) replaces the target's own lax switches when given.
+ * `bound` holds servers already listening for some targets (the built-in demo, whose port
+ * the CLI chose before the config was made); the others bind the probe URL's port, and a
+ * busy one is an error naming the target.
  */
 export async function launchDemoTargets(
   targets: Readonly<Record<string, TargetConfig>>,
   harnessUrl: string,
   lax?: readonly string[],
+  bound: Readonly<Record<string, Server>> = {},
 ): Promise<{ sps: DemoSp[]; close(): Promise<void> }> {
   const sps: DemoSp[] = [];
   try {
     for (const [id, target] of Object.entries(targets)) {
       if (!target.demoSp) continue;
       const url = new URL(target.probe.url);
-      const port = Number(url.port || 80);
+      const server =
+        bound[id] ??
+        (
+          await bindPort({
+            what: `the demo SP of target "${id}"`,
+            port: Number(url.port || 80),
+            host: url.hostname,
+            chosenBy: `targets.${id}.probe.url`,
+          })
+        ).server;
+      const sp = createDemoSp({ harnessUrl, host: url.hostname, server, lax: lax ?? target.demoSp.lax });
       sps.push(
-        await createDemoSp({
-          harnessUrl,
-          host: url.hostname,
-          port,
-          lax: lax ?? target.demoSp.lax,
-        }).catch((error: unknown) => {
-          throw new RunnerError(
-            'BAD_OPTION',
-            `target "${id}": cannot start the demo SP on ${url.host}: ${(error as Error).message}`,
-            error,
-          );
+        await sp.catch(async (error: unknown) => {
+          await closeServer(server);
+          throw error;
         }),
       );
     }
   } catch (error) {
+    await Promise.all(Object.values(bound).map((server) => closeServer(server)));
     await Promise.all(sps.map((sp) => sp.close()));
     throw error;
   }

@@ -6,6 +6,8 @@ export type RunnerErrorCode =
   | 'SCENARIO_UNKNOWN'
   | 'SUITE_UNKNOWN'
   | 'BAD_OPTION'
+  | 'PORT_IN_USE'
+  | 'HARNESS_UNREACHABLE'
   | 'BROWSER_NOT_FOUND'
   | 'DRIVER_FAILED'
   | 'TIMEOUT';

@@ -157,7 +157,7 @@ async function loadHarnessConfig(options: StartHarnessOptions): Promise<LoadedCo
     if (flags.host !== undefined) server.host = flags.host;
     if (flags.stateDir !== undefined) raw.stateDir = flags.stateDir;
     const config = validateConfig({ ...raw, server });
-    return { config, file: undefined, baseDir: process.cwd() };
+    return { config, file: undefined, baseDir: process.cwd(), portChosenBy: undefined };
   }
   return loadConfig({ file: options.config, flags });
 }

@@ -1,17 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../config/load.ts';
+import type { TargetConfig } from '../config/schema.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
-import { startIdpServer } from '../idp/server.ts';
 import { compilePattern, type TextPattern } from '../lib/pattern.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
 import { scimCatalog } from '../scenarios/scim/index.ts';
-import { launchDemoTargets } from './demo-target.ts';
 import { createBrowserDriver } from './drivers/browser.ts';
 import { createHttpDriver } from './drivers/http.ts';
 import { RunnerError } from './errors.ts';
 import { RunHistory } from './history.ts';
+import { runRemote } from './remote-run.ts';
 import { parseReporters } from './reporters/index.ts';
 import { runScenarios } from './run.ts';
+import { startServers } from './start-servers.ts';
 
 export interface RunCommandOptions {
   config?: string | undefined;
@@ -33,12 +34,19 @@ export interface RunCommandOptions {
   trace?: string | undefined;
   stateDir?: string | undefined;
   keepRuns?: number | undefined;
+  /** Port of the in-process harness; 0 picks a free one. */
+  port?: number | undefined;
+  /** Port of the bundled demo SP in the built-in configuration; 0 picks a free one. */
+  demoSpPort?: number | undefined;
+  /** Run on an already running `sso-harness serve` at this URL instead of starting one. */
+  harnessUrl?: string | undefined;
 }
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
 
 /** `sso-harness run`: start the IdP in-process, run the scenarios, report, return the exit code. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
+  if (options.harnessUrl) return runRemote({ ...options, harnessUrl: options.harnessUrl });
   const loaded = await loadConfig({
     file: options.config,
     flags: { stateDir: options.stateDir, keepRuns: options.keepRuns },
@@ -54,18 +62,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       'the config has no targets; add one under `targets` (an SP with connections and a probe)',
     );
   }
-  const targets = Object.fromEntries(
-    targetIds.map((id) => {
-      const target = Object.hasOwn(config.targets, id) ? config.targets[id] : undefined;
-      if (!target) {
-        throw new RunnerError(
-          'TARGET_UNKNOWN',
-          `unknown target "${id}"; targets in the config: ${Object.keys(config.targets).join(', ')}`,
-        );
-      }
-      return [id, target];
-    }),
-  );
+  pickTargets(config.targets, targetIds);
   let grep: TextPattern | undefined;
   try {
     grep = options.grep ? compilePattern(options.grep) : undefined;
@@ -80,18 +77,24 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     ids: suite.ids,
   };
 
-  const harness = await startIdpServer({ config, baseDir: loaded.baseDir, log: () => {} });
-  const lax = options.lax
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const demos = await launchDemoTargets(targets, harness.url, lax).catch(async (error: unknown) => {
-    await harness.close();
-    throw error;
+  const started = await startServers({
+    config: options.config,
+    port: options.port,
+    stateDir: options.stateDir,
+    demoSpPort: options.demoSpPort,
+    keepRuns: options.keepRuns,
+    lax: options.lax,
+    targets: targetIds,
+    log: () => {},
   });
+  for (const note of started.notes) console.error(`sso-harness: ${note}`);
+  const harness = started.harness;
   const driver =
     options.driver === 'browser'
-      ? await createBrowserDriver({ traceDir: options.trace })
+      ? await createBrowserDriver({ traceDir: options.trace }).catch(async (error: unknown) => {
+          await started.close();
+          throw error;
+        })
       : createHttpDriver();
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -100,7 +103,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     const record = await runScenarios({
       harness,
       scenarios,
-      targets,
+      targets: pickTargets(started.loaded.config.targets, targetIds),
       registry: faultRegistry,
       driver,
       filter,
@@ -130,8 +133,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     await driver.close();
-    await demos.close();
-    await harness.close();
+    await started.close();
   }
 }
 
@@ -154,4 +156,23 @@ export function parseShard(text: string): { index: number; total: number } {
     throw new RunnerError('BAD_OPTION', `--shard expects i/n with 1 <= i <= n, such as 2/4; got "${text}"`);
   }
   return { index, total };
+}
+
+/** The targets named, in order. @throws RunnerError `TARGET_UNKNOWN` naming the config's targets. */
+function pickTargets(
+  all: Readonly<Record<string, TargetConfig>>,
+  ids: readonly string[],
+): Record<string, TargetConfig> {
+  return Object.fromEntries(
+    ids.map((id) => {
+      const target = Object.hasOwn(all, id) ? all[id] : undefined;
+      if (!target) {
+        throw new RunnerError(
+          'TARGET_UNKNOWN',
+          `unknown target "${id}"; targets in the config: ${Object.keys(all).join(', ')}`,
+        );
+      }
+      return [id, target];
+    }),
+  );
 }

@@ -1,32 +1,39 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/load.ts';
 import type { Config, TargetConfig } from '../config/schema.ts';
 import { explainApi } from '../explain/api.ts';
 import { apiNotFound, idpApi } from '../idp/api/index.ts';
 import { faultRegistry } from '../idp/faults/index.ts';
 import { SESSION_PATH } from '../idp/http/guard.ts';
 import { staticUi } from '../idp/http/static.ts';
-import { type IdpServer, type IdpServerOptions, startIdpServer } from '../idp/server.ts';
+import type { IdpServer, IdpServerOptions } from '../idp/server.ts';
 import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
 import { type RunnerApiOptions, runnerApi } from './api/index.ts';
-import { launchDemoTargets } from './demo-target.ts';
 import { createHttpDriver } from './drivers/http.ts';
 import { RunnerError } from './errors.ts';
 import { RunHistory } from './history.ts';
 import { listReporter } from './reporters/list.ts';
 import { runScenarios } from './run.ts';
 import { defaultWorkers } from './run-command.ts';
+import { startServers } from './start-servers.ts';
 import { TargetsStore } from './targets-store.ts';
 
-/** Where `vite build` puts the UI. */
-export const uiDir = fileURLToPath(new URL('../dist/ui', import.meta.url));
+/**
+ * Where `vite build` puts the UI: `dist/ui` seen from the sources, `ui` seen from the
+ * compiled files in `dist/` (the installed package).
+ */
+export const uiDir =
+  [new URL('../dist/ui', import.meta.url), new URL('../ui', import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(`${dir}/index.html`)) ?? fileURLToPath(new URL('../dist/ui', import.meta.url));
 
 export interface ServeOptions {
   config?: string | undefined;
   port?: number | undefined;
   host?: string | undefined;
   stateDir?: string | undefined;
+  /** Port of the bundled demo SP in the built-in configuration; 0 picks a free one. */
+  demoSpPort?: number | undefined;
   /** Lax switches for targets that run the bundled demo SP. */
   lax?: string | undefined;
   /** Run this suite once (list reporter) after starting, then keep serving. */
@@ -59,16 +66,13 @@ export function harnessExtensions(options: RunnerApiOptions & { uiDir?: string }
 
 /** `sso-harness serve`: start the IdP with the API and the UI, print where everything is, serve until a signal. */
 export async function serve(options: ServeOptions): Promise<IdpServer> {
-  const loaded = await loadConfig({
-    file: options.config,
-    flags: {
-      port: options.port,
-      host: options.host,
-      stateDir: options.stateDir,
-      apiToken: options.apiToken ?? (process.env.SSO_HARNESS_API_TOKEN || undefined),
-      keepRuns: options.keepRuns,
-    },
+  const composition = harnessExtensions();
+  const started = await startServers({
+    ...options,
+    apiToken: options.apiToken ?? (process.env.SSO_HARNESS_API_TOKEN || undefined),
+    extensions: composition.extensions,
   });
+  const { loaded, harness: server } = started;
   const { config } = loaded;
   if (!isLoopback(config.server.host) && !config.server.apiToken) {
     throw new RunnerError(
@@ -81,21 +85,8 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
       `WARNING: listening on ${config.server.host}, reachable from other machines. The keys of this IdP are TEST KEYS: anyone can read them from ${config.stateDir}. Never let a production SP trust it.`,
     );
   }
-  const composition = harnessExtensions();
-  const server = await startIdpServer({
-    config,
-    baseDir: loaded.baseDir,
-    extensions: composition.extensions,
-  });
   await composition.ready();
-  const lax = options.lax
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const demos = await launchDemoTargets(config.targets, server.url, lax).catch(async (error: unknown) => {
-    await server.close();
-    throw error;
-  });
+  for (const note of started.notes) console.warn(`sso-harness: ${note}`);
   console.log(`sso-harness listening on ${server.url} (config: ${loaded.file ?? 'built-in'})`);
   for (const provider of server.providers.values()) {
     const info = await provider.info();
@@ -114,14 +105,13 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
       '       (opening it once sets the session cookie; the API takes Authorization: Bearer <token>)',
     );
   console.log(`  API  ${server.url}/api/`);
-  for (const sp of demos.sps) {
+  for (const sp of started.demoSps) {
     console.log(
       `  SP   demo SP ${sp.url}/  (lax: ${[...sp.lax].join(', ') || 'none, strict'}; probe ${sp.url}/me)`,
     );
   }
   const stop = async () => {
-    await demos.close();
-    await server.close();
+    await started.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -36,6 +36,11 @@ const checks: Check[] = [
     when: () => existsSync(join(root, 'scripts/report-cards.ts')),
   },
   {
+    name: 'config JSON Schema is current',
+    command: process.execPath,
+    args: ['scripts/config-schema.ts', '--check'],
+  },
+  {
     name: 'UI production build (vite build)',
     command: bin('vite'),
     args: ['build', '--logLevel', 'warn'],

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router } from '@koa/router';
 import Koa, { type Context, type Middleware } from 'koa';
@@ -49,6 +49,8 @@ export interface DemoSpOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** An HTTP server already listening, used instead of binding `port` (the CLI binds its ports first). */
+  server?: Server;
   log?: (line: string) => void;
   /** The SP's clock (tests shift it). */
   now?: () => number;
@@ -75,9 +77,9 @@ export interface DemoSp {
  */
 export async function createDemoSp(options: DemoSpOptions = {}): Promise<DemoSp> {
   const lax = parseLax(options.lax);
-  const server = createServer();
+  const server = options.server ?? createServer();
   server.keepAliveTimeout = 5000;
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  if (!options.server) await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 

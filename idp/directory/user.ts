@@ -13,6 +13,12 @@ export interface DirectoryUser {
   groups: string[];
   roles: string[];
   attributes: Record<string, string | string[]>;
+  /** OIDC `sub` set in the config; undefined: the persona makes one. */
+  sub: string | undefined;
+  /** OIDC claims set in the config, any JSON value. */
+  claims: Record<string, unknown>;
+  /** Logs in without the login page when no flow names a user (config `auto`). */
+  auto: boolean;
   /** Providers the user may log in through; undefined means all. */
   providers: string[] | undefined;
   disabled: boolean;
@@ -34,6 +40,9 @@ export function userFromConfig(id: string, user: UserConfig): DirectoryUser {
     groups: [...user.groups],
     roles: [...user.roles],
     attributes: { ...user.attributes },
+    sub: user.sub,
+    claims: { ...user.claims },
+    auto: user.auto,
     providers: user.providers ? [...user.providers] : undefined,
     disabled: user.disabled,
     emailVerified: user.emailVerified,
@@ -55,6 +64,9 @@ export function unknownUser(email: string, extra: Partial<DirectoryUser> = {}): 
     groups: [],
     roles: [],
     attributes: {},
+    sub: undefined,
+    claims: {},
+    auto: false,
     providers: undefined,
     disabled: false,
     emailVerified: true,

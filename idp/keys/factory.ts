@@ -2,11 +2,15 @@ import {
   createHash,
   createPublicKey,
   generateKeyPair,
-  type JsonWebKey,
   type KeyObject,
   randomBytes,
+  type webcrypto,
 } from 'node:crypto';
 import { promisify } from 'node:util';
+
+/** `webcrypto.JsonWebKey`: the one name for it that every @types/node version exports. */
+type JsonWebKey = webcrypto.JsonWebKey;
+
 import { certificateBody, createCertificate } from './certificate.ts';
 import { KeyError } from './errors.ts';
 import {

@@ -16,6 +16,10 @@ export interface LoginPageInput {
   error?: string | undefined;
   /** Attribute names of this provider's persona, offered for editing. */
   editableAttributes?: string[];
+  /** Directory user chosen when the page opens (OIDC `login_hint`); default: the first. */
+  selectedUser?: string | undefined;
+  /** Email filled in for a user outside the directory (a `login_hint` email). */
+  email?: string | undefined;
 }
 
 /**
@@ -27,17 +31,19 @@ export function renderLoginPage(input: LoginPageInput): string {
   const hidden = Object.entries(input.hidden).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   );
+  const selected = input.users.some((u) => u.id === input.selectedUser)
+    ? input.selectedUser
+    : input.users[0]?.id;
   const userOptions = input.users.map(
     (
       u,
-      i,
-    ) => html`<label><input type="radio" name="user" value="${u.id}"${i === 0 ? ' checked' : ''}${u.disabled ? ' data-disabled="true"' : ''}>
+    ) => html`<label><input type="radio" name="user" value="${u.id}"${u.id === selected ? ' checked' : ''}${u.disabled ? ' data-disabled="true"' : ''}>
  ${u.displayName} &lt;${u.email}&gt;${u.groups.length ? html` <span class="note">(${u.groups.join(', ')})</span>` : ''}${u.disabled ? html` <span class="note">(disabled)</span>` : ''}</label>`,
   );
   const unknown: SafeHtml | string = input.allowUnknownUsers
     ? html`<fieldset><legend>Or any email</legend>
 <label for="email">Email of a user that is not in the directory (leave empty to use the choice above)</label>
-<input type="email" id="email" name="email" autocomplete="off">
+<input type="email" id="email" name="email" autocomplete="off" value="${input.email ?? ''}">
 </fieldset>`
     : '';
   return page(

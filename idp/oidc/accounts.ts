@@ -3,7 +3,7 @@ import type { Directory } from '../directory/directory.ts';
 import type { DirectoryUser } from '../directory/user.ts';
 import type { Flow } from '../flows.ts';
 import type { PersonaContext } from '../personas/types.ts';
-import type { OidcPersona } from './claims.ts';
+import { type OidcPersona, subjectOf } from './claims.ts';
 
 /**
  * Who an OIDC account is. A directory user's account ID is their subject at this
@@ -32,7 +32,7 @@ export class Accounts {
   }
 
   subjectOf(user: DirectoryUser): string {
-    return this.persona.subject(user, this.personaContext);
+    return subjectOf(this.persona, user, this.personaContext);
   }
 
   /** The account ID a login of this user gets. */

@@ -27,10 +27,15 @@ const protocolClaims = new Set([
   'amr',
 ]);
 
+/** The user's `sub` at this provider: the config's `sub` when set, else the persona's shape. */
+export function subjectOf(persona: OidcPersona, user: DirectoryUser, context: PersonaContext): string {
+  return user.sub ?? persona.subject(user, context);
+}
+
 /**
  * The claims one user gets for the granted scopes: `sub`, the persona's rules whose scope
- * was granted, then the user's own attributes (sent as they are, with `openid`: an
- * admin-mapped claim goes out whatever the scopes), then the persona's finishing touch
+ * was granted, then the user's own attributes and then claims (sent as they are, with
+ * `openid`: an admin-mapped claim goes out whatever the scopes), then the persona's finishing touch
  * (Entra's groups overage).
  */
 export function claimSet(
@@ -39,14 +44,14 @@ export function claimSet(
   context: PersonaContext,
   scopes: ReadonlySet<string>,
 ): Record<string, unknown> {
-  const claims: Record<string, unknown> = { sub: persona.subject(user, context) };
+  const claims: Record<string, unknown> = { sub: subjectOf(persona, user, context) };
   for (const rule of persona.claims) {
     if (!scopes.has(rule.scope)) continue;
     const value = rule.value(user, context);
     if (value !== undefined) claims[rule.claim] = value;
   }
   if (scopes.has('openid')) {
-    for (const [name, value] of Object.entries(user.attributes)) {
+    for (const [name, value] of Object.entries({ ...user.attributes, ...user.claims })) {
       if (!protocolClaims.has(name)) claims[name] = value;
     }
   }
@@ -69,7 +74,7 @@ export function declaredClaims(
   );
   for (const rule of persona.claims) byScope[rule.scope]!.add(rule.claim);
   for (const user of users) {
-    for (const name of Object.keys(user.attributes)) {
+    for (const name of [...Object.keys(user.attributes), ...Object.keys(user.claims)]) {
       if (!protocolClaims.has(name)) byScope.openid!.add(name);
     }
   }

@@ -104,6 +104,8 @@ export function libraryConfiguration(
       policy: flowAwarePolicy(runtime),
       url: async (_ctx, interaction) => `${runtime.mountPath}${interactionPath(interaction.uid)}`,
     },
+    // `user=<id or email>` on the authorization URL: a scripted login (idp/login/scripted.ts).
+    extraParams: ['user'],
     renderError: errorPage(runtime),
     clientBasedCORS: () => true,
     fetch: outboundFetch,
@@ -142,6 +144,21 @@ function flowAwarePolicy(runtime: OidcRuntimeBase): interactionPolicy.Prompt[] {
       const accountId = ctx.oidc.session?.accountId;
       const sessionUser = accountId ? runtime.accounts.find(accountId, flow) : undefined;
       return sessionUser === flow.user
+        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+        : interactionPolicy.Check.REQUEST_PROMPT;
+    }),
+  );
+  policy.get('login')!.checks.add(
+    new interactionPolicy.Check('scripted_user', 'the user parameter names another user', (ctx) => {
+      const wanted = ctx.oidc.params?.user;
+      if (typeof wanted !== 'string' || !wanted || requestState(ctx as unknown as Context).flow) {
+        return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      }
+      const accountId = ctx.oidc.session?.accountId;
+      const sessionUser = accountId ? runtime.accounts.find(accountId, undefined) : undefined;
+      const directory = runtime.context.directory;
+      const named = directory.get(wanted) ?? directory.findByEmail(wanted);
+      return sessionUser && named && sessionUser.id === named.id
         ? interactionPolicy.Check.NO_NEED_TO_PROMPT
         : interactionPolicy.Check.REQUEST_PROMPT;
     }),

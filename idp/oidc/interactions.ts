@@ -1,9 +1,11 @@
 import type { Context } from 'koa';
 import type { DirectoryUser } from '../directory/user.ts';
 import { IdpError } from '../errors.ts';
+import { FLOW_COOKIE } from '../flows.ts';
 import { readForm } from '../http/body.ts';
 import { readLoginForm } from '../login/form.ts';
 import { renderLoginPage } from '../login/page.ts';
+import { scriptedLogin } from '../login/scripted.ts';
 import { providerName } from './pages.ts';
 import { bindToFlow } from './request-flow.ts';
 import { interactionPath } from './routes.ts';
@@ -30,7 +32,30 @@ export async function handleInteraction(
     if (state.flow?.user)
       return finishLogin(ctx, runtime, interaction, state.flow.user, 'asserted by the flow');
     if (interaction.prompt.name !== 'login') return finishConsent(ctx, runtime, interaction);
-    return showLoginPage(ctx, runtime, interaction, undefined, 200);
+    // A scenario's browser (any flow cookie, even of an ended flow or another provider's) is
+    // never logged in by a scripted login: its verdict must come from its own flow.
+    if (state.flow || ctx.cookies.get(FLOW_COOKIE)) {
+      return showLoginPage(ctx, runtime, interaction, undefined, 200);
+    }
+    const scripted = scriptedLogin({
+      directory: runtime.context.directory,
+      providerId: runtime.id,
+      providerAuto: runtime.config.auto,
+      allowUnknownUsers: runtime.config.allowUnknownUsers,
+      userParam: stringParam(interaction.params.user),
+      loginHint: stringParam(interaction.params.login_hint),
+    });
+    if (scripted.action === 'login') {
+      return finishLogin(ctx, runtime, interaction, scripted.user, `without the login page: ${scripted.how}`);
+    }
+    return showLoginPage(
+      ctx,
+      runtime,
+      interaction,
+      scripted.refusal?.message,
+      scripted.refusal?.status ?? 200,
+      scripted,
+    );
   }
   if (ctx.method !== 'POST') {
     throw new IdpError('METHOD_NOT_ALLOWED', 405, `${ctx.method} is not allowed on the login page`);
@@ -63,6 +88,10 @@ export async function handleInteraction(
   }
 }
 
+function stringParam(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 async function loadInteraction(ctx: Context, runtime: OidcRuntime, uid: string): Promise<Interaction> {
   let interaction: Interaction;
   try {
@@ -87,6 +116,7 @@ function showLoginPage(
   interaction: Interaction,
   error: string | undefined,
   status: number,
+  choice?: { selected?: string | undefined; email?: string | undefined },
 ): void {
   ctx.status = status;
   ctx.type = 'html';
@@ -99,6 +129,8 @@ function showLoginPage(
     allowUnknownUsers: runtime.config.allowUnknownUsers,
     error,
     editableAttributes: runtime.persona.claims.map((rule) => rule.claim),
+    selectedUser: choice?.selected,
+    email: choice?.email,
   });
 }
 

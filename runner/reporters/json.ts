@@ -16,6 +16,9 @@ export function jsonReporter(path: string): Reporter {
   };
 }
 
+/** The JSON report's schema tag; changes only with an incompatible change. */
+export const reportSchema = 'sso-harness/run@1';
+
 export function toJsonReport(record: RunRecord): RunRecord & { schema: string } {
-  return { schema: 'sso-harness/run@1', ...maskSecrets(record) };
+  return { schema: reportSchema, ...maskSecrets(record) };
 }

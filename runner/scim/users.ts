@@ -26,6 +26,9 @@ export function freshUser(template: DirectoryUser, role: string, run: string): D
     disabled: false,
     emailVerified: true,
     unknown: true,
+    sub: undefined,
+    claims: {},
+    auto: false,
   };
 }
 

@@ -2,12 +2,13 @@ import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
 import { checkRelayState } from '../../http/urls.ts';
 import type { PendingLogin, SamlProvider } from '../provider.ts';
-import { showLoginPage } from './login.ts';
+import { scriptedSamlLogin, showLoginPage } from './login.ts';
 import { respond } from './respond.ts';
 
 /**
  * IdP-initiated login: `<provider>/idp-init?sp=<name>&RelayState=...` sends the SP an
- * unsolicited Response (no InResponseTo) at its default ACS URL.
+ * unsolicited Response (no InResponseTo) at its default ACS URL. `&user=<id or email>` (or
+ * `auto`) logs the user in without the login page, as on the SSO URL.
  */
 export async function idpInitiated(provider: SamlProvider, ctx: Context): Promise<void> {
   const name = typeof ctx.query.sp === 'string' ? ctx.query.sp : undefined;
@@ -53,5 +54,7 @@ export async function idpInitiated(provider: SamlProvider, ctx: Context): Promis
     binding: undefined,
   };
   if (flow?.user) return respond(provider, ctx, login, { user: flow.user }, flow);
-  showLoginPage(provider, ctx, provider.pendingLogins.add(login), login);
+  const scripted = scriptedSamlLogin(provider, ctx, flow);
+  if (scripted?.action === 'login') return respond(provider, ctx, login, { user: scripted.user }, flow);
+  showLoginPage(provider, ctx, provider.pendingLogins.add(login), login, scripted?.refusal, scripted);
 }

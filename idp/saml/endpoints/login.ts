@@ -1,10 +1,43 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
+import { FLOW_COOKIE, type Flow } from '../../flows.ts';
 import { readForm } from '../../http/body.ts';
 import { readLoginForm } from '../../login/form.ts';
 import { renderLoginPage } from '../../login/page.ts';
+import { type ScriptedLogin, scriptedLogin } from '../../login/scripted.ts';
 import type { PendingLogin, SamlProvider } from '../provider.ts';
 import { respond } from './respond.ts';
+
+/**
+ * Who logs in without the login page when no flow names a user (`user=` on the URL, the
+ * provider's or a user's `auto`; see idp/login/scripted.ts), traced. Undefined for a
+ * scenario's browser: any flow cookie, even of an ended flow or another provider's, keeps
+ * its verdict to what its own flow asked for.
+ */
+export function scriptedSamlLogin(
+  provider: SamlProvider,
+  ctx: Context,
+  flow: Flow | undefined,
+): ScriptedLogin | undefined {
+  if (flow || ctx.cookies.get(FLOW_COOKIE)) return undefined;
+  const scripted = scriptedLogin({
+    directory: provider.context.directory,
+    providerId: provider.id,
+    providerAuto: provider.config.auto,
+    allowUnknownUsers: provider.config.allowUnknownUsers,
+    userParam: typeof ctx.query.user === 'string' ? ctx.query.user : undefined,
+  });
+  if (scripted.action === 'login') {
+    provider.trace(ctx, {
+      flowId: undefined,
+      direction: 'note',
+      binding: undefined,
+      kind: 'login',
+      summary: `${scripted.user.email} logged in without the login page (${scripted.how})`,
+    });
+  }
+  return scripted;
+}
 
 /** Shows the shared login page for a pending login; the form posts back to `<provider>/login`. */
 export function showLoginPage(
@@ -13,6 +46,7 @@ export function showLoginPage(
   pendingId: string,
   login: PendingLogin,
   refusal?: { status: number; message: string },
+  choice?: { selected?: string | undefined; email?: string | undefined },
 ): void {
   ctx.status = refusal?.status ?? 200;
   ctx.type = 'html';
@@ -26,6 +60,8 @@ export function showLoginPage(
     allowUnknownUsers: provider.config.allowUnknownUsers,
     error: refusal?.message,
     editableAttributes: provider.persona.saml?.attributes.map((a) => a.name),
+    selectedUser: choice?.selected,
+    email: choice?.email,
   });
 }
 

@@ -7,7 +7,7 @@ import { type AuthnRequestInfo, readAuthnRequest } from '../messages.ts';
 import type { PendingLogin, SamlProvider } from '../provider.ts';
 import { enforceSignature } from '../request-signature.ts';
 import { chooseAcs, findRequester } from '../requester.ts';
-import { showLoginPage } from './login.ts';
+import { scriptedSamlLogin, showLoginPage } from './login.ts';
 import { respond } from './respond.ts';
 
 /**
@@ -72,6 +72,8 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     throw error;
   }
   if (flow?.user) return respond(provider, ctx, login, { user: flow.user }, flow);
+  const scripted = scriptedSamlLogin(provider, ctx, flow);
+  if (scripted?.action === 'login') return respond(provider, ctx, login, { user: scripted.user }, flow);
   if (request.isPassive) {
     const failed = {
       failed: 'IsPassive was requested, and nobody is signed in',
@@ -79,5 +81,5 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     };
     return respond(provider, ctx, login, failed, flow);
   }
-  showLoginPage(provider, ctx, provider.pendingLogins.add(login), login);
+  showLoginPage(provider, ctx, provider.pendingLogins.add(login), login, scripted?.refusal, scripted);
 }
