@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Config, TargetConfig } from '../config/schema.ts';
+import type { IdpContext } from '../idp/context.ts';
 import type { Directory } from '../idp/directory/directory.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
@@ -51,7 +52,20 @@ export interface CalibrateInput {
   timeoutMs: number;
 }
 
-const cache = new WeakMap<IdpServer, Map<string, Calibration>>();
+/** Calibrations per IdP (its context), by fingerprint: reused until the target's config changes. */
+const cache = new WeakMap<IdpContext, Map<string, Calibration>>();
+
+/**
+ * The latest calibration of a target on this IdP, if its config has not changed since
+ * (the UI's target page shows it). Undefined: not calibrated yet, or changed since.
+ */
+export function currentCalibration(
+  context: IdpContext,
+  targetId: string,
+  target: TargetConfig,
+): Calibration | undefined {
+  return cache.get(context)?.get(calibrationFingerprint(targetId, target, context.baseUrl));
+}
 
 /** The fingerprint a calibration is cached under: the target's config and where the harness runs. */
 export function calibrationFingerprint(targetId: string, target: TargetConfig, harnessUrl: string): string {
@@ -67,9 +81,10 @@ export function calibrationFingerprint(targetId: string, target: TargetConfig, h
  * reached gives a failed calibration that says so.
  */
 export async function calibrateTarget(input: CalibrateInput): Promise<Calibration> {
-  const fingerprint = calibrationFingerprint(input.targetId, input.target, input.harness.url);
-  const byTarget = cache.get(input.harness) ?? new Map<string, Calibration>();
-  cache.set(input.harness, byTarget);
+  const { context } = input.harness;
+  const fingerprint = calibrationFingerprint(input.targetId, input.target, context.baseUrl);
+  const byTarget = cache.get(context) ?? new Map<string, Calibration>();
+  cache.set(context, byTarget);
   const cached = byTarget.get(fingerprint);
   if (cached?.ok) return cached;
   const calibration = await measure(input, fingerprint);

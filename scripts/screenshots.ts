@@ -62,6 +62,27 @@ try {
   await page.evaluate(() => window.scrollBy(0, -16));
   await shot(page, 'targets');
 
+  // A run calibrates its target: the target page then shows what session and no session look like.
+  await fetch(`${env.url}/api/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ target: 'demo-sp', scenarios: ['saml.baseline.sp-initiated'] }),
+  });
+  for (let i = 0; i < 100; i++) {
+    const targets = (await (await fetch(`${env.url}/api/targets`)).json()) as {
+      id: string;
+      calibration?: unknown;
+    }[];
+    if (targets.some((t) => t.id === 'demo-sp' && t.calibration)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await page.goto('/targets');
+  const demo = page.locator('section[data-target="demo-sp"]');
+  await demo.locator('[data-calibration="ok"]').waitFor({ timeout: 20_000 });
+  await demo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -16));
+  await shot(page, 'targets-calibration');
+
   await page.goto('/scenarios');
   await page.getByLabel('Protocol').selectOption('saml');
   const example = page.locator('scenarios-view details', { hasText: 'saml.audience.wrong' });

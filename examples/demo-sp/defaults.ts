@@ -445,7 +445,7 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
       [names.target ?? 'demo-sp']: {
         displayName: 'Demo SP (strict)',
         connections: targetConnections as never,
-        probe: { url: `${s}/me`, status: 200, contains: '"email"' },
+        probe: { url: `${s}/me`, contains: '"email":"{{user.email}}"' },
       },
     },
   };

@@ -3,6 +3,7 @@ import { type Config, type TargetConfig, targetSchema } from '../../config/schem
 import { parseInput, readJson } from '../../idp/api/json.ts';
 import type { IdpContext, MountedProvider } from '../../idp/context.ts';
 import { IdpError } from '../../idp/errors.ts';
+import { currentCalibration } from '../calibrate.ts';
 import type { SavedSpRegistration, SavedTarget, TargetsStore } from '../targets-store.ts';
 import { describeSp, idFromEntityId, importSchema } from './sp-description.ts';
 import { registerSp, unregisterSp } from './sp-registration.ts';
@@ -23,7 +24,7 @@ export function targetRoutes(
   const config = context.config;
 
   router.get('/targets', async (ctx) => {
-    ctx.body = await listTargets(config, store);
+    ctx.body = (await listTargets(config, store)).map((t) => withCalibration(context, t));
   });
 
   router.post('/targets/import-metadata', async (ctx) => {
@@ -82,7 +83,7 @@ export function targetRoutes(
   });
 
   router.get('/targets/:id', async (ctx) => {
-    ctx.body = await findTarget(config, store, ctx.params.id!);
+    ctx.body = withCalibration(context, await findTarget(config, store, ctx.params.id!));
   });
 
   router.put('/targets/:id', async (ctx) => {
@@ -118,6 +119,11 @@ export function targetRoutes(
     const connection = typeof body?.connection === 'string' ? body.connection : undefined;
     ctx.body = await validateConnection(context, found.id, found.target, connection);
   });
+}
+
+function withCalibration(context: IdpContext, listing: TargetListing): TargetListing {
+  const calibration = currentCalibration(context, listing.id, listing.target);
+  return calibration ? { ...listing, calibration } : listing;
 }
 
 export async function listTargets(config: Config, store: TargetsStore): Promise<TargetListing[]> {

@@ -1,5 +1,6 @@
 import type { TargetConfig } from '../../config/schema.ts';
 import type { Scenario, ScenarioInput } from '../../scenarios/schema.ts';
+import type { Calibration } from '../calibrate.ts';
 import type { RunListing } from '../history.ts';
 import type { RunBeginInfo } from '../reporters/types.ts';
 import type { HttpStep, RunRecord, ScenarioResult } from '../types.ts';
@@ -29,6 +30,8 @@ export interface ScenariosAnswer {
 
 export interface TargetListing {
   id: string;
+  /** What session and no session look like there, from this server's latest run; absent until a run calibrates it. */
+  calibration?: Calibration | undefined;
   /** `config`: from the config file, read-only here; `saved`: made in the UI, editable. */
   source: 'config' | 'saved';
   target: TargetConfig;

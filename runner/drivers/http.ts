@@ -13,9 +13,11 @@ export function createHttpDriver(): Driver {
   // Kept-alive connections, and Node's own HTTP client rather than fetch: the driver
   // should cost little next to the IdP and SP it measures. HTTPS certificates are not
   // checked (SPs under test often run on self-signed ones), as in the browser driver.
+  // No cap on sockets per host: each worker makes one exchange at a time, so the workers
+  // bound them; a fixed cap below the workers queued requests into timeouts (issue 14).
   const agents: Agents = {
-    http: new Agent({ keepAlive: true, maxSockets: 64 }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 64, rejectUnauthorized: false }),
+    http: new Agent({ keepAlive: true, maxFreeSockets: 64 }),
+    https: new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, rejectUnauthorized: false }),
   };
   return {
     name: 'http',

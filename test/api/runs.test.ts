@@ -34,6 +34,15 @@ describe('runs', () => {
     expect((failed!.data as { result: { trace?: unknown } }).result.trace).toBeUndefined();
   });
 
+  it("shows the target's calibration on the target page once a run has calibrated it", async () => {
+    const targets = await api.get('/api/targets');
+    const demo = targets.body.find((t: { id: string }) => t.id === 'demo-sp');
+    expect(demo.calibration).toMatchObject({ targetId: 'demo-sp', ok: true, session: { row: 'session' } });
+    expect(demo.calibration.noSession.row).not.toBe('session');
+    const one = await api.get('/api/targets/demo-sp');
+    expect(one.body.calibration.fingerprint).toBe(demo.calibration.fingerprint);
+  });
+
   it('keeps the run: history, record, one result, reports, and its events again', async () => {
     const list = await api.get('/api/runs');
     expect(list.body[0]).toMatchObject({ id: runId, status: 'finished', summary: { total: 2 } });

@@ -22,6 +22,12 @@ export const styles = css`
     gap: var(--s2);
     margin-top: var(--s3);
   }
+  .calibration {
+    margin-top: var(--s2);
+  }
+  .calibration dl.facts {
+    margin-top: var(--s1);
+  }
   .validation {
     margin-top: var(--s3);
     border-top: 1px dashed var(--border);

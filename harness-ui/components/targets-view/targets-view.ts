@@ -40,6 +40,26 @@ export class TargetsView extends ApiElement {
     args: () => [],
   });
 
+  /** What session and no session look like on this target, from the latest run's calibration. */
+  private calibration(t: TargetListing) {
+    const c = t.calibration;
+    if (!c) {
+      return html`<p class="small muted" data-calibration="none">
+        Not calibrated yet: the first run against it logs in once and probes with and without a session.
+      </p>`;
+    }
+    return html`<div class="calibration" data-calibration=${c.ok ? 'ok' : 'failed'} role="status">
+      ${c.ok ? html`<span class="badge ok">✓ calibrated</span>` : html`<span class="badge bad">✗ calibration failed: its scenarios are errors</span>`}
+      <dl class="facts small">
+        ${c.session ? html`<dt>session</dt><dd>${c.session.status} at <code>${c.session.finalUrl}</code>${c.session.identity ? html`, showing <code>${c.session.identity}</code>` : nothing}</dd>` : nothing}
+        ${c.noSession ? html`<dt>no session</dt><dd>${c.noSession.reason}</dd>` : nothing}
+        ${c.learned.sessionPath ? html`<dt>learned</dt><dd>only a probe that ends at <code>${c.learned.sessionPath}</code> counts as a session</dd>` : nothing}
+        ${c.ok ? nothing : html`<dt>why</dt><dd>${c.summary}</dd>`}
+        ${c.hint ? html`<dt>fix</dt><dd>${c.hint}</dd>` : nothing}
+      </dl>
+    </div>`;
+  }
+
   override render() {
     return html`<div class="top">
         <div>
@@ -114,6 +134,7 @@ export class TargetsView extends ApiElement {
       <p class="small" style="margin-top: var(--s2)">
         Probe <code>${t.target.probe.url}</code>${t.target.probe.contains ? html` must contain <code>${t.target.probe.contains}</code>` : nothing}
       </p>
+      ${this.calibration(t)}
       <div class="actions">
         <button @click=${() => this.validate(t)} ?disabled=${validation?.busy}>${validation?.busy ? 'Checking…' : '✓ Validate login URL'}</button>
         ${
