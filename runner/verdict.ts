@@ -29,17 +29,6 @@ export function normalizeExpectation(expectation: Expectation): NormalizedStep[]
   }));
 }
 
-export function describeExpectation(steps: readonly NormalizedStep[], userEmail: string): string {
-  const one = (s: NormalizedStep) =>
-    s.expect === 'accept'
-      ? `logged in as ${s.acceptAs ?? userEmail}`
-      : s.expect === 'reject'
-        ? 'no session'
-        : `not logged in as ${s.forbiddenIdentity}`;
-  if (steps.length === 1) return one(steps[0]!);
-  return steps.map((s) => `${s.action}: ${one(s)}`).join('; ');
-}
-
 /**
  * The verdict of one step from what the probe saw (already read through the outcome
  * table, `runner/outcome.ts`). A 5xx is the SP's "no session", not an error: a probe
