@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExplainCommandOptions } from '../explain/command.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import type { CompareCommandOptions } from '../runner/compare-command.ts';
 import type { InitOptions } from '../runner/init-command.ts';
 import type { MergeReportsOptions } from '../runner/merge-reports-command.ts';
 import type { RunCommandOptions } from '../runner/run-command.ts';
@@ -183,6 +184,19 @@ export function buildProgram(): Command {
     .action(async (files: string[], options: MergeReportsOptions) => {
       const { mergeReportsCommand } = await import('../runner/merge-reports-command.ts');
       process.exitCode = await mergeReportsCommand(files, options);
+    });
+
+  program
+    .command('compare')
+    .description('compare two runs of the history: results whose verdict changed, appeared or disappeared')
+    .argument('<a>', 'id of the earlier run (`sso-harness serve` lists them on the History page)')
+    .argument('<b>', 'id of the later run')
+    .option('-c, --config <file>', 'configuration file (for its state folder)')
+    .option('--state-dir <dir>', 'folder with the run history')
+    .option('--json', 'print the comparison as JSON')
+    .action(async (a: string, b: string, options: CompareCommandOptions) => {
+      const { compareCommand } = await import('../runner/compare-command.ts');
+      process.exitCode = await compareCommand(a, b, options);
     });
 
   program

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startUiEnvironment } from '../test/ui/support/environment.ts';
+import { compareScreenshots } from './screenshots/compare.ts';
 import { explainScreenshots } from './screenshots/explain.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -167,6 +168,7 @@ try {
   await shot(phone, 'run-phone');
 
   await explainScreenshots(env, shot);
+  await compareScreenshots(env, shot);
 } finally {
   await env.close();
 }

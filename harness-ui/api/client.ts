@@ -9,6 +9,7 @@ import type {
   ProvisioningAnswer,
   ProvisioningProvidersAnswer,
   Reproduction,
+  RunComparison,
   RunEvent,
   RunListing,
   RunOptionsAnswer,
@@ -84,6 +85,7 @@ export class ApiClient {
   startRun = (request: RunRequest) => this.send<RunStarted>('POST', '/runs', request);
   runs = () => this.get<RunListing[]>('/runs');
   run = (id: string) => this.get<RunRecord>(`/runs/${enc(id)}`);
+  compareRuns = (a: string, b: string) => this.get<RunComparison>(`/runs/compare?a=${enc(a)}&b=${enc(b)}`);
   result = (runId: string, key: string) =>
     this.get<ScenarioResult>(`/runs/${enc(runId)}/results/${enc(key)}`);
   baseline = (runId: string, key: string) =>

@@ -38,6 +38,13 @@ export type {
   TargetListing,
   ValidationAnswer,
 } from '../../runner/api/types.ts';
+export type {
+  ComparedResult,
+  ComparedRun,
+  ComparedSide,
+  ResultChange,
+  RunComparison,
+} from '../../runner/compare.ts';
 export type { RunListing } from '../../runner/history.ts';
 export type { RunBeginInfo } from '../../runner/reporters/types.ts';
 export type { HttpStep, ProbeObservation, RunRecord, ScenarioResult, Verdict } from '../../runner/types.ts';

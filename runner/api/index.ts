@@ -11,6 +11,7 @@ import { findChromium } from '../drivers/find-chromium.ts';
 import { RunHistory } from '../history.ts';
 import { TargetsStore } from '../targets-store.ts';
 import { catalogRoutes } from './catalog.ts';
+import { compareRoutes } from './compare.ts';
 import { ReproductionsStore, reproductionRoutes } from './reproductions.ts';
 import { RunHub } from './run-hub.ts';
 import { runRoutes } from './runs.ts';
@@ -57,11 +58,13 @@ export function runnerApi(options: RunnerApiOptions = {}): RunnerApi {
       catalogRoutes(router, { config, scenarios, registry });
       stateRoutes(router, store.state);
       targetRoutes(router, { context, providers, store });
+      const history = new RunHistory(config.stateDir, { ...config.history, log: context.log });
+      compareRoutes(router, history);
       runRoutes(router, {
         context,
         providers,
         store,
-        history: new RunHistory(config.stateDir, { ...config.history, log: context.log }),
+        history,
         hub: new RunHub(),
         scenarios,
         registry,

@@ -1,8 +1,9 @@
 import { writeFileAtomic } from '../../lib/fs.ts';
 import { escapeHtml, html, type SafeHtml } from '../../lib/html.ts';
 import { maskSecrets, maskSecretsInText } from '../../lib/mask.ts';
-import type { RunRecord, ScenarioResult } from '../types.ts';
+import type { HttpStep, RunRecord, ScenarioResult } from '../types.ts';
 import { verdictMarks } from './list.ts';
+import { spAnswers } from './sp-answers.ts';
 import type { Reporter } from './types.ts';
 
 /**
@@ -56,6 +57,8 @@ function resultSection(r: ScenarioResult): SafeHtml {
 <dt>reason</dt><dd>${r.reason}</dd>
 <dt>why</dt><dd>${r.why}</dd>
 <dt>faults</dt><dd>${r.faultSummaries.length ? r.faultSummaries.join('; ') : 'none (a clean login)'}</dd>
+${r.faults.length ? html`<dt>fault parameters</dt><dd><pre class="faults">${JSON.stringify(maskSecrets(r.faults), null, 2)}</pre></dd>` : ''}
+${spAnswerRows(r)}
 <dt>connection</dt><dd>${r.connection ?? '-'} (provider ${r.provider ?? '-'}), user ${r.user ?? '-'}, ${r.driver} driver, ${r.durationMs} ms</dd>
 <dt>refs</dt><dd>${r.refs.join(', ') || '-'}</dd>
 </dl>
@@ -64,6 +67,18 @@ ${r.http.length ? html`<details><summary>HTTP steps (${r.http.length})</summary>
 ${r.trace.length ? html`<details><summary>IdP trace (${r.trace.length} messages)</summary>${r.trace.map((t) => html`<details><summary>${t.direction} ${t.kind} ${t.binding ?? ''}: ${t.summary}</summary>${t.decoded ? html`<pre>${maskSecretsInText(t.decoded)}</pre>` : ''}${t.error ? html`<p>${t.error}</p>` : ''}</details>`)}</details>` : ''}
 ${r.screenshot ? html`<p>Screenshot</p><img alt="browser at the end of ${r.scenarioId}" src="data:image/png;base64,${r.screenshot}">` : ''}
 </details>`;
+}
+
+/** The SP's answer at the ACS / callback and at the probe: what support reads first. */
+function spAnswerRows(r: ScenarioResult): SafeHtml {
+  const { acs, probe } = spAnswers(r.http);
+  const row = (label: string, h: HttpStep | undefined) =>
+    h
+      ? html`<dt>${label}</dt><dd class="sp-answer"><div>${h.method} ${maskSecretsInText(h.url)}</div>
+<div>status ${h.status}${h.location ? html` · Location ${maskSecretsInText(h.location)}` : ''} · content type ${h.contentType ?? '-'}</div>
+${h.bodyExcerpt ? html`<pre>${maskSecretsInText(h.bodyExcerpt)}</pre>` : ''}</dd>`
+      : '';
+  return html`${row('SP answer at the ACS / callback', acs)}${row('SP answer at the probe', probe)}`;
 }
 
 function rank(r: ScenarioResult): number {

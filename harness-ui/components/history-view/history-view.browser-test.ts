@@ -66,4 +66,39 @@ describe('<history-view>', () => {
       'Free some space.',
     ]);
   });
+  it('compares the two runs ticked last, earlier as A, and shows an API error with its hint', async () => {
+    const listing = (id: string, day: number) => ({
+      id,
+      status: 'finished',
+      startedAt: `2026-01-0${day}T10:00:00Z`,
+      targets: ['app'],
+      driver: 'http',
+      summary: summary(1, 0, 0),
+    });
+    await view.stubApi({
+      '/runs': [listing('run-3', 3), listing('run-2', 2), listing('run-1', 1)],
+      '/runs/compare?a=run-2&b=run-3': {
+        status: 404,
+        json: {
+          error: { code: 'NOT_FOUND', message: 'there is no run "run-2" (a)', hint: 'It was pruned.' },
+        },
+      },
+    });
+    await view.open('/history');
+    const compare = view.page.getByRole('button', { name: 'Compare', exact: true });
+    await view.page.getByLabel('Compare run run-1').check();
+    expect(await compare.isDisabled()).toBe(true);
+    await view.page.getByLabel('Compare run run-3').check();
+    // A third tick replaces the older pick.
+    await view.page.getByLabel('Compare run run-2').check();
+    expect(await view.page.getByLabel('Compare run run-1').isChecked()).toBe(false);
+    await compare.click();
+    const alert = view.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('div').allTextContents()).toEqual([
+      'Could not compare the runs',
+      'there is no run "run-2" (a)',
+      'It was pruned.',
+    ]);
+  });
 });
