@@ -33,7 +33,7 @@ const sp = samlify.ServiceProvider({
   wantMessageSigned: true,
   assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: acsUrl }],
 });
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', base);
@@ -49,12 +49,12 @@ createServer(async (req, res) => {
         email: 'alice@example.com',
       });
       const relay = query.RelayState
-        ? `<input type="hidden" name="RelayState" value="${escape(query.RelayState)}">`
+        ? `<input type="hidden" name="RelayState" value="${attr(query.RelayState)}">`
         : '';
       res
         .writeHead(200, { 'content-type': 'text/html' })
         .end(
-          `<form method="post" action="${escape(entityEndpoint)}"><input type="hidden" name="SAMLResponse" value="${escape(context)}">${relay}</form><script>document.forms[0].submit()</script>`,
+          `<form method="post" action="${attr(entityEndpoint)}"><input type="hidden" name="SAMLResponse" value="${attr(context)}">${relay}</form><script>document.forms[0].submit()</script>`,
         );
       return;
     }
