@@ -45,9 +45,9 @@ createServer(async (req, res) => {
     if (url.pathname === '/sso') {
       const query = Object.fromEntries(url.searchParams);
       const request = await idp.parseLoginRequest(sp, 'redirect', { query, octetString: '' });
-      const { context, entityEndpoint } = await idp.createLoginResponse(sp, request, 'post', {
+      const { context, entityEndpoint } = (await idp.createLoginResponse(sp, request as never, 'post', {
         email: 'alice@example.com',
-      });
+      })) as { context: string; entityEndpoint: string };
       const relay = query.RelayState
         ? `<input type="hidden" name="RelayState" value="${attr(query.RelayState)}">`
         : '';

@@ -17,9 +17,9 @@ import { writePeerKeys } from './keys.ts';
 import { browse, CookieJar, processCpuMs, processRssMb, requestCounts, stop, waitFor } from './util.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-const acsUrl = 'http://127.0.0.1:9/saml/acs';
-const spEntityId = 'bench-sp';
-const redirectUri = 'http://127.0.0.1:9/oidc/callback';
+export const acsUrl = 'http://127.0.0.1:9/saml/acs';
+export const spEntityId = 'bench-sp';
+export const redirectUri = 'http://127.0.0.1:9/oidc/callback';
 
 /** One IdP's figures; CPU in ms per login, start in ms, RSS in MB. */
 export interface PeerFigures {
@@ -71,7 +71,7 @@ async function cpuPerLogin(
 }
 
 /** A node-saml SP login against an IdP: AuthnRequest by Redirect, Response validated as the SP would. */
-function samlLogin(
+export function samlLogin(
   entryPoint: string,
   idpCert: string | string[],
   signatures: 'both' | 'response',
@@ -95,7 +95,11 @@ function samlLogin(
 }
 
 /** An openid-client RP code-flow login (PKCE, state, nonce), through the token endpoint. */
-async function oidcLogin(issuer: string, clientId: string, secret: string): Promise<() => Promise<boolean>> {
+export async function oidcLogin(
+  issuer: string,
+  clientId: string,
+  secret: string,
+): Promise<() => Promise<boolean>> {
   const config = await client.discovery(new URL(issuer), clientId, secret, undefined, {
     execute: [client.allowInsecureRequests],
   });

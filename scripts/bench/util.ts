@@ -25,7 +25,7 @@ export function pct(sorted: number[], p: number): string {
 }
 
 /** Polls `url` every 10 ms until it answers one of `okStatuses`; throws after `timeoutMs`. */
-export async function waitFor(url: string, okStatuses = [200], timeoutMs = 4000): Promise<void> {
+export async function waitFor(url: string, okStatuses = [200], timeoutMs = 30_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
     try {
