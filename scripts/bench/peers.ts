@@ -14,7 +14,16 @@ import { SAML } from '@node-saml/node-saml';
 import * as client from 'openid-client';
 import { freePort } from '../../test/support/demo.ts';
 import { writePeerKeys } from './keys.ts';
-import { browse, CookieJar, processCpuMs, processRssMb, requestCounts, stop, waitFor } from './util.ts';
+import {
+  browse,
+  CookieJar,
+  processCpuMs,
+  processRssMb,
+  requestCounts,
+  stop,
+  track,
+  waitFor,
+} from './util.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 export const acsUrl = 'http://127.0.0.1:9/saml/acs';
@@ -36,7 +45,7 @@ interface Started {
 
 async function start(args: string[], metadataUrl: string): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { stdio: 'ignore' });
+  const child = track(spawn(process.execPath, args, { stdio: 'ignore' }));
   await waitFor(metadataUrl, [200], 30_000);
   const startMs = performance.now() - t0;
   return { child, startMs, rssMb: processRssMb(child.pid!) };

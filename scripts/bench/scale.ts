@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../test/support/demo.ts';
 import { acsUrl, oidcLogin, redirectUri, samlLogin, spEntityId } from './peers.ts';
-import { processRssMb, stop, waitFor } from './util.ts';
+import { processRssMb, stop, track, waitFor } from './util.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -26,7 +26,7 @@ export interface ScaleFigures {
 
 async function start(args: string[], first: string, last: string) {
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: 'ignore' });
+  const child: ChildProcess = track(spawn(process.execPath, args, { stdio: 'ignore' }));
   await waitFor(first, [200], 600_000);
   const firstMs = performance.now() - t0;
   await waitFor(last, [200], 600_000);

@@ -46,6 +46,18 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill();
+});
+
+/** Remembers a child this bench started, so it is ended even when the bench fails. */
+export function track<T extends ChildProcess>(child: T): T {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 /** Ends a child this bench started and waits for it. */
 export async function stop(child: ChildProcess): Promise<void> {
   child.kill();
