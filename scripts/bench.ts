@@ -25,7 +25,7 @@ import { createHttpDriver } from '../runner/drivers/http.ts';
 import { freePort } from '../test/support/demo.ts';
 import { peersTable, runPeers } from './bench/peers.ts';
 import { runScale, type ScaleFigures, scaleTable } from './bench/scale.ts';
-import { exited, pct, processCpuMs, processRssMb, waitFor } from './bench/util.ts';
+import { exited, pct, processCpuMs, processRssMb, track, waitFor } from './bench/util.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -88,6 +88,7 @@ if (phases.has('harness')) {
         stdio: 'ignore',
       },
     );
+    track(child);
     await waitFor(`${harnessUrl}/saml/demo-saml/metadata`);
     return { child, startMs: performance.now() - started };
   }
@@ -108,6 +109,7 @@ if (phases.has('harness')) {
       stdio: 'ignore',
     },
   );
+  track(sp);
   await waitFor(`${spUrl}/me`, [401]);
 
   // --- flows through the HTTP driver ----------------------------------------------
@@ -211,6 +213,7 @@ if (phases.has('harness')) {
     const child = spawn(node, ['--expose-gc', join(root, 'scripts/bench/memory.ts')], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
+    track(child);
     let out = '';
     child.stdout!.on('data', (chunk) => (out += chunk));
     await exited(child);
@@ -258,6 +261,7 @@ if (phases.has('harness')) {
         stdio: 'ignore',
       },
     );
+    track(run);
     const code = await exited(run);
     const wall = performance.now() - started;
     try {
