@@ -7,21 +7,44 @@
  *   p50/p95 latency, and CPU ms per flow in the IdP, the SP and the driver, each measured
  *   on its own process;
  * - the IdP's memory before and after 1,000 more flows;
- * - IdP CPU per OIDC login against plain oidc-provider (its own login and consent prompts)
- *   driving the same openid-client RP;
- * - a catalog suite with the HTTP driver (`sso-harness run`), wall time.
- *   source scripts/use-node24.sh && npm run bench
+ * - a catalog suite with the HTTP driver (`sso-harness run`), wall time;
+ * - peers (scripts/bench/peers.ts): samlify, oauth2-mock-server and plain oidc-provider beside
+ *   the harness, as ratios against their targets;
+ * - scale (scripts/bench/scale.ts): one harness with many providers (default 100 and 250,
+ *   extrapolated to 1,000; `--providers 1000` measures it).
+ *   source scripts/use-node24.sh && npm run bench [-- --only harness|peers|scale] [--providers 100,250]
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as client from 'openid-client';
+import { parseArgs } from 'node:util';
 import { builtinConfig } from '../config/builtin.ts';
-import { CookieJar } from '../runner/drivers/cookie-jar.ts';
 import { createHttpDriver } from '../runner/drivers/http.ts';
 import { freePort } from '../test/support/demo.ts';
+import { peersTable, runPeers } from './bench/peers.ts';
+import { runScale, type ScaleFigures, scaleTable } from './bench/scale.ts';
+import { exited, pct, processCpuMs, processRssMb, track, waitFor } from './bench/util.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    providers: { type: 'string', default: '100,250' },
+  },
+});
+const phaseNames = ['harness', 'peers', 'scale'] as const;
+const phases = new Set(flags.only ? flags.only.split(',') : phaseNames);
+for (const phase of phases)
+  if (!(phaseNames as readonly string[]).includes(phase))
+    throw new Error(`unknown phase "${phase}" in --only; known: ${phaseNames.join(', ')}`);
+const scaleSizes = flags.providers.split(',').map((n) => {
+  const count = Number(n);
+  if (!Number.isInteger(count) || count < 2 || count % 2 !== 0)
+    throw new Error(`--providers expects even counts of at least 2, such as 100,250 (got "${n}")`);
+  return count;
+});
+const tables: string[] = [];
 
 const root = new URL('..', import.meta.url).pathname;
 const node = process.execPath;
@@ -31,383 +54,245 @@ const note = (what: string, value: string) => {
   console.log(`${what}: ${value}`);
 };
 
-// --- raw RSA ---------------------------------------------------------------
-{
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const data = Buffer.alloc(512, 1);
-  let count = 0;
-  const started = performance.now();
-  while (performance.now() - started < 1000) {
-    createSign('sha256').update(data).sign(privateKey);
-    count++;
+if (phases.has('harness')) {
+  // --- raw RSA ---------------------------------------------------------------
+  {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const data = Buffer.alloc(512, 1);
+    let count = 0;
+    const started = performance.now();
+    while (performance.now() - started < 1000) {
+      createSign('sha256').update(data).sign(privateKey);
+      count++;
+    }
+    const perSecond = count / ((performance.now() - started) / 1000);
+    note('raw RSA-2048 signatures', `${perSecond.toFixed(0)}/s (${(1000 / perSecond).toFixed(3)} ms each)`);
   }
-  const perSecond = count / ((performance.now() - started) / 1000);
-  note('raw RSA-2048 signatures', `${perSecond.toFixed(0)}/s (${(1000 / perSecond).toFixed(3)} ms each)`);
-}
 
-// --- the processes -----------------------------------------------------------
-const work = mkdtempSync(join(tmpdir(), 'sso-harness-bench-'));
-const idpPort = await freePort();
-const spPort = await freePort();
-const harnessUrl = `http://127.0.0.1:${idpPort}`;
-const spUrl = `http://127.0.0.1:${spPort}`;
-const { targets: _targets, suites: _suites, ...harnessSide } = builtinConfig(spUrl);
-const configFile = join(work, 'sso-harness.config.json');
-writeFileSync(configFile, JSON.stringify({ ...harnessSide, server: { port: idpPort } }));
+  // --- the processes -----------------------------------------------------------
+  const work = mkdtempSync(join(tmpdir(), 'sso-harness-bench-'));
+  const idpPort = await freePort();
+  const spPort = await freePort();
+  const harnessUrl = `http://127.0.0.1:${idpPort}`;
+  const spUrl = `http://127.0.0.1:${spPort}`;
+  const { targets: _targets, suites: _suites, ...harnessSide } = builtinConfig(spUrl);
+  const configFile = join(work, 'sso-harness.config.json');
+  writeFileSync(configFile, JSON.stringify({ ...harnessSide, server: { port: idpPort } }));
 
-async function startIdp(stateDir: string): Promise<{ child: ChildProcess; startMs: number }> {
-  const started = performance.now();
-  const child = spawn(
+  async function startIdp(stateDir: string): Promise<{ child: ChildProcess; startMs: number }> {
+    const started = performance.now();
+    const child = spawn(
+      node,
+      [join(root, 'bin/sso-harness.js'), 'serve', '--config', configFile, '--state-dir', stateDir],
+      {
+        stdio: 'ignore',
+      },
+    );
+    track(child);
+    await waitFor(`${harnessUrl}/saml/demo-saml/metadata`);
+    return { child, startMs: performance.now() - started };
+  }
+
+  const stateDir = join(work, 'state');
+  const cold = await startIdp(stateDir);
+  cold.child.kill();
+  await exited(cold.child);
+  const warm = await startIdp(stateDir);
+  note('cold start to first metadata (empty state folder: keys made)', `${cold.startMs.toFixed(0)} ms`);
+  note('cold start to first metadata (keys on disk)', `${warm.startMs.toFixed(0)} ms`);
+  const idp = warm.child;
+
+  const sp = spawn(
     node,
-    [join(root, 'bin/sso-harness.js'), 'serve', '--config', configFile, '--state-dir', stateDir],
+    [join(root, 'examples/demo-sp/main.ts'), '--port', String(spPort), '--harness', harnessUrl],
     {
       stdio: 'ignore',
     },
   );
-  await waitFor(`${harnessUrl}/saml/demo-saml/metadata`);
-  return { child, startMs: performance.now() - started };
-}
+  track(sp);
+  await waitFor(`${spUrl}/me`, [401]);
 
-const stateDir = join(work, 'state');
-const cold = await startIdp(stateDir);
-cold.child.kill();
-await exited(cold.child);
-const warm = await startIdp(stateDir);
-note('cold start to first metadata (empty state folder: keys made)', `${cold.startMs.toFixed(0)} ms`);
-note('cold start to first metadata (keys on disk)', `${warm.startMs.toFixed(0)} ms`);
-const idp = warm.child;
+  // --- flows through the HTTP driver ----------------------------------------------
+  const driver = createHttpDriver();
+  const kinds = {
+    saml: { provider: 'demo-saml', user: 'alice', connection: 'saml', email: 'alice@example.com' },
+    oidc: { provider: 'demo-google', user: 'grace', connection: 'google', email: 'grace@example.org' },
+  } as const;
+  let failures = 0;
 
-const sp = spawn(
-  node,
-  [join(root, 'examples/demo-sp/main.ts'), '--port', String(spPort), '--harness', harnessUrl],
-  {
-    stdio: 'ignore',
-  },
-);
-await waitFor(`${spUrl}/me`, [401]);
-
-// --- flows through the HTTP driver ----------------------------------------------
-const driver = createHttpDriver();
-const kinds = {
-  saml: { provider: 'demo-saml', user: 'alice', connection: 'saml', email: 'alice@example.com' },
-  oidc: { provider: 'demo-google', user: 'grace', connection: 'google', email: 'grace@example.org' },
-} as const;
-let failures = 0;
-
-/** Binds flows through the API before the timed part, so the driver's CPU is the driver's alone. */
-async function createFlows(kind: keyof typeof kinds, count: number): Promise<string[]> {
-  const k = kinds[kind];
-  return Promise.all(
-    Array.from({ length: count }, async () => {
-      const response = await fetch(`${harnessUrl}/api/flows`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ provider: k.provider, user: k.user }),
-      });
-      return ((await response.json()) as { id: string }).id;
-    }),
-  );
-}
-
-async function deleteFlows(ids: string[]): Promise<void> {
-  for (const id of ids) await fetch(`${harnessUrl}/api/flows/${id}`, { method: 'DELETE' });
-}
-
-/** One login through the HTTP driver: open the SP's login URL with the flow bound, then probe. */
-async function flow(kind: keyof typeof kinds, flowId: string): Promise<number> {
-  const k = kinds[kind];
-  const started = performance.now();
-  const session = await driver.newSession({ signal: AbortSignal.timeout(20_000) });
-  await session.bindFlow(harnessUrl, flowId);
-  await session.open(`${spUrl}/login/${k.connection}`);
-  const probe = await session.probe(`${spUrl}/me`);
-  if (probe.status !== 200 || !probe.body.includes(k.email)) failures++;
-  return performance.now() - started;
-}
-
-async function flows(kind: keyof typeof kinds, count: number, concurrency: number): Promise<number[]> {
-  const ids = await createFlows(kind, count);
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < ids.length) latencies.push(await flow(kind, ids[next++]!));
-    }),
-  );
-  await deleteFlows(ids);
-  return latencies;
-}
-
-async function measure(kind: keyof typeof kinds, concurrency: number, count: number): Promise<void> {
-  await flows(kind, 30, 1);
-  const ids = await createFlows(kind, count);
-  const before = { idp: processCpuMs(idp.pid!), sp: processCpuMs(sp.pid!), driver: process.cpuUsage() };
-  const latencies: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < ids.length) latencies.push(await flow(kind, ids[next++]!));
-    }),
-  );
-  const wall = performance.now() - t0;
-  await deleteFlows(ids);
-  const driverCpu = process.cpuUsage(before.driver);
-  const per = (ms: number) => (ms / count).toFixed(2);
-  latencies.sort((a, b) => a - b);
-  note(
-    `${kind.toUpperCase()} login, concurrency ${concurrency} (${count} flows, flows bound beforehand)`,
-    `${((count / wall) * 1000).toFixed(0)} flows/s, p50 ${pct(latencies, 50)} ms, p95 ${pct(latencies, 95)} ms; CPU per flow: IdP ${per(processCpuMs(idp.pid!) - before.idp)} ms, SP ${per(processCpuMs(sp.pid!) - before.sp)} ms, driver ${per((driverCpu.user + driverCpu.system) / 1000)} ms`,
-  );
-}
-
-for (const kind of ['saml', 'oidc'] as const) {
-  await measure(kind, 1, 200);
-  await measure(kind, 8, 400);
-}
-
-// --- memory ---------------------------------------------------------------------
-{
-  const before = processRssMb(idp.pid!);
-  const thousand = () => Promise.all([flows('saml', 500, 4), flows('oidc', 500, 4)]);
-  const readings: string[] = [];
-  for (let round = 1; round <= 4; round++) {
-    await thousand();
-    readings.push(`${processRssMb(idp.pid!).toFixed(0)} MB after ${round * 1000}`);
-  }
-  note(
-    'IdP resident memory (bounded stores fill, then level off)',
-    `${before.toFixed(0)} MB after warm-up, ${readings.join(', ')} more flows`,
-  );
-}
-note('flows whose probe did not show the user (should be 0)', String(failures));
-
-// --- heap after garbage collection (the harness in a child process with --expose-gc) ----
-{
-  const child = spawn(node, ['--expose-gc', join(root, 'scripts/bench/memory.ts')], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk) => (out += chunk));
-  await exited(child);
-  try {
-    const { start, readings } = JSON.parse(out.trim().split('\n').pop()!) as {
-      start: number;
-      readings: Array<{ flows: number; heapMb: number }>;
-    };
-    note(
-      'IdP heap after GC',
-      `${start} MB after warm-up, ${readings.map((r) => `${r.heapMb} MB after ${r.flows}`).join(', ')} more flows`,
-    );
-  } catch {
-    note('IdP heap after GC', 'not measured');
-  }
-}
-
-// --- OIDC provider vs plain oidc-provider, same RP ---------------------------------
-{
-  const rawPort = await freePort();
-  const redirect = `${spUrl}/oidc/google/callback`;
-  const raw = fork(join(root, 'scripts/bench/raw-oidc-provider.ts'), [String(rawPort), redirect], {
-    stdio: 'ignore',
-  });
-  await new Promise((resolve) => raw.once('message', resolve));
-  const google = harnessSide.providers!['demo-google'] as {
-    clients: Record<string, { clientSecret: string }>;
-  };
-  const [clientId, googleClient] = Object.entries(google.clients)[0]!;
-  const ours = await rpLogins({
-    issuer: `${harnessUrl}/oidc/demo-google`,
-    clientId,
-    secret: googleClient.clientSecret,
-    redirect,
-    pid: idp.pid!,
-    prepare: async (jar) => {
-      const created = (await (
-        await fetch(`${harnessUrl}/api/flows`, {
+  /** Binds flows through the API before the timed part, so the driver's CPU is the driver's alone. */
+  async function createFlows(kind: keyof typeof kinds, count: number): Promise<string[]> {
+    const k = kinds[kind];
+    return Promise.all(
+      Array.from({ length: count }, async () => {
+        const response = await fetch(`${harnessUrl}/api/flows`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ provider: 'demo-google', user: 'grace' }),
-        })
-      ).json()) as { id: string };
-      jar.set(new URL(harnessUrl), 'sso_harness_flow', created.id);
-    },
-  });
-  const plain = await rpLogins({
-    issuer: `http://127.0.0.1:${rawPort}`,
-    clientId: 'rp',
-    secret: 'rp-secret',
-    redirect,
-    pid: raw.pid!,
-  });
-  note(
-    'IdP CPU per OIDC login, same openid-client RP',
-    `sso-harness ${ours.toFixed(2)} ms (flow, no prompts) vs plain oidc-provider ${plain.toFixed(2)} ms (dev login + consent prompts)`,
-  );
-  raw.kill();
-}
-
-idp.kill();
-sp.kill();
-await Promise.all([exited(idp), exited(sp)]);
-
-// --- a suite -------------------------------------------------------------------------
-{
-  const suiteDir = mkdtempSync(join(tmpdir(), 'sso-harness-bench-suite-'));
-  const report = join(suiteDir, 'report.json');
-  // The embedded demo (harness and demo SP) on free ports rather than 7000/7100.
-  const demo = builtinConfig(`http://127.0.0.1:${await freePort()}`);
-  writeFileSync(
-    join(suiteDir, 'sso-harness.config.json'),
-    JSON.stringify({ ...demo, server: { port: await freePort() } }),
-  );
-  const started = performance.now();
-  const run = spawn(
-    node,
-    [
-      join(root, 'bin/sso-harness.js'),
-      'run',
-      '--reporter',
-      `json=${report}`,
-      '--state-dir',
-      join(suiteDir, 'state'),
-    ],
-    {
-      cwd: suiteDir,
-      stdio: 'ignore',
-    },
-  );
-  const code = await exited(run);
-  const wall = performance.now() - started;
-  try {
-    const record = JSON.parse(readFileSync(report, 'utf8')) as {
-      summary: { total: number; passed: number; durationMs: number };
-    };
-    note(
-      `catalog suite, HTTP driver (sso-harness run, exit ${code})`,
-      `${record.summary.total} scenarios, ${record.summary.passed} passed, ${(record.summary.durationMs / 1000).toFixed(1)} s running, ${(wall / 1000).toFixed(1)} s with start-up`,
+          body: JSON.stringify({ provider: k.provider, user: k.user }),
+        });
+        return ((await response.json()) as { id: string }).id;
+      }),
     );
-  } catch {
-    note('catalog suite', `no report (exit ${code})`);
   }
-}
 
-console.log('\n| measure | figure |\n| --- | --- |');
-for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
-
-// --- helpers -------------------------------------------------------------------------
-async function rpLogins(options: {
-  issuer: string;
-  clientId: string;
-  secret: string;
-  redirect: string;
-  pid: number;
-  prepare?: (jar: CookieJar) => Promise<void>;
-}): Promise<number> {
-  const config = await client.discovery(
-    new URL(options.issuer),
-    options.clientId,
-    options.secret,
-    undefined,
-    {
-      execute: [client.allowInsecureRequests],
-    },
-  );
-  const login = async () => {
-    const jar = new CookieJar();
-    await options.prepare?.(jar);
-    const verifier = client.randomPKCECodeVerifier();
-    const state = client.randomState();
-    const nonce = client.randomNonce();
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: options.redirect,
-      scope: 'openid email profile',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    });
-    const callback = await browse(jar, url.href, options.redirect);
-    await client.authorizationCodeGrant(config, new URL(callback), {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-      expectedNonce: nonce,
-    });
-  };
-  for (let i = 0; i < 20; i++) await login();
-  const before = processCpuMs(options.pid);
-  const count = 200;
-  for (let i = 0; i < count; i++) await login();
-  return (processCpuMs(options.pid) - before) / count;
-}
-
-/** Follows redirects and answers the dev login and consent forms until the redirect URI. */
-async function browse(jar: CookieJar, start: string, redirect: string): Promise<string> {
-  let url = start;
-  let method = 'GET';
-  let body: string | undefined;
-  for (let hop = 0; hop < 20; hop++) {
-    if (url.startsWith(redirect)) return url;
-    const headers: Record<string, string> = {};
-    const cookie = jar.header(new URL(url));
-    if (cookie) headers.cookie = cookie;
-    if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(url, { method, headers, body, redirect: 'manual' });
-    jar.store(new URL(url), response.headers.getSetCookie());
-    const text = await response.text();
-    const location = response.headers.get('location');
-    if (location) {
-      url = new URL(location, url).href;
-      method = 'GET';
-      body = undefined;
-      continue;
-    }
-    const form =
-      /<form[^>]*action="([^"]+)"[^>]*method="post"|<form[^>]*method="post"[^>]*action="([^"]+)"/i.exec(text);
-    if (!form) throw new Error(`stuck at ${url}: HTTP ${response.status}`);
-    const fields = new URLSearchParams();
-    for (const [tag] of text.matchAll(/<input\b[^>]*>/gi)) {
-      const name = /\bname="([^"]*)"/.exec(tag)?.[1];
-      if (name) fields.set(name, /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '');
-    }
-    if (fields.has('login')) fields.set('login', 'grace');
-    if (fields.has('password')) fields.set('password', 'x');
-    url = new URL(form[1] ?? form[2]!, url).href;
-    method = 'POST';
-    body = fields.toString();
+  async function deleteFlows(ids: string[]): Promise<void> {
+    for (const id of ids) await fetch(`${harnessUrl}/api/flows/${id}`, { method: 'DELETE' });
   }
-  throw new Error(`no redirect to ${redirect}`);
-}
 
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+  /** One login through the HTTP driver: open the SP's login URL with the flow bound, then probe. */
+  async function flow(kind: keyof typeof kinds, flowId: string): Promise<number> {
+    const k = kinds[kind];
+    const started = performance.now();
+    const session = await driver.newSession({ signal: AbortSignal.timeout(20_000) });
+    await session.bindFlow(harnessUrl, flowId);
+    await session.open(`${spUrl}/login/${k.connection}`);
+    const probe = await session.probe(`${spUrl}/me`);
+    if (probe.status !== 200 || !probe.body.includes(k.email)) failures++;
+    return performance.now() - started;
+  }
 
-function processRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
+  async function flows(kind: keyof typeof kinds, count: number, concurrency: number): Promise<number[]> {
+    const ids = await createFlows(kind, count);
+    const latencies: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < ids.length) latencies.push(await flow(kind, ids[next++]!));
+      }),
+    );
+    await deleteFlows(ids);
+    return latencies;
+  }
 
-function pct(sorted: number[], p: number): string {
-  return (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0).toFixed(1);
-}
+  async function measure(kind: keyof typeof kinds, concurrency: number, count: number): Promise<void> {
+    await flows(kind, 30, 1);
+    const ids = await createFlows(kind, count);
+    const before = { idp: processCpuMs(idp.pid!), sp: processCpuMs(sp.pid!), driver: process.cpuUsage() };
+    const latencies: number[] = [];
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < ids.length) latencies.push(await flow(kind, ids[next++]!));
+      }),
+    );
+    const wall = performance.now() - t0;
+    await deleteFlows(ids);
+    const driverCpu = process.cpuUsage(before.driver);
+    const per = (ms: number) => (ms / count).toFixed(2);
+    latencies.sort((a, b) => a - b);
+    note(
+      `${kind.toUpperCase()} login, concurrency ${concurrency} (${count} flows, flows bound beforehand)`,
+      `${((count / wall) * 1000).toFixed(0)} flows/s, p50 ${pct(latencies, 50)} ms, p95 ${pct(latencies, 95)} ms; CPU per flow: IdP ${per(processCpuMs(idp.pid!) - before.idp)} ms, SP ${per(processCpuMs(sp.pid!) - before.sp)} ms, driver ${per((driverCpu.user + driverCpu.system) / 1000)} ms`,
+    );
+  }
 
-async function waitFor(url: string, okStatuses = [200]): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  for (const kind of ['saml', 'oidc'] as const) {
+    await measure(kind, 1, 200);
+    await measure(kind, 8, 400);
+  }
+
+  // --- memory ---------------------------------------------------------------------
+  {
+    const before = processRssMb(idp.pid!);
+    const thousand = () => Promise.all([flows('saml', 500, 4), flows('oidc', 500, 4)]);
+    const readings: string[] = [];
+    for (let round = 1; round <= 4; round++) {
+      await thousand();
+      readings.push(`${processRssMb(idp.pid!).toFixed(0)} MB after ${round * 1000}`);
+    }
+    note(
+      'IdP resident memory (bounded stores fill, then level off)',
+      `${before.toFixed(0)} MB after warm-up, ${readings.join(', ')} more flows`,
+    );
+  }
+  note('flows whose probe did not show the user (should be 0)', String(failures));
+
+  // --- heap after garbage collection (the harness in a child process with --expose-gc) ----
+  {
+    const child = spawn(node, ['--expose-gc', join(root, 'scripts/bench/memory.ts')], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    track(child);
+    let out = '';
+    child.stdout!.on('data', (chunk) => (out += chunk));
+    await exited(child);
     try {
-      if (okStatuses.includes((await fetch(url)).status)) return;
+      const { start, readings } = JSON.parse(out.trim().split('\n').pop()!) as {
+        start: number;
+        readings: Array<{ flows: number; heapMb: number }>;
+      };
+      note(
+        'IdP heap after GC',
+        `${start} MB after warm-up, ${readings.map((r) => `${r.heapMb} MB after ${r.flows}`).join(', ')} more flows`,
+      );
     } catch {
-      // not listening yet
+      note('IdP heap after GC', 'not measured');
     }
-    await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`${url} did not answer`);
+
+  idp.kill();
+  sp.kill();
+  await Promise.all([exited(idp), exited(sp)]);
+
+  // --- a suite -------------------------------------------------------------------------
+  {
+    const suiteDir = mkdtempSync(join(tmpdir(), 'sso-harness-bench-suite-'));
+    const report = join(suiteDir, 'report.json');
+    // The embedded demo (harness and demo SP) on free ports rather than 7000/7100.
+    const demo = builtinConfig(`http://127.0.0.1:${await freePort()}`);
+    writeFileSync(
+      join(suiteDir, 'sso-harness.config.json'),
+      JSON.stringify({ ...demo, server: { port: await freePort() } }),
+    );
+    const started = performance.now();
+    const run = spawn(
+      node,
+      [
+        join(root, 'bin/sso-harness.js'),
+        'run',
+        '--reporter',
+        `json=${report}`,
+        '--state-dir',
+        join(suiteDir, 'state'),
+      ],
+      {
+        cwd: suiteDir,
+        stdio: 'ignore',
+      },
+    );
+    track(run);
+    const code = await exited(run);
+    const wall = performance.now() - started;
+    try {
+      const record = JSON.parse(readFileSync(report, 'utf8')) as {
+        summary: { total: number; passed: number; durationMs: number };
+      };
+      note(
+        `catalog suite, HTTP driver (sso-harness run, exit ${code})`,
+        `${record.summary.total} scenarios, ${record.summary.passed} passed, ${(record.summary.durationMs / 1000).toFixed(1)} s running, ${(wall / 1000).toFixed(1)} s with start-up`,
+      );
+    } catch {
+      note('catalog suite', `no report (exit ${code})`);
+    }
+  }
+
+  console.log('\n| measure | figure |\n| --- | --- |');
+  for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
 }
 
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+if (phases.has('peers')) {
+  console.log('\npeers: each IdP in a fresh process, logins from one node-saml SP / openid-client RP here');
+  tables.push(peersTable(await runPeers()));
+  console.log(`\n${tables.at(-1)}`);
+}
+
+if (phases.has('scale')) {
+  const sizes: ScaleFigures[] = [];
+  for (const size of scaleSizes) {
+    console.log(`\nscale: ${size} providers...`);
+    sizes.push(await runScale(size));
+  }
+  tables.push(scaleTable(sizes));
+  console.log(`\n${tables.at(-1)}`);
 }

@@ -1,0 +1,295 @@
+/**
+ * The peers phase of `npm run bench`: the harness side by side with what a user would pick
+ * instead (samlify as a SAML IdP; oauth2-mock-server and plain oidc-provider as OPs), each in
+ * its own fresh process, all driven by the same node-saml SP and openid-client RP in this
+ * process through the same small browser (`browse`), with scripted logins (no login page).
+ * Per IdP: cold start to first metadata, RSS then, CPU per login at concurrency 1 and 8
+ * (read from /proc on the IdP's process alone), HTTP requests to the IdP per login.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SAML } from '@node-saml/node-saml';
+import * as client from 'openid-client';
+import { freePort } from '../../test/support/demo.ts';
+import { writePeerKeys } from './keys.ts';
+import {
+  browse,
+  CookieJar,
+  processCpuMs,
+  processRssMb,
+  requestCounts,
+  stop,
+  track,
+  waitFor,
+} from './util.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+export const acsUrl = 'http://127.0.0.1:9/saml/acs';
+export const spEntityId = 'bench-sp';
+export const redirectUri = 'http://127.0.0.1:9/oidc/callback';
+
+/** One IdP's figures; CPU in ms per login, start in ms, RSS in MB. */
+export interface PeerFigures {
+  startMs: number;
+  rssMb: number;
+  cpu: Record<string, { c1: number; c8: number; requests: number; failures: number }>;
+}
+
+interface Started {
+  child: ChildProcess;
+  startMs: number;
+  rssMb: number;
+}
+
+async function start(args: string[], metadataUrl: string): Promise<Started> {
+  const t0 = performance.now();
+  const child = track(spawn(process.execPath, args, { stdio: 'ignore' }));
+  await waitFor(metadataUrl, [200], 30_000);
+  const startMs = performance.now() - t0;
+  return { child, startMs, rssMb: processRssMb(child.pid!) };
+}
+
+/** Runs `login` warm-up times, then `count` times at concurrency 1 and 8; CPU of `pid` per login. */
+async function cpuPerLogin(
+  pid: number,
+  origin: string,
+  login: () => Promise<boolean>,
+  count: number,
+): Promise<{ c1: number; c8: number; requests: number; failures: number }> {
+  let failures = 0;
+  const run = async (n: number, concurrency: number) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next++ < n) if (!(await login())) failures++;
+      }),
+    );
+  };
+  await run(20, 1);
+  const r0 = requestCounts.get(origin) ?? 0;
+  let before = processCpuMs(pid);
+  await run(count, 1);
+  const c1 = (processCpuMs(pid) - before) / count;
+  const requests = ((requestCounts.get(origin) ?? 0) - r0) / count;
+  before = processCpuMs(pid);
+  await run(count * 2, 8);
+  const c8 = (processCpuMs(pid) - before) / (count * 2);
+  return { c1, c8, requests, failures };
+}
+
+/** A node-saml SP login against an IdP: AuthnRequest by Redirect, Response validated as the SP would. */
+export function samlLogin(
+  entryPoint: string,
+  idpCert: string | string[],
+  signatures: 'both' | 'response',
+): () => Promise<boolean> {
+  const saml = new SAML({
+    entryPoint,
+    issuer: spEntityId,
+    callbackUrl: acsUrl,
+    audience: spEntityId,
+    idpCert,
+    wantAuthnResponseSigned: true,
+    wantAssertionsSigned: signatures === 'both',
+    acceptedClockSkewMs: 5000,
+  });
+  return async () => {
+    const url = await saml.getAuthorizeUrlAsync('', undefined, {});
+    const { fields } = await browse(new CookieJar(), url, acsUrl);
+    const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: fields!.get('SAMLResponse')! });
+    return profile?.nameID === 'alice@example.com';
+  };
+}
+
+/** An openid-client RP code-flow login (PKCE, state, nonce), through the token endpoint. */
+export async function oidcLogin(
+  issuer: string,
+  clientId: string,
+  secret: string,
+): Promise<() => Promise<boolean>> {
+  const config = await client.discovery(new URL(issuer), clientId, secret, undefined, {
+    execute: [client.allowInsecureRequests],
+  });
+  return async () => {
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    const { url: callback } = await browse(new CookieJar(), url.href, redirectUri);
+    const tokens = await client.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    return typeof tokens.claims()?.sub === 'string';
+  };
+}
+
+/** Runs the peers phase; `count` logins per measure at concurrency 1 (twice that at 8). */
+export async function runPeers(count = 150): Promise<Record<string, PeerFigures>> {
+  const work = mkdtempSync(join(tmpdir(), 'sso-harness-bench-peers-'));
+  const keys = writePeerKeys(work);
+  const results: Record<string, PeerFigures> = {};
+
+  // samlify
+  {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const s = await start(
+      [join(root, 'scripts/bench/peer-samlify.ts'), String(port), keys.key, keys.cert, spEntityId, acsUrl],
+      `${base}/metadata`,
+    );
+    const cert = readFileSync(keys.cert, 'utf8');
+    results.samlify = {
+      startMs: s.startMs,
+      rssMb: s.rssMb,
+      cpu: { saml: await cpuPerLogin(s.child.pid!, base, samlLogin(`${base}/sso`, cert, 'both'), count) },
+    };
+    await stop(s.child);
+  }
+
+  // oauth2-mock-server
+  {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const s = await start(
+      [join(root, 'scripts/bench/peer-oauth2-mock-server.ts'), String(port), keys.jwk],
+      `${base}/.well-known/openid-configuration`,
+    );
+    results['oauth2-mock-server'] = {
+      startMs: s.startMs,
+      rssMb: s.rssMb,
+      cpu: { oidc: await cpuPerLogin(s.child.pid!, base, await oidcLogin(base, 'rp', 'rp-secret'), count) },
+    };
+    await stop(s.child);
+  }
+
+  // plain oidc-provider
+  {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const s = await start(
+      [join(root, 'scripts/bench/raw-oidc-provider.ts'), String(port), redirectUri, keys.jwk],
+      `${base}/.well-known/openid-configuration`,
+    );
+    results['raw oidc-provider'] = {
+      startMs: s.startMs,
+      rssMb: s.rssMb,
+      cpu: { oidc: await cpuPerLogin(s.child.pid!, base, await oidcLogin(base, 'rp', 'rp-secret'), count) },
+    };
+    await stop(s.child);
+  }
+
+  // sso-harness: one SAML provider signing Response and Assertion, one signing the Response only, one OIDC provider.
+  {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const sp = (signAssertion: boolean) => ({
+      entityId: spEntityId,
+      acsUrls: [acsUrl],
+      signResponse: true,
+      signAssertion,
+    });
+    const configFile = join(work, 'sso-harness.config.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        server: { port },
+        users: { alice: { email: 'alice@example.com' } },
+        providers: {
+          'saml-both': { protocol: 'saml', auto: true, sps: { bench: sp(true) } },
+          'saml-one': { protocol: 'saml', auto: true, sps: { bench: sp(false) } },
+          oidc: {
+            protocol: 'oidc',
+            auto: true,
+            clients: { rp: { clientSecret: 'rp-secret', redirectUris: [redirectUri] } },
+          },
+        },
+      }),
+    );
+    const args = [
+      join(root, 'bin/sso-harness.js'),
+      'serve',
+      '--config',
+      configFile,
+      '--state-dir',
+      join(work, 'state'),
+    ];
+    const metadata = `${base}/saml/saml-both/metadata`;
+    const empty = await start(args, metadata);
+    await stop(empty.child);
+    const s = await start(args, metadata);
+    const certs = async (id: string) =>
+      [
+        ...(await (await fetch(`${base}/saml/${id}/metadata`)).text()).matchAll(
+          /<(?:ds:)?X509Certificate>([^<]+)</g,
+        ),
+      ].map((m) => m[1]!.replace(/\s+/g, ''));
+    const pid = s.child.pid!;
+    results['sso-harness'] = {
+      startMs: s.startMs,
+      rssMb: s.rssMb,
+      cpu: {
+        saml: await cpuPerLogin(
+          pid,
+          base,
+          samlLogin(`${base}/saml/saml-both/sso`, await certs('saml-both'), 'both'),
+          count,
+        ),
+        'saml-one': await cpuPerLogin(
+          pid,
+          base,
+          samlLogin(`${base}/saml/saml-one/sso`, await certs('saml-one'), 'response'),
+          count,
+        ),
+        oidc: await cpuPerLogin(pid, base, await oidcLogin(`${base}/oidc/oidc`, 'rp', 'rp-secret'), count),
+      },
+    };
+    results['sso-harness (empty state folder)'] = { startMs: empty.startMs, rssMb: empty.rssMb, cpu: {} };
+    await stop(s.child);
+  }
+  return results;
+}
+
+/** The peers table: figures and each ratio beside its target. */
+export function peersTable(r: Record<string, PeerFigures>): string {
+  const samlify = r.samlify!;
+  const mock = r['oauth2-mock-server']!;
+  const raw = r['raw oidc-provider']!;
+  const h = r['sso-harness']!;
+  const empty = r['sso-harness (empty state folder)']!;
+  const f = (n: number) => n.toFixed(2);
+  const cpu = (c?: { c1: number; c8: number }) => (c ? `${f(c.c1)} / ${f(c.c8)}` : '–');
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const hs = h.cpu.saml!;
+  const hso = h.cpu['saml-one']!;
+  const ss = samlify.cpu.saml!;
+  const ho = h.cpu.oidc!;
+  const ro = raw.cpu.oidc!;
+  const fastest = Math.min(samlify.startMs, mock.startMs, raw.startMs);
+  const reqs = (c?: { requests: number }) => (c ? c.requests.toFixed(1) : '–');
+  const failures = Object.values(r)
+    .flatMap((p) => Object.values(p.cpu))
+    .reduce((n, c) => n + c.failures, 0);
+  return [
+    '| measure | samlify | oauth2-mock-server | raw oidc-provider | sso-harness | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| SAML IdP CPU per flow, c1 / c8 (ms) | ${cpu(ss)} | – | – | both signatures ${cpu(hs)}; Response only ${cpu(hso)} | ≤ 0.5× samlify with both signatures: c1 ${ratio(hs.c1, ss.c1)}, c8 ${ratio(hs.c8, ss.c8)} (${met(hs.c1 <= 0.5 * ss.c1 && hs.c8 <= 0.5 * ss.c8)}) |`,
+    `| OIDC IdP CPU per flow, c1 / c8 (ms) | – | ${cpu(mock.cpu.oidc)} | ${cpu(ro)} | ${cpu(ho)} | ≤ 0.8× raw oidc-provider: c1 ${ratio(ho.c1, ro.c1)}, c8 ${ratio(ho.c8, ro.c8)} (${met(ho.c1 <= 0.8 * ro.c1 && ho.c8 <= 0.8 * ro.c8)}) |`,
+    `| cold start to first metadata (ms, a fresh process, keys on disk) | ${samlify.startMs.toFixed(0)} | ${mock.startMs.toFixed(0)} | ${raw.startMs.toFixed(0)} | ${h.startMs.toFixed(0)} (empty state folder: ${empty.startMs.toFixed(0)}) | ≤ the fastest peer: ${ratio(h.startMs, fastest)} (${met(h.startMs <= fastest)}) |`,
+    `| RSS at start (MB) | ${samlify.rssMb.toFixed(0)} | ${mock.rssMb.toFixed(0)} | ${raw.rssMb.toFixed(0)} | ${h.rssMb.toFixed(0)} | ≤ 90 MB (${met(h.rssMb <= 90)}) |`,
+    `| HTTP requests to the IdP per login (front + back channel) | ${reqs(ss)} | ${reqs(mock.cpu.oidc)} | ${reqs(ro)} | SAML ${reqs(hs)}, OIDC ${reqs(ho)} | 4 with a scripted login (${met(hs.requests <= 4 && ho.requests <= 4)}) |`,
+    '',
+    `logins that failed (should be 0): ${failures}`,
+  ].join('\n');
+}
