@@ -21,8 +21,16 @@ export function toJunit(record: RunRecord): string {
   const suites = [...byTarget.entries()].map(([target, results]) => {
     const count = (v: string) => results.filter((r) => r.verdict === v).length;
     const time = results.reduce((sum, r) => sum + r.durationMs, 0) / 1000;
+    const calibration = (record.calibrations ?? []).find((c) => c.targetId === target);
+    const properties = calibration
+      ? `    <properties>
+      <property name="calibration" value="${attr(calibration.ok ? 'ok' : 'failed')}"/>
+      <property name="calibration.summary" value="${attr(maskSecretsInText(calibration.summary))}"/>${calibration.hint ? `\n      <property name="calibration.hint" value="${attr(calibration.hint)}"/>` : ''}
+    </properties>
+`
+      : '';
     return `  <testsuite name="${attr(`sso-harness ${target}`)}" tests="${results.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skipped')}" time="${time.toFixed(3)}" timestamp="${attr(record.startedAt)}">
-${results.map(testcase).join('\n')}
+${properties}${results.map(testcase).join('\n')}
   </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -109,6 +109,12 @@ describe('the runner against real SP libraries', () => {
       suite.getAttribute('errors'),
     ]).toEqual(['4', '0', '0']);
     expect(testcases(junit).every((t) => t.failure === 0 && t.error === 0)).toBe(true);
+    // Both reports say how the target was calibrated.
+    expect(json.calibrations).toMatchObject([{ targetId: 'demo-sp', ok: true }]);
+    const property = (name: string) =>
+      Array.from(suite.getElementsByTagName('property')).find((p) => p.getAttribute('name') === name);
+    expect(property('calibration')?.getAttribute('value')).toBe('ok');
+    expect(property('calibration.summary')?.getAttribute('value')).toContain('no session');
     const audience = json.results.find((r) => r.scenarioId === 't.saml.audience')!;
     expect(audience.observed).toContain('no session');
     expect(
