@@ -31,6 +31,12 @@ export interface Session {
   pendingOidc: Map<string, PendingOidc>;
 }
 
+/**
+ * Sessions kept at most: a demo SP under a long run (soak, CI) drops its oldest sessions
+ * rather than grow without bound, as a real SP's session store expires them.
+ */
+export const maxSessions = 5_000;
+
 /** In-memory sessions behind an HttpOnly cookie; a login always gets a fresh id. */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
@@ -83,6 +89,8 @@ export class SessionStore {
       pendingOidc: new Map(),
     };
     this.sessions.set(session.id, session);
+    // A Map iterates in insertion order: the first key is the oldest session.
+    if (this.sessions.size > maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
     ctx.cookies.set(SESSION_COOKIE, session.id, {
       httpOnly: true,
       sameSite: 'lax',
