@@ -92,6 +92,11 @@ export function buildProgram(): Command {
     .option('--timeout <ms>', 'per-scenario timeout in milliseconds (default 20000)', parsePositiveInt)
     .option('--lax <switches>', 'lax switches for the bundled demo SP target, e.g. audience,replay-cache')
     .option('--trace <dir>', 'browser driver: keep a Playwright trace of each failed or errored result here')
+    .addOption(
+      new Option('--screenshots <which>', 'browser driver: keep a screenshot of failed results, or of all')
+        .choices(['failures', 'all'])
+        .default('failures'),
+    )
     .option('--state-dir <dir>', 'folder for keys and run history')
     .option('--keep-runs <n>', 'runs the history keeps (default 500)', parsePositiveInt)
     .option(

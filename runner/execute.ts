@@ -19,6 +19,8 @@ export interface ExecuteOptions {
   timeoutMs: number;
   /** The target's calibration: a failed one makes the job `error` without running it. */
   calibration?: Calibration | undefined;
+  /** Browser screenshots: of results that fail or error (default), or of every result. */
+  screenshots?: 'failures' | 'all' | undefined;
 }
 
 /**
@@ -124,8 +126,11 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
     clearTimeout(timer);
     if (session) {
       result.http = session.steps;
-      if (result.verdict === 'fail' || result.verdict === 'error') {
+      const failed = result.verdict === 'fail' || result.verdict === 'error';
+      if (failed || options.screenshots === 'all') {
         result.screenshot = await session.screenshot().catch(() => undefined);
+      }
+      if (failed) {
         result.playwrightTrace = await session.keepTrace(result.key).catch(() => undefined);
       }
       await session.close().catch(() => {});

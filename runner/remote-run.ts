@@ -45,6 +45,7 @@ export async function runRemote(options: RunCommandOptions & { harnessUrl: strin
     body: {
       target,
       driver: options.driver ?? 'http',
+      screenshots: options.screenshots,
       suite: options.suite,
       tags: options.tag,
       protocol: options.protocol,

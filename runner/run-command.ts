@@ -32,6 +32,8 @@ export interface RunCommandOptions {
   lax?: string | undefined;
   /** Folder for Playwright traces of failed and errored results (browser driver). */
   trace?: string | undefined;
+  /** Browser screenshots: of failed and errored results (default), or of all. */
+  screenshots?: 'failures' | 'all' | undefined;
   stateDir?: string | undefined;
   keepRuns?: number | undefined;
   /** Port of the in-process harness; 0 picks a free one. */
@@ -115,6 +117,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       signal: interrupt.signal,
       suite: options.suite,
       connection: options.connection,
+      screenshots: options.screenshots,
       scimScenarios: scimCatalog(),
     });
     if (record.summary.total === 0) {

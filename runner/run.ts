@@ -51,6 +51,8 @@ export interface RunOptions {
   connection?: string | undefined;
   /** Calibrate each target before its first scenario (default true; see `runner/calibrate.ts`). */
   calibrate?: boolean | undefined;
+  /** Browser screenshots of results that fail or error (`failures`, default), or of all results. */
+  screenshots?: 'failures' | 'all' | undefined;
 }
 
 export function filterScenarios(scenarios: readonly Scenario[], filter: ScenarioFilter = {}): Scenario[] {
@@ -116,6 +118,7 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       driver: options.driver,
       timeoutMs: options.timeoutMs,
       calibration,
+      screenshots: options.screenshots,
     }).catch((error: unknown) => harnessFailure(job, error));
   const loginTasks: Task[] = planned.map((job) => ({
     key: job.key,

@@ -17,8 +17,12 @@ export interface HttpStep {
   /** Location of a redirect. */
   location?: string | undefined;
   contentType?: string | undefined;
-  /** The first part of the response body. */
+  /** The first 4 KB of the raw response body. */
   bodyExcerpt?: string | undefined;
+  /** Names of the cookies the answer set (Set-Cookie), never their values; SP-side steps only. */
+  setCookies?: string[] | undefined;
+  /** The answer as a reader sees it (HTML rendered to text), at most 16 KB; SP-side steps only. */
+  bodyText?: string | undefined;
   /** Why the driver made this request: navigate, redirect, auto-post form, probe, replay. */
   cause: 'navigate' | 'redirect' | 'form' | 'probe' | 'replay';
   durationMs: number;
@@ -88,7 +92,7 @@ export interface ScenarioResult {
   steps: StepResult[];
   http: HttpStep[];
   trace: TraceEntry[];
-  /** PNG screenshot (base64) from the browser driver on fail or error. */
+  /** PNG screenshot (base64) from the browser driver on fail or error, or always with `screenshots: 'all'`. */
   screenshot?: string | undefined;
   /** Path of the Playwright trace (browser driver with a trace folder, on fail or error). */
   playwrightTrace?: string | undefined;

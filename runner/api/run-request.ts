@@ -18,9 +18,16 @@ export const runRequestSchema = z.strictObject({
   grep: z.string().optional(),
   driver: z.enum(['http', 'browser']).default('http'),
   scenario: z.unknown().optional(),
+  /** Browser screenshots of failed results, or of all; an ad-hoc scenario defaults to `all`. */
+  screenshots: z.enum(['failures', 'all']).optional(),
 });
 
 export type RunRequestInput = z.output<typeof runRequestSchema>;
+
+/** Which results of a run request keep a browser screenshot: as asked, else all for an ad-hoc scenario. */
+export function screenshotsOf(request: RunRequestInput): 'failures' | 'all' {
+  return request.screenshots ?? (request.scenario !== undefined ? 'all' : 'failures');
+}
 
 /** The scenarios a run request names: an ad-hoc one, ids, a suite, tags. */
 export function chooseScenarios(

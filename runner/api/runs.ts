@@ -19,7 +19,7 @@ import type { TargetsStore } from '../targets-store.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
 import { cleanRun } from './baseline.ts';
 import { eventsOfRecord, type RunHub } from './run-hub.ts';
-import { chooseScenarios, runRequestSchema } from './run-request.ts';
+import { chooseScenarios, runRequestSchema, screenshotsOf } from './run-request.ts';
 import { findTarget } from './targets.ts';
 import type { RunEvent, RunStarted } from './types.ts';
 
@@ -71,6 +71,7 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
       reporters: [reporter],
       history,
       suite: request.suite,
+      screenshots: screenshotsOf(request),
     }).finally(() => driver.close().catch(() => {}));
     running.catch((error: unknown) =>
       context.log(`error: a run from the UI failed: ${describeError(error)}`),

@@ -104,6 +104,8 @@ export interface RunRequest {
   driver?: 'http' | 'browser' | undefined;
   /** An ad-hoc scenario (Compose): run it alone. */
   scenario?: ScenarioInput | undefined;
+  /** Browser screenshots of failed results, or of all (default `all` for an ad-hoc scenario, else `failures`). */
+  screenshots?: 'failures' | 'all' | undefined;
 }
 
 export interface RunStarted {

@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import type { HttpStep } from '../types.ts';
 import { chromiumArgs, findChromium } from './find-chromium.ts';
+import { bodyText, cookieNames, spAnswer } from './sp-answer.ts';
 import type { Driver, DriverSession, ProbeResponse } from './types.ts';
 
 const SETTLE_MS = 250;
@@ -63,14 +64,40 @@ class BrowserSession implements DriverSession {
     page.on('response', (response) => {
       const request = response.request();
       if (!request.isNavigationRequest()) return;
-      session.record(
+      const step = session.record(
         request,
         response.status(),
         response.headers().location,
         response.headers()['content-type'],
       );
+      session.track(session.keepSpAnswer(step, response));
     });
     return session;
+  }
+
+  /** Reading answers' headers and bodies, still under way: steps are complete once these settle. */
+  private readonly pending = new Set<Promise<void>>();
+
+  private track(reading: Promise<void>): void {
+    this.pending.add(reading);
+    void reading.finally(() => this.pending.delete(reading));
+  }
+
+  private async answersRead(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+
+  /** Adds the cookie names and text of an SP-side answer to its step (`HttpStep.setCookies`, `bodyText`). */
+  private async keepSpAnswer(step: HttpStep, response: Response): Promise<void> {
+    if (this.idpOrigin !== undefined && new URL(step.url).origin === this.idpOrigin) return;
+    const setCookie = await response.headerValues('set-cookie').catch(() => []);
+    // A redirect has no body to read; a page that navigated on at once may have lost its own.
+    const redirect = step.status >= 300 && step.status < 400;
+    const body = redirect ? undefined : await response.text().catch(() => undefined);
+    Object.assign(
+      step,
+      spAnswer(step.url, this.idpOrigin, { setCookie, body, contentType: step.contentType }),
+    );
   }
 
   private record(
@@ -78,7 +105,7 @@ class BrowserSession implements DriverSession {
     status: number,
     location: string | undefined,
     contentType: string | undefined,
-  ): void {
+  ): HttpStep {
     const postData = request.method() === 'POST' ? (request.postData() ?? '') : undefined;
     const redirectedFrom = request.redirectedFrom();
     const url = new URL(request.url());
@@ -94,7 +121,7 @@ class BrowserSession implements DriverSession {
       // An OIDC query response (code, state) travels as the IdP's redirect to the SP.
       this.lastToSp = { url: request.url(), body: undefined };
     }
-    this.steps.push({
+    const step: HttpStep = {
       index: this.steps.length,
       method: request.method(),
       url: request.url(),
@@ -104,7 +131,9 @@ class BrowserSession implements DriverSession {
       contentType,
       cause: redirectedFrom ? 'redirect' : request.method() === 'POST' ? 'form' : 'navigate',
       durationMs: Math.round(request.timing().responseEnd),
-    });
+    };
+    this.steps.push(step);
+    return step;
   }
 
   async bindFlow(idpBaseUrl: string, flowId: string): Promise<void> {
@@ -113,8 +142,12 @@ class BrowserSession implements DriverSession {
   }
 
   async open(url: string): Promise<void> {
-    await this.page.goto(url, { waitUntil: 'load' });
-    await this.settle();
+    try {
+      await this.page.goto(url, { waitUntil: 'load' });
+      await this.settle();
+    } finally {
+      await this.answersRead();
+    }
   }
 
   /** Waits until self-submitting forms and redirects have stopped moving the page. */
@@ -148,14 +181,22 @@ class BrowserSession implements DriverSession {
             data: body,
             maxRedirects: 20,
           });
+    const text = await response.text();
+    const contentType = response.headers()['content-type'];
+    const setCookie = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
     this.steps.push({
       index: this.steps.length,
       method: body === undefined ? 'GET' : 'POST',
       url,
       form: body === undefined ? undefined : Object.fromEntries(new URLSearchParams(body)),
       status: response.status(),
+      contentType,
       cause: 'replay',
-      bodyExcerpt: (await response.text()).slice(0, EXCERPT),
+      bodyExcerpt: text.slice(0, EXCERPT),
+      ...spAnswer(response.url(), this.idpOrigin, { setCookie, body: text, contentType }),
       durationMs: 0,
     });
     return fresh;
@@ -179,7 +220,12 @@ class BrowserSession implements DriverSession {
       );
     }
     // The status and URL of one and the same answer: the main frame's last navigation.
-    const answers: { status: number; url: string; contentType: string | undefined }[] = [];
+    const answers: {
+      status: number;
+      url: string;
+      contentType: string | undefined;
+      setCookie: Promise<string[]>;
+    }[] = [];
     page.on('response', (response) => {
       const request = response.request();
       if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
@@ -188,8 +234,13 @@ class BrowserSession implements DriverSession {
         status: response.status(),
         url: response.url(),
         contentType: response.headers()['content-type'],
+        setCookie: response.headerValues('set-cookie').catch(() => []),
       });
     });
+    const setCookies = async (of: typeof answers) => {
+      const names = cookieNames((await Promise.all(of.map((a) => a.setCookie))).flat());
+      return names.length ? names : undefined;
+    };
     try {
       await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
         if (!stoppedAt) throw error;
@@ -203,6 +254,7 @@ class BrowserSession implements DriverSession {
           url: redirect?.url ?? url,
           status: redirect?.status ?? 0,
           location: stoppedAt,
+          setCookies: await setCookies(redirect ? [redirect] : []),
           cause: 'probe',
           durationMs: 0,
         });
@@ -228,6 +280,9 @@ class BrowserSession implements DriverSession {
         contentType: last?.contentType,
         cause: 'probe',
         bodyExcerpt: body.slice(0, EXCERPT),
+        setCookies: await setCookies(answers),
+        // page.content() is the page's DOM as HTML, whatever the answer's type.
+        bodyText: bodyText(body, 'text/html'),
         durationMs: 0,
       });
       return { url, status, finalUrl, body, contentType: last?.contentType, stoppedAtIdp: false };
@@ -262,6 +317,7 @@ class BrowserSession implements DriverSession {
   }
 
   async close(): Promise<void> {
+    await this.answersRead();
     if (this.traceDir) await this.context.tracing.stop().catch(() => {});
     await this.context.close();
   }

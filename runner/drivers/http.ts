@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { HttpStep } from '../types.ts';
 import { CookieJar } from './cookie-jar.ts';
 import { findAutoPostForm } from './html-form.ts';
+import { spAnswer } from './sp-answer.ts';
 import type { Driver, DriverSession, ProbeResponse } from './types.ts';
 
 const MAX_HOPS = 25;
@@ -271,7 +272,8 @@ class HttpSession implements DriverSession {
       { method: request.method, headers, body, signal: this.signal },
       this.agents,
     );
-    this.jar.store(url, response.headers['set-cookie'] ?? []);
+    const setCookie = response.headers['set-cookie'] ?? [];
+    this.jar.store(url, setCookie);
     const text = response.body;
     const contentType = response.headers['content-type'];
     const location = response.status >= 300 && response.status < 400 ? response.headers.location : undefined;
@@ -284,6 +286,7 @@ class HttpSession implements DriverSession {
       location,
       contentType,
       bodyExcerpt: text.slice(0, EXCERPT),
+      ...spAnswer(url.href, this.idpOrigin, { setCookie, body: text, contentType }),
       cause: request.cause,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     });

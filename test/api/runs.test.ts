@@ -88,6 +88,27 @@ describe('runs', () => {
     expect((events.at(-1)!.data as { summary: { failed: number } }).summary.failed).toBe(1);
   });
 
+  it('keeps a screenshot of every result of an ad-hoc browser run, unless asked for failures only', async () => {
+    const clean = {
+      id: 'repro.clean',
+      title: 'A clean login',
+      protocol: 'saml',
+      expect: 'accept',
+      why: 'The browser at the end is evidence too.',
+    };
+    const screenshotOf = async (body: Record<string, unknown>) => {
+      const started = await api.post('/api/runs', { target: 'demo-sp', driver: 'browser', ...body });
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      await readEvents(`${env.url}/api/runs/${started.body.id}/events`, ended);
+      const record = (await api.get(`/api/runs/${started.body.id}`)).body;
+      expect(record.results[0].verdict, record.results[0].reason).toBe('pass');
+      return record.results[0].screenshot as string | undefined;
+    };
+    const png = Buffer.from((await screenshotOf({ scenario: clean })) ?? '', 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(await screenshotOf({ scenario: clean, screenshots: 'failures' })).toBeUndefined();
+  });
+
   it('refuses bad run requests with a 4xx naming what is wrong', async () => {
     const cases: Array<[unknown, number, RegExp]> = [
       [{ target: 'nope', suite: 'smoke' }, 404, /no target "nope"/],
@@ -95,6 +116,7 @@ describe('runs', () => {
       [{ target: 'demo-sp', suite: 'nope' }, 400, /unknown suite "nope"/],
       [{ target: 'demo-sp' }, 400, /names no scenarios/],
       [{ target: 'demo-sp', suite: 'smoke', driver: 'telnet' }, 400, /driver/],
+      [{ target: 'demo-sp', suite: 'smoke', screenshots: 'some' }, 400, /screenshots/],
       [
         {
           target: 'demo-sp',

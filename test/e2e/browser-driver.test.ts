@@ -106,6 +106,28 @@ describe('the browser driver', () => {
   });
 });
 
+describe("the browser driver's evidence", () => {
+  it("keeps a screenshot of a passing result when asked for all, and the SP's cookie names and text", async () => {
+    const [failuresOnly] = (await demo.run([scenarios[0]!], { driver: browser })).results;
+    expect(failuresOnly!.verdict).toBe('pass');
+    expect(failuresOnly!.screenshot).toBeUndefined();
+    const [passed] = (await demo.run([scenarios[0]!], { driver: browser, screenshots: 'all' })).results;
+    expect(passed!.verdict, passed!.reason).toBe('pass');
+    const png = Buffer.from(passed!.screenshot ?? '', 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const idp = new URL(demo.harness.url).origin;
+    const acs = passed!.http.find((s) => s.method === 'POST' && s.url.includes('/saml/saml/acs'))!;
+    expect(acs.setCookies).toContain('demo_sp_session');
+    const probe = passed!.http.findLast((s) => s.cause === 'probe')!;
+    expect(probe.bodyText).toContain('alice@example.com');
+    expect(probe.bodyText).not.toMatch(/<[!\w]/);
+    for (const step of passed!.http.filter((s) => new URL(s.url).origin === idp)) {
+      expect(step.setCookies).toBeUndefined();
+      expect(step.bodyText).toBeUndefined();
+    }
+  });
+});
+
 describe('the browser driver against an SP that sends the probe to the IdP', () => {
   let redirecting: Demo;
   beforeAll(async () => {

@@ -26,7 +26,10 @@ export interface Demo {
   /** Restarts the demo SP on the same port with these lax switches (the harness keeps its config). */
   restartSp(lax: readonly string[]): Promise<DemoSp>;
   /** Runs scenarios against the demo SP as it is now; the run is not saved in history. */
-  run(scenarios: readonly Scenario[], options?: { driver?: Driver; workers?: number }): Promise<RunRecord>;
+  run(
+    scenarios: readonly Scenario[],
+    options?: { driver?: Driver; workers?: number; screenshots?: 'failures' | 'all' },
+  ): Promise<RunRecord>;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
           driver,
           workers: runOptions.workers ?? 4,
           timeoutMs: 20_000,
+          screenshots: runOptions.screenshots,
         });
       } finally {
         if (!runOptions.driver) await driver.close();

@@ -341,7 +341,12 @@ export class ComposeView extends ApiElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      const started = await this.api.startRun({ target: this.target, driver: this.driver, scenario });
+      const started = await this.api.startRun({
+        target: this.target,
+        driver: this.driver,
+        scenario,
+        screenshots: 'all',
+      });
       this.runId = started.id;
       await this.updateComplete;
       this.renderRoot.querySelector('run-monitor')?.scrollIntoView({ behavior: 'smooth', block: 'start' });

@@ -382,6 +382,7 @@ export class ExplainView extends ApiElement {
         target: this.reproduceTarget,
         driver: this.driver,
         scenario: { ...scenario, ...(connection ? { connection } : {}) },
+        screenshots: 'all',
       });
       this.reproduction = { runId: started.id, verdict: 'running' };
     } catch (error) {

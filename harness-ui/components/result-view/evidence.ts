@@ -103,6 +103,12 @@ export function matchBaseline(
   return pairs;
 }
 
+/** The start of a page's text on one line, for a table cell: whitespace collapsed, cut at `max` characters. */
+export function textPreview(text: string, max = 140): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /** A URL short enough for a table: long query values (SAMLRequest, tokens) become "…(N chars)". */
 export function shortUrl(url: string, keep = 24): string {
   let parsed: URL;

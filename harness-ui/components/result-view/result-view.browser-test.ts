@@ -91,4 +91,59 @@ describe('<result-view>', () => {
     ]);
     expect(download.suggestedFilename()).toBe('result-saml.audience.wrong.json');
   });
+
+  it("shows the cookie names and the text of each answer on the SP's side", async () => {
+    const page = 'Signed in\nYou are alice@example.com.\nYour groups: staff, admins';
+    const evidence = {
+      ...result,
+      key: 'saml.valid @ app',
+      scenarioId: 'saml.valid',
+      verdict: 'pass',
+      faults: [],
+      trace: [],
+      screenshot: undefined,
+      http: [
+        {
+          index: 0,
+          method: 'GET',
+          url: 'http://sp/login',
+          status: 302,
+          location: 'http://idp/sso',
+          cause: 'navigate',
+          durationMs: 2,
+        },
+        { index: 1, method: 'GET', url: 'http://idp/sso', status: 200, cause: 'redirect', durationMs: 4 },
+        {
+          ...result.http[0],
+          index: 2,
+          setCookies: ['sp_session', 'csrf_token'],
+          bodyText: 'Redirecting to /account',
+        },
+        {
+          index: 3,
+          method: 'GET',
+          url: 'http://sp/account',
+          status: 200,
+          cause: 'probe',
+          bodyText: page,
+          durationMs: 5,
+        },
+      ],
+    };
+    await view.stubApi({ [`/runs/r1/results/${encodeURIComponent(evidence.key)}`]: evidence });
+    await view.open(`/runs/r1/results/${encodeURIComponent(evidence.key)}`);
+    const rows = view.page.locator('table.steps tbody tr');
+    await rows.nth(3).waitFor();
+    expect(await rows.nth(2).locator('.cookies code').allTextContents()).toEqual([
+      'sp_session',
+      'csrf_token',
+    ]);
+    expect(await rows.nth(3).locator('.page-text').textContent()).toBe(
+      'Signed in You are alice@example.com. Your groups: staff, admins',
+    );
+    expect(await rows.nth(1).locator('.cookies, .page-text').count()).toBe(0);
+    await rows.nth(3).getByRole('button', { name: 'Details' }).click();
+    const text = view.page.getByRole('region', { name: "The SP's answer as text (first 16 KB)" });
+    expect((await text.innerText()).replace(/\s+/g, ' ')).toContain('You are alice@example.com.');
+  });
 });

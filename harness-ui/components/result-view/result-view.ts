@@ -8,7 +8,7 @@ import '../code-view/code-view.ts';
 import '../copy-button/copy-button.ts';
 import '../error-note/error-note.ts';
 import '../verdict-mark/verdict-mark.ts';
-import { curlCommand, jwtsIn, matchBaseline, shortUrl } from './evidence.ts';
+import { curlCommand, jwtsIn, matchBaseline, shortUrl, textPreview } from './evidence.ts';
 import { styles } from './styles.ts';
 
 /**
@@ -186,12 +186,19 @@ export class ResultView extends ApiElement {
         <td>${s.index + 1}</td>
         <td>${s.cause}</td>
         <td class="url"><code title=${s.url}>${s.method} ${shortUrl(s.url)}</code></td>
-        <td class="answer">${s.status}${s.location ? html`<br /><span class="muted">→ <code title=${s.location}>${shortUrl(s.location)}</code></span>` : nothing}</td>
+        <td class="answer">${s.status}${s.location ? html`<br /><span class="muted">→ <code title=${s.location}>${shortUrl(s.location)}</code></span>` : nothing}
+          ${
+            s.setCookies?.length
+              ? html`<div class="cookies small">sets cookies: ${s.setCookies.map((name) => html`<code>${name}</code> `)}</div>`
+              : nothing
+          }
+          ${s.bodyText ? html`<div class="page-text small muted" title="The SP's answer as text">${textPreview(s.bodyText)}</div>` : nothing}
+        </td>
         <td>
           <div class="row">
             <copy-button .value=${curlCommand(s)} label="Copy as cURL"></copy-button>
             ${
-              s.form || s.bodyExcerpt
+              s.form || s.bodyExcerpt || s.bodyText
                 ? html`<button aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggleStep(s.index)}>${open ? 'Hide' : 'Details'}</button>`
                 : nothing
             }
@@ -204,6 +211,7 @@ export class ResultView extends ApiElement {
             <code-view label="URL" .text=${s.url}></code-view>
             ${s.location ? html`<code-view label="Redirected to" .text=${s.location}></code-view>` : nothing}
             ${s.form ? html`<code-view label="Form sent" .text=${JSON.stringify(s.form, null, 2)}></code-view>` : nothing}
+            ${s.bodyText ? html`<code-view label="The SP's answer as text (first 16 KB)" .text=${s.bodyText}></code-view>` : nothing}
             ${s.bodyExcerpt ? html`<code-view label="Answer (${s.contentType ?? 'unknown type'}, first part)" .text=${s.bodyExcerpt}></code-view>` : nothing}
           </td></tr>`
           : nothing

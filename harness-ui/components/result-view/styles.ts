@@ -64,6 +64,13 @@ export const styles = css`
     min-height: 26px;
     padding: 2px 8px;
   }
+  .steps .cookies code {
+    font-size: var(--t-small);
+  }
+  .steps .page-text {
+    max-width: 28rem;
+    overflow-wrap: anywhere;
+  }
   img.shot {
     max-width: 100%;
     border: 1px solid var(--border);
