@@ -68,7 +68,7 @@ function refusedRequest(
     harnessCode: out.error,
     reason:
       sent !== undefined
-        ? `${description}: the request sent ${sent}, client ${String(clientId)} has ${client!.redirectUris.join(', ') || '(none)'}`
+        ? `${description}: the request sent ${sent}; registered for client ${String(clientId)}: ${client!.redirectUris.join(', ') || '(none)'}`
         : description,
     hint: hintFor(runtime, ctx, out),
     sent:
