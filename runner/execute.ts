@@ -192,6 +192,9 @@ async function runStep(
       await session.open(loginUrl(job, options.harness.url));
       const delivered = trace.list({ flowId }).filter((e) => e.direction === 'out').length > before;
       if (!delivered) {
+        const refusal = trace.list({ flowId }).findLast((e) => e.kind === 'refusal');
+        if (refusal)
+          return notJudged(`the IdP refused the SP's request: ${refusal.error ?? refusal.summary}`);
         return notJudged(
           `the login never reached the IdP with this scenario's flow (the SP at ${connection.loginUrl} did not redirect to provider "${job.providerId}"), so its faults were never applied`,
         );

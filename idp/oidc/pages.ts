@@ -3,6 +3,7 @@ import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
 import { html, page, type SafeHtml } from '../../lib/html.ts';
 import { AUTO_POST_SCRIPT_PATH } from '../http/auto-post.ts';
 import { httpUrl } from '../http/urls.ts';
+import { answerRefusal } from '../refusals/page.ts';
 import { type OidcRuntimeBase, requestState } from './runtime.ts';
 
 /**
@@ -12,6 +13,7 @@ import { type OidcRuntimeBase, requestState } from './runtime.ts';
  */
 export function errorPage(runtime: OidcRuntimeBase) {
   return async (ctx: KoaContextWithOIDC, out: ErrorOut, error: Error): Promise<void> => {
+    if (refusedRequest(runtime, ctx, out, error)) return;
     const status = Math.max(ctx.status, 400);
     ctx.status = status;
     ctx.type = 'html';
@@ -26,6 +28,55 @@ export function errorPage(runtime: OidcRuntimeBase) {
       { status: 'error' },
     );
   };
+}
+
+/**
+ * An unknown client_id or an unregistered redirect_uri at the authorization endpoint is
+ * answered as the persona's IdP would (its error page); false for every other error.
+ */
+function refusedRequest(
+  runtime: OidcRuntimeBase,
+  ctx: KoaContextWithOIDC,
+  out: ErrorOut,
+  error: Error,
+): boolean {
+  const harness = ctx as unknown as Context;
+  const kind =
+    out.error === 'invalid_redirect_uri'
+      ? 'redirect-uri-mismatch'
+      : out.error === 'invalid_client'
+        ? 'unknown-client'
+        : undefined;
+  if (!kind || requestState(harness).route !== 'authorization') return false;
+  const detail = (error as { error_detail?: string }).error_detail;
+  const description = [out.error_description ?? error.message, detail].filter(Boolean).join(': ');
+  const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? harness.query.client_id;
+  const client =
+    typeof clientId === 'string' && Object.hasOwn(runtime.config.clients, clientId)
+      ? runtime.config.clients[clientId]
+      : undefined;
+  const sentUri = ctx.oidc?.params?.redirect_uri ?? harness.query.redirect_uri;
+  const sent =
+    kind === 'redirect-uri-mismatch' && typeof sentUri === 'string' && client ? sentUri : undefined;
+  answerRefusal(harness, runtime.context.trace, {
+    persona: runtime.config.persona,
+    kind,
+    protocol: 'oidc',
+    providerId: runtime.id,
+    providerName: providerName(runtime),
+    flowId: requestState(harness).flow?.id,
+    harnessCode: out.error,
+    reason:
+      sent !== undefined
+        ? `${description}: the request sent ${sent}; registered for client ${String(clientId)}: ${client!.redirectUris.join(', ') || '(none)'}`
+        : description,
+    hint: hintFor(runtime, ctx, out),
+    sent:
+      sent !== undefined
+        ? { value: sent, registered: client!.redirectUris, what: 'redirect URI' }
+        : undefined,
+  });
+  return true;
 }
 
 function hintFor(runtime: OidcRuntimeBase, ctx: KoaContextWithOIDC, out: ErrorOut): string | undefined {

@@ -1,6 +1,8 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
 import type { HarnessState } from '../../http/error-middleware.ts';
+import type { RefusalKind } from '../../personas/refusals.ts';
+import { answerRefusal } from '../../refusals/page.ts';
 import { readSamlMessage } from '../bindings/incoming.ts';
 import { statusCodes } from '../constants.ts';
 import { type AuthnRequestInfo, readAuthnRequest } from '../messages.ts';
@@ -69,6 +71,7 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     traceIn(`${from} (${signature}), answer to ${login.acsUrl}`, flow?.id);
   } catch (error) {
     if (error instanceof IdpError) traceIn(`${from} refused: ${error.message}`, flow?.id, error.message);
+    if (error instanceof IdpError && refusedSp(provider, ctx, error, flow?.id)) return;
     throw error;
   }
   if (flow?.user) return respond(provider, ctx, login, { user: flow.user }, flow);
@@ -82,4 +85,44 @@ export async function singleSignOn(provider: SamlProvider, ctx: Context): Promis
     return respond(provider, ctx, login, failed, flow);
   }
   showLoginPage(provider, ctx, provider.pendingLogins.add(login), login, scripted?.refusal, scripted);
+}
+
+const refusalKinds: Partial<Record<string, RefusalKind>> = {
+  UNKNOWN_SP: 'unknown-sp',
+  ACS_NOT_REGISTERED: 'acs-mismatch',
+};
+
+/**
+ * An unknown SP or an unregistered ACS is answered as the persona's IdP would (its error
+ * page, not the harness's); false for every other error.
+ */
+function refusedSp(
+  provider: SamlProvider,
+  ctx: Context,
+  error: IdpError,
+  flowId: string | undefined,
+): boolean {
+  const kind = refusalKinds[error.code];
+  if (!kind) return false;
+  const detail = error.detail ?? {};
+  const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const sent =
+    kind === 'unknown-sp' && typeof detail.issuer === 'string'
+      ? { value: detail.issuer, registered: strings(detail.known), what: 'SP entity ID' }
+      : typeof detail.requested === 'string'
+        ? { value: detail.requested, registered: strings(detail.registered), what: 'ACS URL' }
+        : undefined;
+  answerRefusal(ctx, provider.context.trace, {
+    persona: provider.persona.name,
+    kind,
+    protocol: 'saml',
+    providerId: provider.id,
+    providerName: provider.displayName,
+    flowId,
+    harnessCode: error.code,
+    reason: error.message,
+    hint: error.hint,
+    sent,
+  });
+  return true;
 }

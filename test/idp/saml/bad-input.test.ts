@@ -65,7 +65,8 @@ describe('SAML SSO refuses bad input and keeps serving', () => {
     expect(page.body).toContain(code);
     expect(htmlText(page.body)).toMatch(message);
     const last = idp.context.trace.list({ provider: 'idp' }).at(-1);
-    expect(last?.kind).toBe('error');
+    // An unknown SP or ACS is the IdP refusing the SP's request: the persona's page, a 'refusal' entry.
+    expect(last?.kind).toBe(['UNKNOWN_SP', 'ACS_NOT_REGISTERED'].includes(code) ? 'refusal' : 'error');
     expect(last?.summary).toContain(`${status} ${code}`);
     const client = await SamlTestSp.create({ idpUrl: idp.url, providerId: 'idp', entityId: SP, acsUrl: ACS });
     const { profile } = await client.login({ user: 'alice' });
