@@ -142,7 +142,16 @@ async function measure(input: CalibrateInput, fingerprint: string): Promise<Cali
     flows.push(flow.id);
     await loggedIn.bindFlow(harness.url, flow.id);
     await loggedIn.open(connection.loginUrl);
-    if (!harness.context.trace.list({ flowId: flow.id }).some((e) => e.direction === 'out')) {
+    const entries = harness.context.trace.list({ flowId: flow.id });
+    const refusal = entries.findLast((e) => e.kind === 'refusal');
+    if (refusal) {
+      return failed(
+        `the IdP refused the SP's request during a clean login through connection "${connectionName}": ${refusal.error ?? refusal.summary}`,
+        `register the SP at provider "${connection.provider}" as it sends its requests (entity ID, ACS URL or redirect URI)`,
+        about,
+      );
+    }
+    if (!entries.some((e) => e.direction === 'out')) {
       return failed(
         `a clean login through connection "${connectionName}" never reached the IdP (${connection.loginUrl} did not redirect to provider "${connection.provider}")`,
         `check targets.${targetId}.connections.${connectionName}.loginUrl`,

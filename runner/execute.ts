@@ -292,7 +292,9 @@ function loginUrl(job: Job, harnessUrl: string): string {
 function reasonFor(result: ScenarioResult): string {
   if (result.verdict === 'pass') return `as expected: ${result.expected}`;
   const bad = result.steps.find((s) => s.verdict === result.verdict);
-  return bad ? `expected ${result.expected}; observed ${bad.observed}` : result.verdict;
+  if (!bad) return result.verdict;
+  // An error was not judged: what stopped the judgement is the whole reason.
+  return result.verdict === 'error' ? bad.observed : `expected ${result.expected}; observed ${bad.observed}`;
 }
 
 function finish(result: ScenarioResult, started: number): ScenarioResult {
