@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import type { ProviderInfo } from '../../api/types.ts';
+import type { ProviderEndpoint, ProviderListing } from '../../api/types.ts';
 import { ApiElement } from '../../state/api-element.ts';
 import { theme } from '../../styles/theme.ts';
 import '../cert-badge/cert-badge.ts';
@@ -35,7 +35,7 @@ export class ProvidersView extends ApiElement {
       })}`;
   }
 
-  private provider(p: ProviderInfo) {
+  private provider(p: ProviderListing) {
     const saml = p.protocol === 'saml';
     const signing = p.certificates.filter((c) => c.use === 'signing');
     const certificates = p.certificates.filter(
