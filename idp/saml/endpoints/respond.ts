@@ -69,9 +69,7 @@ export async function respond(
     xml: delivery.xml,
     raw: encodedResponse(delivery),
     relayState: delivery.relayState,
-    signature: signed.length
-      ? { signed, alg: plan.signatureAlgorithm, keyKind: plan.keyKind }
-      : { signed },
+    signature: signed.length ? { signed, alg: plan.signatureAlgorithm, keyKind: plan.keyKind } : { signed },
   });
   sendDelivery(ctx, delivery);
 }
