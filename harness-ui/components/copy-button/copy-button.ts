@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { styles } from './styles.ts';
 
 /** Copies `value` to the clipboard; says "Copied" for a moment. */
@@ -18,7 +18,7 @@ export class CopyButton extends LitElement {
 
   override render() {
     return html`<button type="button" class=${this.copied ? 'done' : ''} @click=${this.copy} aria-live="polite"
-      aria-label=${this.what ? `${this.label} ${this.what}` : this.label}>
+      aria-label=${this.what ? `${this.copied ? '✓ Copied' : this.label} ${this.what}` : nothing}>
       ${this.copied ? '✓ Copied' : this.label}
     </button>`;
   }
