@@ -99,7 +99,9 @@ describe('<compose-view>', () => {
     expect(await options.evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual([
       'saml.unsigned',
     ]);
-    await view.page.getByText('1 of 3 faults match').waitFor();
+    expect(await view.page.locator('compose-view #add option[value=""]').textContent()).toBe(
+      'Choose a fault (1 of 3 match)…',
+    );
     // The hidden choice is not added unseen.
     expect(await view.page.getByRole('button', { name: '+ Add' }).isDisabled()).toBe(true);
     await view.page.getByLabel('Search faults').fill('saml audience');

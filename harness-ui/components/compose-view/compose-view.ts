@@ -239,9 +239,6 @@ export class ComposeView extends ApiElement {
               <label for="fault-search">Search faults</label>
               <input id="fault-search" type="search" placeholder="name or summary: audience, expired, nonce…"
                 .value=${this.faultQuery} @input=${(e: Event) => this.searchFaults((e.target as HTMLInputElement).value, available)} />
-              <span class="small muted" aria-live="polite">${
-                this.faultQuery.trim() ? `${matching.length} of ${available.length} faults match` : ''
-              }</span>
             </div>
             <div class="field">
               <label for="add">Add a fault</label>
@@ -249,7 +246,11 @@ export class ComposeView extends ApiElement {
                 this.adding = (e.target as HTMLSelectElement).value;
               }}>
                 <option value="" ?selected=${this.adding === ''}>${
-                  matching.length ? 'Choose a fault…' : 'No fault matches the search'
+                  !matching.length
+                    ? 'No fault matches the search'
+                    : matching.length < available.length
+                      ? `Choose a fault (${matching.length} of ${available.length} match)…`
+                      : 'Choose a fault…'
                 }</option>
                 ${stages.map(
                   (stage) => html`<optgroup label="Stage: ${stage}">
