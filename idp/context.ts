@@ -22,6 +22,17 @@ export interface IdpContext {
 }
 
 /** A provider as the UI and CLI describe it. */
+/** One URL of a provider an SP or RP is configured with. */
+export interface ProviderEndpoint {
+  /** metadata, SingleSignOnService, SingleLogoutService, IdP-initiated login, discovery, authorization, token, ... */
+  name: string;
+  url: string;
+  /** SAML binding (HTTP-Redirect, HTTP-POST) or HTTP method, when the endpoint is for one. */
+  binding?: string | undefined;
+  /** One line on what it is for. */
+  note?: string | undefined;
+}
+
 export interface ProviderInfo {
   id: string;
   protocol: 'saml' | 'oidc';
@@ -39,6 +50,8 @@ export interface ProviderInfo {
   jwks?: { uri: string; keys: Array<{ kid: string; alg: string; kty: string; kind: string }> };
   /** SAML SP names or OIDC client IDs. */
   relyingParties: string[];
+  /** Every URL an SP or RP needs: SAML metadata, SSO, SLO, IdP-initiated; OIDC discovery to end_session. */
+  endpoints: ProviderEndpoint[];
 }
 
 /** One configured provider, mounted under `/<protocol>/<id>`. */

@@ -2,6 +2,21 @@ import { EventEmitter } from 'node:events';
 
 export type TraceDirection = 'in' | 'out' | 'note';
 
+/**
+ * Who signed a message, where the IdP knows it: the elements (SAML) or tokens (OIDC)
+ * that carry a signature, the algorithm, and the key factory kind (current, next,
+ * expired, rogue, ...) the harness signed with. `signed: []` means the message went
+ * out unsigned.
+ */
+export interface TraceSignature {
+  /** Signed parts: `Response`, `Assertion`, `query string` (HTTP-Redirect), `id_token` ... */
+  signed: string[];
+  /** Signature algorithm: a config name (`rsa-sha256`) or a JWS `alg` (`RS256`). */
+  alg?: string | undefined;
+  /** The harness key kind that made the signature, when the harness signed it. */
+  keyKind?: string | undefined;
+}
+
 /** One SSO message passing through the IdP, decoded. */
 export interface TraceEntry {
   id: number;
@@ -27,6 +42,8 @@ export interface TraceEntry {
   /** RelayState / state. */
   relayState?: string | undefined;
   error?: string | undefined;
+  /** What carries a signature and who made it, where the IdP knows it. */
+  signature?: TraceSignature | undefined;
 }
 
 export type TraceInput = Omit<TraceEntry, 'id' | 'time' | 'flowId' | 'provider' | 'decoded'> & {

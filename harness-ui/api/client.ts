@@ -5,7 +5,7 @@ import type {
   Explanation,
   FaultListing,
   ImportMetadataAnswer,
-  ProviderInfo,
+  ProviderListing,
   ProvisioningAnswer,
   ProvisioningProvidersAnswer,
   Reproduction,
@@ -58,7 +58,7 @@ export class ApiClient {
   }
 
   about = () => this.get<AboutAnswer>('/about');
-  providers = () => this.get<ProviderInfo[]>('/providers');
+  providers = () => this.get<ProviderListing[]>('/providers');
   users = () => this.get<UserSummary[]>('/users');
   scenarios = () => this.get<ScenariosAnswer>('/scenarios');
   faults = () => this.get<FaultListing[]>('/faults');

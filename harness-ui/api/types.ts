@@ -13,15 +13,16 @@ export type {
 export type {
   AboutAnswer,
   ApiErrorBody,
+  ProviderListing,
   ProvisioningAnswer,
   ProvisioningProvidersAnswer,
   ProvisioningState,
   TraceExport,
   UserSummary,
 } from '../../idp/api/types.ts';
-export type { ProviderInfo } from '../../idp/context.ts';
+export type { ProviderEndpoint, ProviderInfo } from '../../idp/context.ts';
 export type { FaultRef } from '../../idp/flows.ts';
-export type { TraceDirection, TraceEntry } from '../../idp/trace.ts';
+export type { TraceDirection, TraceEntry, TraceSignature } from '../../idp/trace.ts';
 export type {
   DriverListing,
   FaultListing,

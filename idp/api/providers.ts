@@ -2,15 +2,27 @@ import type { Router } from '@koa/router';
 import type { IdpContext, MountedProvider } from '../context.ts';
 import { IdpError } from '../errors.ts';
 import { isKeyKindName, keyKindNames, keyKinds } from '../keys/kinds.ts';
+import type { ProviderListing } from './types.ts';
+import { userSummary } from './users.ts';
 
-/** `GET /api/providers` and the certificate downloads. */
+/**
+ * `GET /api/providers` (each provider's URLs, certificates and the users who may log in
+ * through it) and the certificate downloads.
+ */
 export function providerRoutes(
   router: Router,
   context: IdpContext,
   providers: Map<string, MountedProvider>,
 ): void {
   router.get('/providers', async (ctx) => {
-    ctx.body = await Promise.all([...providers.values()].map((p) => p.info()));
+    ctx.body = await Promise.all(
+      [...providers.values()].map(
+        async (p): Promise<ProviderListing> => ({
+          ...(await p.info()),
+          users: context.directory.usersFor(p.id).map(userSummary),
+        }),
+      ),
+    );
   });
 
   router.get('/providers/:id/certificate/:kind', async (ctx) => {

@@ -19,7 +19,13 @@ export interface AboutAnswer {
   baseUrl: string;
 }
 
-export type ProvidersAnswer = ProviderInfo[];
+/** One provider of `GET /api/providers`: what it is, its URLs, and who may log in through it. */
+export interface ProviderListing extends ProviderInfo {
+  /** Directory users who may log in through this provider (`providers` absent or naming it), in config order. */
+  users: UserSummary[];
+}
+
+export type ProvidersAnswer = ProviderListing[];
 
 export interface UserSummary {
   id: string;

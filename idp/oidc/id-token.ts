@@ -43,8 +43,16 @@ export async function finishIdToken(
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
-  if (canonical(value) === canonical(original)) return token;
-  if (value.signing.reuseSignature) return withOriginalSignature(token, value, original);
+  if (canonical(value) === canonical(original)) {
+    state.idTokenSigning = signingOf(original.signing);
+    return token;
+  }
+  if (value.signing.reuseSignature) {
+    // The library's signature over a header and payload the stage changed.
+    state.idTokenSigning = signingOf(original.signing);
+    return withOriginalSignature(token, value, original);
+  }
+  state.idTokenSigning = signingOf(value.signing);
   const header: Record<string, unknown> = { ...value.header, alg: value.signing.alg };
   if (value.signing.kid === undefined) delete header.kid;
   else header.kid = value.signing.kid;
@@ -66,6 +74,15 @@ function segment(value: Record<string, unknown>): string {
 }
 
 /** The plan that reproduces how the library signed a token. */
+/** What the trace says signed an id_token: `none` has no key; HS* keyed by the client secret has no key kind. */
+function signingOf(plan: IdTokenSigning): { alg: string; keyKind: string | undefined } {
+  if (plan.alg === 'none') return { alg: plan.alg, keyKind: undefined };
+  if (plan.alg.startsWith('HS') && (plan.hmacSecret ?? 'client-secret') === 'client-secret') {
+    return { alg: plan.alg, keyKind: 'client secret' };
+  }
+  return { alg: plan.alg, keyKind: plan.kind };
+}
+
 function planOf(header: Record<string, unknown>): IdTokenSigning {
   const alg = signingAlgs.includes(header.alg as SigningAlg) ? (header.alg as SigningAlg) : 'RS256';
   return {

@@ -181,5 +181,12 @@ async function providerInfo(runtime: OidcRuntime): Promise<ProviderInfo> {
       keys: materials.map((m) => ({ kid: m.kid, alg: m.alg, kty: String(m.jwk.kty), kind: m.kind })),
     },
     relyingParties: Object.keys(config.clients),
+    endpoints: [
+      { name: 'discovery', url: discoveryUrl(issuer), binding: 'GET' },
+      ...(['authorization', 'token', 'userinfo', 'jwks', 'end_session'] as const).map((route) => ({
+        name: route,
+        url: `${context.baseUrl}${runtime.mountPath}${oidcRoutePaths[route]}`,
+      })),
+    ],
   };
 }

@@ -38,6 +38,8 @@ export interface OidcRequestState {
   authorization: Record<string, unknown> | undefined;
   /** A form body read before the library (the token endpoint's flow is in it). */
   form: URLSearchParams | undefined;
+  /** How the id_token of this answer was signed (after the `id-token` stage), for the trace. */
+  idTokenSigning?: { alg: string; keyKind: string | undefined } | undefined;
 }
 
 const STATE_KEY = 'oidc';

@@ -1,11 +1,16 @@
 import type { Context } from 'koa';
 import { maskSecrets, maskSecretsInText } from '../../lib/mask.ts';
-import type { TraceDirection } from '../trace.ts';
+import type { TraceDirection, TraceSignature } from '../trace.ts';
 import { decodeJwt } from './jws.ts';
 import { type OidcRuntimeBase, requestState } from './runtime.ts';
 
-/** Fields that carry JWTs: traced decoded (header and payload), never as they travelled. */
+/** Fields that carry JWTs: traced decoded (header and payload). */
 const jwtFields = new Set(['id_token', 'id_token_hint', 'logout_token', 'client_assertion']);
+/**
+ * JWTs also kept as they travelled, for copying into a JWT debugger or an SP's logs.
+ * Not `client_assertion`: it is the client's credential, masked like a secret.
+ */
+const rawJwtFields = ['id_token', 'logout_token', 'id_token_hint'] as const;
 
 export interface OidcTraceInput {
   direction: TraceDirection;
@@ -22,6 +27,7 @@ export interface OidcTraceInput {
 
 /** Records one OIDC message of this request in the trace, with its flow. */
 export function traceOidc(runtime: OidcRuntimeBase, ctx: Context, input: OidcTraceInput): void {
+  const jwt = input.message ? firstJwt(input.message) : undefined;
   runtime.context.trace.record({
     provider: runtime.id,
     flowId: requestState(ctx).flow?.id,
@@ -35,7 +41,39 @@ export function traceOidc(runtime: OidcRuntimeBase, ctx: Context, input: OidcTra
     decoded: input.message ? JSON.stringify(decodeForTrace(input.message), null, 2) : undefined,
     relayState: input.state,
     error: input.error,
+    raw: jwt?.token,
+    signature: jwt ? jwtSignature(jwt, input.direction, requestState(ctx).idTokenSigning) : undefined,
   });
+}
+
+/** The first JWT of a message worth keeping as it travelled. */
+function firstJwt(message: Record<string, unknown>): { field: string; token: string } | undefined {
+  for (const field of rawJwtFields) {
+    const token = message[field];
+    if (typeof token === 'string' && token.split('.').length === 3) return { field, token };
+  }
+  return undefined;
+}
+
+/**
+ * The JWT's signature as its header states it; for an id_token the harness sent, the key
+ * kind it signed with (from the `id-token` stage).
+ */
+function jwtSignature(
+  jwt: { field: string; token: string },
+  direction: TraceDirection,
+  signing: { alg: string; keyKind: string | undefined } | undefined,
+): TraceSignature | undefined {
+  let alg: unknown;
+  try {
+    alg = decodeJwt(jwt.token).header.alg;
+  } catch {
+    return undefined;
+  }
+  if (typeof alg !== 'string') return undefined;
+  if (alg === 'none') return { signed: [], alg };
+  const ours = direction === 'out' && jwt.field === 'id_token' && signing?.alg === alg;
+  return { signed: [jwt.field], alg, ...(ours && signing.keyKind ? { keyKind: signing.keyKind } : {}) };
 }
 
 /** Secrets masked, JWTs as `{ header, payload }`. */

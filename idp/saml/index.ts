@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { SamlProviderConfig } from '../../config/schema.ts';
-import type { ProviderFactory } from '../context.ts';
+import type { ProviderEndpoint, ProviderFactory } from '../context.ts';
 import { summarizeCertificate } from '../keys/certificate.ts';
 import { dispatch } from './endpoints/index.ts';
 import { providerHandle } from './handle.ts';
@@ -42,10 +42,30 @@ export const createSamlProvider: ProviderFactory<SamlProviderConfig> = async (id
           { ...summary, kind: 'current', use: 'encryption' },
         ],
         relyingParties: provider.sps.names(),
+        endpoints: samlEndpointList(provider.base, provider.sps.names()),
       };
     },
   };
 };
+
+/** The URLs of a SAML provider as its metadata and the SAML bindings spec (§3.4, §3.5) name them. */
+function samlEndpointList(base: string, sps: string[]): ProviderEndpoint[] {
+  return [
+    { name: 'Metadata', url: `${base}/metadata`, binding: 'GET' },
+    { name: 'SingleSignOnService', url: `${base}/sso`, binding: 'HTTP-Redirect' },
+    { name: 'SingleSignOnService', url: `${base}/sso`, binding: 'HTTP-POST' },
+    { name: 'SingleLogoutService', url: `${base}/slo`, binding: 'HTTP-Redirect' },
+    { name: 'SingleLogoutService', url: `${base}/slo`, binding: 'HTTP-POST' },
+    ...sps.map((sp) => ({
+      name: 'IdP-initiated login',
+      url: `${base}/idp-init?sp=${encodeURIComponent(sp)}`,
+      binding: 'GET',
+      note: `an unsolicited Response to ${sp}`,
+    })),
+    { name: 'IdP-initiated logout', url: `${base}/logout`, binding: 'GET' },
+    { name: 'Signing certificate', url: `${base}/certificate.pem`, binding: 'GET' },
+  ];
+}
 
 export type { SamlProviderHandle } from './handle.ts';
 export type {

@@ -1,6 +1,6 @@
 import { prettyXml } from '../../lib/xml.ts';
 import type { IdpContext } from '../context.ts';
-import { cutText, type TraceDirection } from '../trace.ts';
+import { cutText, type TraceDirection, type TraceSignature } from '../trace.ts';
 
 export interface SamlTraceInput {
   providerId: string;
@@ -16,6 +16,7 @@ export interface SamlTraceInput {
   method?: string | undefined;
   url?: string | undefined;
   error?: string | undefined;
+  signature?: TraceSignature | undefined;
 }
 
 /** Records one SAML message, decoded, in the trace. */
@@ -37,5 +38,6 @@ export function traceSaml(context: IdpContext, input: SamlTraceInput): void {
     method: input.method,
     url: input.url,
     error: input.error,
+    signature: input.signature,
   });
 }

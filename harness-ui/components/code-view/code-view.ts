@@ -54,7 +54,7 @@ export class CodeView extends LitElement {
             this.query = (e.target as HTMLInputElement).value;
           }} />
           <span class="count" aria-live="polite">${q ? `${matches} match${matches === 1 ? '' : 'es'}` : ''}</span>
-          <copy-button .value=${this.text} label="Copy"></copy-button>
+          <copy-button .value=${this.text} label="Copy" what=${this.label}></copy-button>
         </span>
       </div>
       <div class="code" role="region" aria-label=${this.label || 'code'} tabindex="0">${this.renderLines(lines, q)}</div>

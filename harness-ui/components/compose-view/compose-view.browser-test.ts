@@ -68,4 +68,52 @@ describe('<compose-view>', () => {
       },
     });
   });
+
+  it('filters the fault picker by name and summary', async () => {
+    const listing = (name: string, summary: string, stage = 'model', protocol = 'saml') => ({
+      ...fault,
+      name,
+      summary,
+      stage,
+      protocol,
+    });
+    await view.stubApi({
+      '/faults': [
+        fault,
+        listing('saml.expired', 'NotOnOrAfter in the past'),
+        listing('saml.unsigned', 'Sends the Response without any signature', 'sign'),
+        listing('oidc.nonce', 'Another nonce', 'id-token', 'oidc'),
+      ],
+      '/providers': [],
+      '/users': [],
+      '/targets': [],
+      '/scenarios': { scenarios: [], suites: [] },
+      '/reproductions': [],
+    });
+    await view.open('/compose');
+    const options = view.page.locator('compose-view #add option:not([value=""])');
+    await view.page.getByLabel('Search faults').waitFor();
+    expect(await options.allTextContents()).toHaveLength(3);
+    await view.page.getByLabel('Add a fault').selectOption('saml.expired');
+    await view.page.getByLabel('Search faults').fill('SIGNATURE');
+    expect(await options.evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual([
+      'saml.unsigned',
+    ]);
+    expect(await view.page.locator('compose-view #add option[value=""]').textContent()).toBe(
+      'Choose a fault (1 of 3 match)…',
+    );
+    // The hidden choice is not added unseen.
+    expect(await view.page.getByRole('button', { name: '+ Add' }).isDisabled()).toBe(true);
+    await view.page.getByLabel('Search faults').fill('saml audience');
+    expect(await options.evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))).toEqual([
+      'saml.audience',
+    ]);
+    await view.page.getByLabel('Search faults').fill('nonce');
+    expect(await options.count()).toBe(0);
+    expect(await view.page.locator('compose-view #add option[value=""]').textContent()).toBe(
+      'No fault matches the search',
+    );
+    await view.page.getByLabel('Search faults').fill('');
+    expect(await options.count()).toBe(3);
+  });
 });

@@ -8,6 +8,7 @@ import '../error-note/error-note.ts';
 import type { FaultParamsChangeEvent } from '../fault-form/fault-form.ts';
 import '../fault-form/fault-form.ts';
 import '../run-monitor/run-monitor.ts';
+import { matchesFault } from './fault-search.ts';
 import {
   type Draft,
   draftFromScenario,
@@ -28,6 +29,7 @@ export class ComposeView extends ApiElement {
     draft: { state: true },
     faultErrors: { state: true },
     adding: { state: true },
+    faultQuery: { state: true },
     target: { state: true },
     driver: { state: true },
     runId: { state: true },
@@ -42,6 +44,8 @@ export class ComposeView extends ApiElement {
   /** Per fault position: what is wrong with its parameters. */
   faultErrors: string[][] = [];
   adding = '';
+  /** The fault picker's search: words that a fault's name or summary must all contain. */
+  faultQuery = '';
   target = '';
   driver: 'http' | 'browser' = 'http';
   runId = '';
@@ -204,7 +208,8 @@ export class ComposeView extends ApiElement {
   private faultsSection(all: FaultListing[]) {
     const d = this.draft;
     const available = all.filter((f) => f.protocol === d.protocol);
-    const stages = [...new Set(available.map((f) => f.stage))];
+    const matching = available.filter((f) => matchesFault(f, this.faultQuery));
+    const stages = [...new Set(matching.map((f) => f.stage))];
     const byName = new Map(all.map((f) => [f.name, f]));
     return html`<section class="card">
       <h2>Faults</h2>
@@ -231,14 +236,25 @@ export class ComposeView extends ApiElement {
         available.length
           ? html`<div class="add">
             <div class="field">
+              <label for="fault-search">Search faults</label>
+              <input id="fault-search" type="search" placeholder="name or summary: audience, expired, nonce…"
+                .value=${this.faultQuery} @input=${(e: Event) => this.searchFaults((e.target as HTMLInputElement).value, available)} />
+            </div>
+            <div class="field">
               <label for="add">Add a fault</label>
               <select id="add" @change=${(e: Event) => {
                 this.adding = (e.target as HTMLSelectElement).value;
               }}>
-                <option value="" ?selected=${this.adding === ''}>Choose a fault…</option>
+                <option value="" ?selected=${this.adding === ''}>${
+                  !matching.length
+                    ? 'No fault matches the search'
+                    : matching.length < available.length
+                      ? `Choose a fault (${matching.length} of ${available.length} match)…`
+                      : 'Choose a fault…'
+                }</option>
                 ${stages.map(
                   (stage) => html`<optgroup label="Stage: ${stage}">
-                    ${available.filter((f) => f.stage === stage).map((f) => html`<option value=${f.name}>${f.name}: ${f.summary}</option>`)}
+                    ${matching.filter((f) => f.stage === stage).map((f) => html`<option value=${f.name} ?selected=${f.name === this.adding}>${f.name}: ${f.summary}</option>`)}
                   </optgroup>`,
                 )}
               </select>
@@ -306,6 +322,13 @@ export class ComposeView extends ApiElement {
     this.draft = { ...this.draft, ...patch };
     if (patch.faults) this.faultErrors = patch.faults.map(() => []);
     this.note = '';
+  }
+
+  private searchFaults(query: string, available: FaultListing[]) {
+    this.faultQuery = query;
+    // A choice the search hides would be added unseen.
+    const chosen = available.find((f) => f.name === this.adding);
+    if (chosen && !matchesFault(chosen, query)) this.adding = '';
   }
 
   private addFault() {

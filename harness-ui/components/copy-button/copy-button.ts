@@ -1,16 +1,24 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { styles } from './styles.ts';
 
 /** Copies `value` to the clipboard; says "Copied" for a moment. */
 export class CopyButton extends LitElement {
-  static override properties = { value: {}, label: {}, copied: { state: true } };
+  static override properties = {
+    value: {},
+    label: {},
+    what: {},
+    copied: { state: true },
+  };
   static override styles = styles;
   value = '';
   label = 'Copy';
+  /** What is copied, for the accessible name when several Copy buttons share a page ("Copy token URL"). */
+  what = '';
   copied = false;
 
   override render() {
-    return html`<button type="button" class=${this.copied ? 'done' : ''} @click=${this.copy} aria-live="polite">
+    return html`<button type="button" class=${this.copied ? 'done' : ''} @click=${this.copy} aria-live="polite"
+      aria-label=${this.what ? `${this.copied ? '✓ Copied' : this.label} ${this.what}` : nothing}>
       ${this.copied ? '✓ Copied' : this.label}
     </button>`;
   }

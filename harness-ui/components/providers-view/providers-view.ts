@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
-import type { ProviderInfo } from '../../api/types.ts';
+import type { ProviderEndpoint, ProviderListing } from '../../api/types.ts';
 import { ApiElement } from '../../state/api-element.ts';
 import { theme } from '../../styles/theme.ts';
 import '../cert-badge/cert-badge.ts';
@@ -8,7 +8,10 @@ import '../copy-button/copy-button.ts';
 import '../error-note/error-note.ts';
 import { styles } from './styles.ts';
 
-/** Every provider: protocol, persona, where its metadata is, its certificates and their validity. */
+/**
+ * Every provider: protocol, persona, each URL an SP or RP is configured with (copyable),
+ * the users who may log in through it, its certificates and their validity.
+ */
 export class ProvidersView extends ApiElement {
   static override styles = [theme, styles];
 
@@ -35,7 +38,7 @@ export class ProvidersView extends ApiElement {
       })}`;
   }
 
-  private provider(p: ProviderInfo) {
+  private provider(p: ProviderListing) {
     const saml = p.protocol === 'saml';
     const signing = p.certificates.filter((c) => c.use === 'signing');
     const certificates = p.certificates.filter(
@@ -53,7 +56,15 @@ export class ProvidersView extends ApiElement {
       <div class="urls">
         ${this.url(saml ? 'Metadata URL' : 'Discovery URL', p.metadataUrl)}
         ${this.url(saml ? 'Entity ID' : 'Issuer', p.entityId)}
-        ${this.url('Endpoints', p.baseUrl)}
+      </div>
+      <h3>Endpoints</h3>
+      <div class="table-wrap">
+        <table class="endpoints" aria-label="Endpoints of ${p.displayName}">
+          <thead><tr><th>endpoint</th><th>binding</th><th>URL</th><th><span class="sr-only">copy</span></th></tr></thead>
+          <tbody>
+            ${p.endpoints.map((e) => this.endpoint(e))}
+          </tbody>
+        </table>
       </div>
       <div class="actions">
         <a class="button" href=${p.metadataUrl} download=${saml ? `${p.id}-metadata.xml` : `${p.id}-openid-configuration.json`}
@@ -90,6 +101,7 @@ export class ProvidersView extends ApiElement {
             </div>`
           : nothing
       }
+      ${this.users(p)}
       ${
         p.relyingParties.length
           ? html`<p class="small muted" style="margin-top: var(--s3)">
@@ -100,9 +112,37 @@ export class ProvidersView extends ApiElement {
     </section>`;
   }
 
+  private endpoint(e: ProviderEndpoint) {
+    const what = `${e.name}${e.binding && e.binding !== 'GET' ? ` ${e.binding}` : ''} URL`;
+    return html`<tr>
+      <td class="name">${e.name}${e.note ? html`<div class="small muted">${e.note}</div>` : nothing}</td>
+      <td class="small">${e.binding ?? ''}</td>
+      <td><code>${e.url}</code></td>
+      <td><copy-button .value=${e.url} label="Copy" what=${what}></copy-button></td>
+    </tr>`;
+  }
+
+  private users(p: ProviderListing) {
+    return html`<h3 style="margin-top: var(--s4)">Who may log in</h3>
+      ${
+        p.users.length
+          ? html`<ul class="users" aria-label="Users of ${p.displayName}">
+            ${p.users.map(
+              (u) => html`<li>
+                <span class="user">${u.displayName}</span> <code>${u.email}</code>
+                <span class="muted small">${u.providers ? `only ${u.providers.join(', ')}` : 'every provider'}</span>
+                ${u.disabled ? html`<span class="badge bad">✗ disabled</span>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+          : html`<p class="small muted">No user may log in through this provider: give a user
+            <code>providers: [${p.id}]</code> (or no <code>providers</code>) under <code>users</code> in the config.</p>`
+      }`;
+  }
+
   private url(label: string, value: string) {
     return html`<div class="url">
-      <span class="k">${label}</span><code>${value}</code><copy-button .value=${value} label="Copy"></copy-button>
+      <span class="k">${label}</span><code>${value}</code><copy-button .value=${value} label="Copy" what=${label}></copy-button>
     </div>`;
   }
 }

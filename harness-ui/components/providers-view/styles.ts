@@ -39,6 +39,35 @@ export const styles = css`
     padding: 2px 6px;
     overflow-wrap: anywhere;
   }
+  .endpoints td {
+    vertical-align: middle;
+  }
+  .endpoints td.name {
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .endpoints code {
+    overflow-wrap: anywhere;
+    font-size: var(--t-small);
+  }
+  .users {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: var(--s1);
+    font-size: var(--t-small);
+  }
+  .users .user {
+    font-weight: 600;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
   .certs td:first-child {
     white-space: nowrap;
   }

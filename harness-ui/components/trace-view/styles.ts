@@ -49,7 +49,7 @@ export const styles = css`
     all: unset;
     box-sizing: border-box;
     display: grid;
-    grid-template-columns: 5.6rem 3.2rem 3.4rem minmax(7rem, 11rem) minmax(0, 1fr);
+    grid-template-columns: 5.6rem 3.2rem 3.4rem minmax(7rem, 11rem) minmax(0, 1fr) auto;
     gap: var(--s2);
     width: 100%;
     padding: 6px var(--s3);
@@ -91,6 +91,13 @@ export const styles = css`
   .summary {
     min-width: 0;
     overflow-wrap: anywhere;
+  }
+  .sig {
+    white-space: nowrap;
+    align-self: center;
+  }
+  .times dd code {
+    font-family: var(--mono);
   }
   .entry.error .kind,
   .entry.error .summary {

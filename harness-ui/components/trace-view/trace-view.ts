@@ -1,19 +1,23 @@
 import { html, nothing } from 'lit';
-import type { ProviderInfo, TraceEntry } from '../../api/types.ts';
+import type { ProviderInfo, TraceEntry, TraceSignature } from '../../api/types.ts';
 import { ApiElement } from '../../state/api-element.ts';
 import { theme } from '../../styles/theme.ts';
 import '../code-view/code-view.ts';
 import '../copy-button/copy-button.ts';
 import '../error-note/error-note.ts';
+import { type TracedJwt, timeClaims, timeWithDate, tracedJwts } from './jwt-claims.ts';
 import { styles } from './styles.ts';
 
 const SHOWN = 500;
 const arrows = { in: '→ in', out: '← out', note: '• note' } as const;
+/** Key kinds a healthy IdP signs with; any other (expired, rogue, weak, ...) is a fault's. */
+const usualKeyKinds = new Set(['current', 'ec', 'next', 'client secret']);
 
 /**
  * Every SSO message through the IdP, live and decoded, newest first (in the manner of
  * SAML-tracer): filter by provider, direction and text; pause; clear; export with
- * secrets masked.
+ * secrets masked. An open message shows what was signed and with which key, JWT times
+ * as dates, and the JWT as it travelled.
  */
 export class TraceView extends ApiElement {
   static override properties = {
@@ -178,12 +182,15 @@ export class TraceView extends ApiElement {
         <span class="proto badge">${e.protocol.toUpperCase()}</span>
         <span class="kind">${failed ? '! ' : ''}${e.kind}${e.binding ? html` <span class="muted">(${e.binding})</span>` : nothing}</span>
         <span class="summary">${e.provider ? html`<span class="muted">${e.provider}:</span> ` : nothing}${e.summary}</span>
+        ${e.signature ? this.signatureBadge(e.signature) : nothing}
       </button>
       ${isOpen ? this.detail(e) : nothing}
     </div>`;
   }
 
   private detail(e: TraceEntry) {
+    const jwts = tracedJwts(e.decoded);
+    const rawLabel = e.protocol === 'oidc' && jwts[0] ? `${jwts[0].field} as sent (JWT)` : 'As sent';
     return html`<div class="detail">
       <dl class="facts">
         <dt>time</dt><dd>${e.time}</dd>
@@ -192,10 +199,43 @@ export class TraceView extends ApiElement {
         ${e.flowId ? html`<dt>flow</dt><dd><code>${e.flowId}</code></dd>` : nothing}
         ${e.relayState ? html`<dt>RelayState</dt><dd><code>${e.relayState}</code></dd>` : nothing}
         ${e.error ? html`<dt>error</dt><dd>${e.error}</dd>` : nothing}
+        ${e.signature ? html`<dt>signature</dt><dd class="signature">${this.signatureText(e.signature)}</dd>` : nothing}
       </dl>
+      ${jwts.map((jwt) => this.jwtTimes(jwt))}
       ${e.decoded ? html`<code-view label="Decoded ${e.kind}" .text=${e.decoded}></code-view>` : nothing}
-      ${e.raw ? html`<code-view label="As sent" .text=${e.raw}></code-view>` : nothing}
+      ${e.raw ? html`<code-view label=${rawLabel} .text=${e.raw}></code-view>` : nothing}
     </div>`;
+  }
+
+  private signatureBadge(signature: TraceSignature) {
+    const unusual = signature.keyKind !== undefined && !usualKeyKinds.has(signature.keyKind);
+    return signature.signed.length
+      ? html`<span class="badge sig ${unusual ? 'warn' : 'ok'}" title=${this.signatureText(signature)}
+          >signed${signature.keyKind ? ` · ${signature.keyKind}` : ''}</span
+        >`
+      : html`<span class="badge sig bad" title="sent without a signature">unsigned</span>`;
+  }
+
+  /** "Response, Assertion signed with rsa-sha256 by the harness's current key". */
+  private signatureText(signature: TraceSignature): string {
+    if (!signature.signed.length) {
+      return `not signed${signature.alg ? ` (alg ${signature.alg})` : ''}`;
+    }
+    const by =
+      signature.keyKind === 'client secret'
+        ? ' keyed by the client secret'
+        : signature.keyKind
+          ? ` by the harness's ${signature.keyKind} key`
+          : '';
+    return `${signature.signed.join(', ')} signed${signature.alg ? ` with ${signature.alg}` : ''}${by}`;
+  }
+
+  private jwtTimes(jwt: TracedJwt) {
+    const times = timeClaims.filter((claim) => jwt.payload[claim] !== undefined);
+    if (!times.length) return nothing;
+    return html`<dl class="facts times" aria-label="${jwt.field} times">
+      ${times.map((claim) => html`<dt>${jwt.field} ${claim}</dt><dd><code>${timeWithDate(jwt.payload[claim])}</code></dd>`)}
+    </dl>`;
   }
 
   private toggle(id: number) {

@@ -46,6 +46,7 @@ export async function sendLogoutMessage(
       xml: input.xml,
       raw: new URL(url).searchParams.get(input.param) ?? undefined,
       relayState: input.relayState,
+      signature: { signed: ['query string'], alg: signatureAlgorithm, keyKind: key.kind },
     });
     ctx.redirect(url);
     return;
@@ -72,6 +73,7 @@ export async function sendLogoutMessage(
     xml: signed,
     raw,
     relayState: input.relayState,
+    signature: { signed: [input.kind], alg: signatureAlgorithm, keyKind: key.kind },
   });
   ctx.type = 'html';
   ctx.body = autoPostPage({

@@ -4,6 +4,7 @@ import { type Flow, noHooks } from '../../flows.ts';
 import type { PendingLogin, SamlProvider } from '../provider.ts';
 import { encodedResponse, sendDelivery } from '../response/deliver.ts';
 import { buildResponse, newSessionIndex, type ResponseOutcome } from '../response/index.ts';
+import { signedParts } from '../signed-parts.ts';
 
 /**
  * Answers a pending login: runs the response pipeline with the flow's hooks, remembers
@@ -43,7 +44,9 @@ export async function respond(
       now: Date.now(),
     },
   });
-  const { model, delivery } = result;
+  const { model, delivery, plan } = result;
+  // The assertion's signature is inside EncryptedAssertion on the wire: read it before encryption too.
+  const signed = signedParts(delivery.xml, result.signed);
   const assertion = model.assertions[0];
   if ('user' in outcome && assertion?.subject.nameId) {
     provider.sessions.join(ctx, outcome.user.email, {
@@ -66,6 +69,7 @@ export async function respond(
     xml: delivery.xml,
     raw: encodedResponse(delivery),
     relayState: delivery.relayState,
+    signature: signed.length ? { signed, alg: plan.signatureAlgorithm, keyKind: plan.keyKind } : { signed },
   });
   sendDelivery(ctx, delivery);
 }
