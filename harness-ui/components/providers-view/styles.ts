@@ -39,6 +39,10 @@ export const styles = css`
     padding: 2px 6px;
     overflow-wrap: anywhere;
   }
+  /* Contains the absolutely placed screen-reader labels, which otherwise widen the page. */
+  .table-wrap {
+    position: relative;
+  }
   .endpoints td {
     vertical-align: middle;
   }
