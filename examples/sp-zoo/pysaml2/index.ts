@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { type Hardening, hardenedEnv } from '../hardening.ts';
-import { installedDebianVersion } from '../installed.ts';
-import { startSpProcess } from '../process.ts';
+import { debianSamlSp } from '../debian-saml-sp.ts';
+import type { Hardening } from '../hardening.ts';
 import type { ZooSp } from '../types.ts';
-import { samlZooConfig } from '../zoo-config.ts';
 
 const id = 'pysaml2';
-const provider = 'zoo-pysaml2';
 const docs = 'https://pysaml2.readthedocs.io/en/latest/howto/config.html';
 
 /**
@@ -50,30 +46,14 @@ export const hardening: Hardening = {
  * pysaml2 (IdentityPython) on Flask, from Debian's python3-pysaml2; xmlsec1 verifies the
  * signatures. Reads the IdP from the harness metadata URL (`metadata: {remote: ...}`).
  */
-const pysaml2: ZooSp = {
+const pysaml2: ZooSp = debianSamlSp({
   id,
-  protocol: 'saml',
   library: 'pysaml2',
-  source: { kind: 'debian', package: 'python3-pysaml2' },
+  package: 'python3-pysaml2',
+  versionPackages: ['python3-pysaml2', 'xmlsec1', 'python3-flask'],
   docsUrl: docs,
   hardening,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id,
-      displayName: 'pysaml2 (Flask)',
-      spUrl,
-      provider,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/acs`,
-    }),
-  start: ({ port, harnessUrl, hardened }) =>
-    startSpProcess({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, provider],
-      port,
-      version: () => installedDebianVersion(['python3-pysaml2', 'xmlsec1', 'python3-flask']),
-      env: hardenedEnv(id, hardening, hardened),
-    }),
-};
+  displayName: 'pysaml2 (Flask)',
+  folder: new URL('.', import.meta.url),
+});
 export default pysaml2;

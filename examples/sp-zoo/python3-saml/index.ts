@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { type Hardening, hardenedEnv } from '../hardening.ts';
-import { installedDebianVersion } from '../installed.ts';
-import { startSpProcess } from '../process.ts';
+import { debianSamlSp } from '../debian-saml-sp.ts';
+import type { Hardening } from '../hardening.ts';
 import type { ZooSp } from '../types.ts';
-import { samlZooConfig } from '../zoo-config.ts';
 
 const id = 'python3-saml';
-const provider = 'zoo-python3-saml';
 const docs = 'https://github.com/SAML-Toolkits/python3-saml#settings';
 
 /**
@@ -57,30 +53,14 @@ export const hardening: Hardening = {
  * (python3-xmlsec verifies). The IdP comes from `OneLogin_Saml2_IdPMetadataParser.parse_remote`;
  * the Flask routes follow the toolkit's demo-flask (which, by default, keeps no AuthnRequest ID).
  */
-const python3Saml: ZooSp = {
+const python3Saml: ZooSp = debianSamlSp({
   id,
-  protocol: 'saml',
   library: 'python3-saml (OneLogin)',
-  source: { kind: 'debian', package: 'python3-onelogin-saml2' },
+  package: 'python3-onelogin-saml2',
+  versionPackages: ['python3-onelogin-saml2', 'python3-xmlsec', 'python3-flask'],
   docsUrl: docs,
   hardening,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id,
-      displayName: 'python3-saml (Flask)',
-      spUrl,
-      provider,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/acs`,
-    }),
-  start: ({ port, harnessUrl, hardened }) =>
-    startSpProcess({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, provider],
-      port,
-      version: () => installedDebianVersion(['python3-onelogin-saml2', 'python3-xmlsec', 'python3-flask']),
-      env: hardenedEnv(id, hardening, hardened),
-    }),
-};
+  displayName: 'python3-saml (Flask)',
+  folder: new URL('.', import.meta.url),
+});
 export default python3Saml;

@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { type Hardening, hardenedEnv } from '../hardening.ts';
-import { installedDebianVersion } from '../installed.ts';
-import { startSpProcess } from '../process.ts';
+import { debianSamlSp } from '../debian-saml-sp.ts';
+import type { Hardening } from '../hardening.ts';
 import type { ZooSp } from '../types.ts';
-import { samlZooConfig } from '../zoo-config.ts';
 
 const id = 'ruby-saml';
-const provider = 'zoo-ruby-saml';
 const docs = 'https://github.com/SAML-Toolkits/ruby-saml#readme';
 
 /**
@@ -69,30 +65,14 @@ export const hardening: Hardening = {
  * CVE-2024-45409 fix). The IdP comes from `IdpMetadataParser#parse_remote`; the routes follow
  * the README's init/consume example (`response.is_valid?` with the settings only).
  */
-const rubySaml: ZooSp = {
+const rubySaml: ZooSp = debianSamlSp({
   id,
-  protocol: 'saml',
   library: 'ruby-saml',
-  source: { kind: 'debian', package: 'ruby-saml' },
+  package: 'ruby-saml',
+  versionPackages: ['ruby-saml', 'ruby-sinatra', 'ruby-webrick'],
   docsUrl: docs,
   hardening,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id,
-      displayName: 'ruby-saml (Sinatra)',
-      spUrl,
-      provider,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/acs`,
-    }),
-  start: ({ port, harnessUrl, hardened }) =>
-    startSpProcess({
-      id,
-      command: fileURLToPath(new URL('./start', import.meta.url)),
-      args: [String(port), harnessUrl, provider],
-      port,
-      version: () => installedDebianVersion(['ruby-saml', 'ruby-sinatra', 'ruby-webrick']),
-      env: hardenedEnv(id, hardening, hardened),
-    }),
-};
+  displayName: 'ruby-saml (Sinatra)',
+  folder: new URL('.', import.meta.url),
+});
 export default rubySaml;
