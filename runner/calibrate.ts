@@ -103,8 +103,9 @@ async function measure(input: CalibrateInput, fingerprint: string): Promise<Cali
     hint,
   });
   const connectionName = Object.keys(target.connections).find((name) => {
-    const provider = input.config.providers[target.connections[name]!.provider];
-    return provider !== undefined && !provider.disabled;
+    const connection = target.connections[name]!;
+    const provider = input.config.providers[connection.provider];
+    return provider !== undefined && !provider.disabled && !connection.tags.includes('disabled');
   });
   if (!connectionName) return failed('it has no connection to an enabled provider');
   const casting = castRoles({

@@ -193,8 +193,10 @@ function fittingConnections(
     if (requires?.persona && provider.persona !== requires.persona) return false;
     if (requires?.tag && !c.tags.includes(requires.tag)) return false;
     if (requires?.notTag && c.tags.includes(requires.notTag)) return false;
-    // A disabled provider is only used by scenarios that ask for it by name or by tag.
-    return !provider.disabled || Boolean(scenario.provider || requires?.tag);
+    // A disabled provider, or a connection the SP has switched off (tag "disabled"), is only
+    // used by scenarios that ask for it by name or by tag.
+    const off = provider.disabled || c.tags.includes('disabled');
+    return !off || Boolean(scenario.provider || requires?.tag);
   });
   if (fits.length > 0) return fits.map(([name]) => name);
   return `the target has no connection that fits (${describeRequirements(scenario)}); ${enableHint(scenario)}`;

@@ -59,7 +59,8 @@ export function castRoles(input: {
       name !== connectionName &&
       Object.hasOwn(config.providers, c.provider) &&
       config.providers[c.provider]!.protocol === protocol &&
-      !config.providers[c.provider]!.disabled,
+      !config.providers[c.provider]!.disabled &&
+      !c.tags.includes('disabled'),
   );
   if ((needed.otherConnection || needed.roles.has('other-subject')) && !other) {
     return {

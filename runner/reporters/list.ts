@@ -52,11 +52,11 @@ export function summaryTable(record: RunRecord): string {
   const rows = record.results.map((r) => [
     verdictMarks[r.verdict],
     r.scenarioId,
-    r.target,
+    r.connection ? `${r.target}/${r.connection}` : r.target,
     r.expected,
     r.verdict === 'pass' ? '' : r.observed,
   ]);
-  const header = ['verdict', 'scenario', 'target', 'expected', 'observed (when not passed)'];
+  const header = ['verdict', 'scenario', 'target/connection', 'expected', 'observed (when not passed)'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
   const line = (cells: string[]) =>
     cells
