@@ -45,10 +45,14 @@ export function judgeStep(step: Pick<NormalizedStep, 'expect'>, observation: Pro
   }
 }
 
-/** The scenario's verdict: any error wins, then any fail; all steps must pass. */
+/**
+ * The scenario's verdict: any error wins, then any fail; a scenario whose every step was
+ * skipped (a SCIM check the SP does not advertise) is skipped; otherwise all steps passed.
+ */
 export function combineVerdicts(steps: readonly StepResult[]): Verdict {
   if (steps.length === 0) return 'error';
   if (steps.some((s) => s.verdict === 'error')) return 'error';
   if (steps.some((s) => s.verdict === 'fail')) return 'fail';
+  if (steps.every((s) => s.verdict === 'skipped')) return 'skipped';
   return 'pass';
 }

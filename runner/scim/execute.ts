@@ -7,6 +7,7 @@ import type { IdpServer } from '../../idp/server.ts';
 import { describeError } from '../../lib/errors.ts';
 import type { Driver } from '../drivers/types.ts';
 import type { ScenarioResult, StepResult } from '../types.ts';
+import { combineVerdicts } from '../verdict.ts';
 import { runConformanceCheck } from './conformance.ts';
 import type { ScimJob } from './plan.ts';
 import { describeStep, runStep, type ScimRun } from './steps.ts';
@@ -124,7 +125,7 @@ export async function executeScimJob(job: ScimJob, options: ScimExecuteOptions):
         }),
       ),
     ]);
-    result.verdict = combine(result.steps);
+    result.verdict = combineVerdicts(result.steps);
     result.observed = result.steps.map((s) => s.observed).join('; ');
     result.reason = reasonFor(result);
   } catch (error) {
@@ -165,14 +166,6 @@ function errorStep(action: string, error: unknown): StepResult {
     verdict: 'error',
     observed: describeError(error),
   };
-}
-
-function combine(steps: readonly StepResult[]): ScenarioResult['verdict'] {
-  if (steps.length === 0) return 'error';
-  if (steps.some((s) => s.verdict === 'error')) return 'error';
-  if (steps.some((s) => s.verdict === 'fail')) return 'fail';
-  if (steps.every((s) => s.verdict === 'skipped')) return 'skipped';
-  return 'pass';
 }
 
 function reasonFor(result: ScenarioResult): string {
