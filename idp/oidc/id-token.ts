@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
-import { decodeJwt, signJwt } from './jws.ts';
+import { encryptIdToken } from './encrypt.ts';
+import { decodeJwt, signJwt, withSignature } from './jws.ts';
 import { keyForPlan, publicJwkLookup } from './keys.ts';
 import type { OidcRoute } from './routes.ts';
 import { type OidcRuntime, requestState } from './runtime.ts';
@@ -10,6 +11,7 @@ import {
   type SigningAlg,
   signingAlgs,
 } from './stages.ts';
+import { headerKeyFor } from './untrusted-keys.ts';
 
 /**
  * An id_token on its way out. The library signed it; this hands it, decoded, to the
@@ -43,22 +45,39 @@ export async function finishIdToken(
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
-  if (canonical(value) === canonical(original)) {
-    state.idTokenSigning = signingOf(original.signing);
-    return token;
-  }
+  const { encryption, ...plain } = value;
+  const jws = await signedToken(runtime, token, plain, original, clientId);
+  state.idTokenSigning = signingOf(jws.plan);
+  return encryption ? encryptIdToken(runtime, clientId, jws.token, encryption) : jws.token;
+}
+
+/** The id_token as a JWS: the library's when nothing changed, otherwise signed by the plan. */
+async function signedToken(
+  runtime: OidcRuntime,
+  token: string,
+  value: IdTokenValue,
+  original: IdTokenValue,
+  clientId: string | undefined,
+): Promise<{ token: string; plan: IdTokenSigning }> {
+  if (canonical(value) === canonical(original)) return { token, plan: original.signing };
   if (value.signing.reuseSignature) {
     // The library's signature over a header and payload the stage changed.
-    state.idTokenSigning = signingOf(original.signing);
-    return withOriginalSignature(token, value, original);
+    return { token: withOriginalSignature(token, value, original), plan: original.signing };
   }
-  state.idTokenSigning = signingOf(value.signing);
-  const header: Record<string, unknown> = { ...value.header, alg: value.signing.alg };
-  if (value.signing.kid === undefined) delete header.kid;
-  else header.kid = value.signing.kid;
+  const plan = value.signing;
+  const header: Record<string, unknown> = { ...value.header, alg: plan.headerAlg ?? plan.alg };
+  if (plan.kid === undefined) delete header.kid;
+  else header.kid = plan.kid;
+  if (plan.headerKey) {
+    Object.assign(
+      header,
+      await headerKeyFor(runtime.context.keys, runtime.id, runtime.issuer, plan.headerKey, plan.kind),
+    );
+  }
   const secret = clientId ? runtime.config.clients[clientId]?.clientSecret : undefined;
-  const key = await keyForPlan(runtime.context.keys, runtime.id, value.signing, secret);
-  return signJwt(header, value.payload, value.signing.alg, key);
+  const key = await keyForPlan(runtime.context.keys, runtime.id, plan, secret);
+  const jws = signJwt(header, value.payload, plan.alg, key);
+  return { token: plan.signatureBytes ? withSignature(jws, plan.signatureBytes) : jws, plan };
 }
 
 /** The changed header and payload with the library's signature: a tampered token. */
@@ -73,16 +92,19 @@ function segment(value: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-/** The plan that reproduces how the library signed a token. */
 /** What the trace says signed an id_token: `none` has no key; HS* keyed by the client secret has no key kind. */
 function signingOf(plan: IdTokenSigning): { alg: string; keyKind: string | undefined } {
-  if (plan.alg === 'none') return { alg: plan.alg, keyKind: undefined };
+  const alg = plan.headerAlg ?? plan.alg;
+  if (plan.signatureBytes) return { alg, keyKind: `no key (${plan.signatureBytes} signature)` };
+  if (plan.alg === 'none') return { alg, keyKind: undefined };
+  if (plan.alg.startsWith('HS') && plan.hmacSecret === 'literal') return { alg, keyKind: 'literal secret' };
   if (plan.alg.startsWith('HS') && (plan.hmacSecret ?? 'client-secret') === 'client-secret') {
-    return { alg: plan.alg, keyKind: 'client secret' };
+    return { alg, keyKind: 'client secret' };
   }
-  return { alg: plan.alg, keyKind: plan.kind };
+  return { alg, keyKind: plan.kind };
 }
 
+/** The plan that reproduces how the library signed a token. */
 function planOf(header: Record<string, unknown>): IdTokenSigning {
   const alg = signingAlgs.includes(header.alg as SigningAlg) ? (header.alg as SigningAlg) : 'RS256';
   return {

@@ -82,3 +82,15 @@ function unsuitable(alg: string, needed: string): IdpError {
     `cannot sign ${alg} without ${needed}; fix the signing plan of the fault`,
   );
 }
+
+/**
+ * The token with its signature replaced by one made without any key: `empty` leaves
+ * the third segment empty (header.payload.); `ecdsa-zero` is an ES256 signature with
+ * r = s = 0 (64 zero bytes, IEEE P1363), which Java 15-18 accepted for any input and
+ * any key (CVE-2022-21449, "psychic signatures").
+ */
+export function withSignature(token: string, forged: 'empty' | 'ecdsa-zero'): string {
+  const input = token.split('.').slice(0, 2).join('.');
+  const bytes = forged === 'empty' ? Buffer.alloc(0) : Buffer.alloc(64);
+  return `${input}.${bytes.toString('base64url')}`;
+}

@@ -34,6 +34,7 @@ export async function keyForPlan(
   if (plan.alg.startsWith('HS')) {
     const source = plan.hmacSecret ?? 'client-secret';
     if (source === 'client-secret') return { type: 'secret', secret: Buffer.from(clientSecret ?? '') };
+    if (source === 'literal') return { type: 'secret', secret: Buffer.from(plan.hmacLiteral ?? '') };
     const material = await keys.get(providerId, plan.kind);
     const secret = source === 'public-key-pem' ? material.publicKeyPem : JSON.stringify(material.jwk);
     return { type: 'secret', secret: Buffer.from(secret) };

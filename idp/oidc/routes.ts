@@ -21,7 +21,9 @@ export type OidcRoute =
   | 'resume'
   | 'interaction'
   | 'end_session_confirm'
-  | 'end_session_success';
+  | 'end_session_success'
+  | 'untrusted_jwks'
+  | 'untrusted_certificate';
 
 /** Where the shared login page of an interaction is served. */
 export const interactionPath = (uid: string) => `/interaction/${encodeURIComponent(uid)}`;
@@ -40,6 +42,8 @@ const patterns: Array<[OidcRoute, RegExp]> = [
   ['introspection', /^\/introspect$/],
   ['pushed_authorization_request', /^\/par$/],
   ['interaction', /^\/interaction\/[^/]+$/],
+  ['untrusted_jwks', /^\/untrusted-keys\/jwks$/],
+  ['untrusted_certificate', /^\/untrusted-keys\/certificate\.pem$/],
 ];
 
 /** The endpoint a path (relative to the issuer) names, if any. */

@@ -59,13 +59,40 @@ export interface IdTokenSigning {
    * `public-key-pem` and `public-key-jwk` are the algorithm-confusion attack (the RS256
    * key's public half, as an SP that trusts the header's alg would load it).
    */
-  hmacSecret?: 'client-secret' | 'public-key-pem' | 'public-key-jwk' | undefined;
+  hmacSecret?: HmacSecretSource | undefined;
+  /** HS* with `hmacSecret: 'literal'`: the secret, as UTF-8 text ('' is the empty secret). */
+  hmacLiteral?: string | undefined;
+  /**
+   * Names the signing key in the header, so that an SP that trusts the header finds it
+   * (RFC 7515 §4.1.2-4.1.6): `jwk` embeds its public JWK, `jku` / `x5u` point at a JWKS /
+   * certificate the provider serves (see header-keys.ts), `x5c` carries its certificate.
+   */
+  headerKey?: HeaderKeyMember | undefined;
+  /** The header's `alg` when it is not the algorithm that signed: an unregistered one, "None". */
+  headerAlg?: string | undefined;
+  /** Replaces the signature: `empty` (header.payload.), or ECDSA r = s = 0 (CVE-2022-21449). */
+  signatureBytes?: 'empty' | 'ecdsa-zero' | undefined;
   /**
    * Keeps the signature the library made although the header or payload changed: a
    * tampered token. `kind`, `alg`, `kid` and `hmacSecret` are then not used; the header
    * goes out as the value holds it.
    */
   reuseSignature?: boolean | undefined;
+}
+
+/** What keys an HS* signature: see IdTokenSigning.hmacSecret. */
+export type HmacSecretSource = 'client-secret' | 'public-key-pem' | 'public-key-jwk' | 'literal';
+
+/** Header members that can name the signing key (RFC 7515 §4.1.2-4.1.6). */
+export const headerKeyMembers = ['jwk', 'jku', 'x5u', 'x5c'] as const;
+export type HeaderKeyMember = (typeof headerKeyMembers)[number];
+
+/** Content encryption of an id_token as a JWE (RFC 7516), to the client's key or another. */
+export interface IdTokenEncryption {
+  /** `client`: the key the client publishes at its jwks_uri; `other`: a key the client does not have. */
+  to: 'client' | 'other';
+  alg: 'RSA-OAEP-256' | 'RSA-OAEP';
+  enc: 'A256GCM' | 'A128GCM' | 'A128CBC-HS256' | 'A256CBC-HS512';
 }
 
 /** A provider key's public JWK (with kid, alg, use), for faults that publish or name keys. */
@@ -77,6 +104,8 @@ export interface IdTokenValue {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;
   signing: IdTokenSigning;
+  /** Sent as a nested JWT (signed, then encrypted: OIDC Core §10.2) when set. */
+  encryption?: IdTokenEncryption | undefined;
 }
 
 export interface EndpointAnswer {

@@ -17,13 +17,19 @@ import idTokenAlgNone from './id-token/alg-none.ts';
 import idTokenAudience from './id-token/audience.ts';
 import idTokenAzp from './id-token/azp.ts';
 import idTokenClaims from './id-token/claims.ts';
+import idTokenEncrypt from './id-token/encrypt.ts';
 import idTokenExpired from './id-token/expired.ts';
+import idTokenForgedSignature from './id-token/forged-signature.ts';
 import idTokenHashClaims from './id-token/hash-claims.ts';
+import idTokenHeader from './id-token/header.ts';
+import idTokenHeaderKey from './id-token/header-key.ts';
 import idTokenHmacPublicKey from './id-token/hmac-public-key.ts';
+import idTokenHmacSecret from './id-token/hmac-secret.ts';
 import idTokenIssuedAt from './id-token/issued-at.ts';
 import idTokenIssuer from './id-token/issuer.ts';
 import idTokenKey from './id-token/key.ts';
 import idTokenKid from './id-token/kid.ts';
+import idTokenKidInjection from './id-token/kid-injection.ts';
 import idTokenNonce from './id-token/nonce.ts';
 import idTokenNotBefore from './id-token/not-before.ts';
 import idTokenSubject from './id-token/subject.ts';
@@ -49,13 +55,19 @@ export const oidcFaults: AnyFault[] = [
   idTokenAudience,
   idTokenAzp,
   idTokenClaims,
+  idTokenEncrypt,
   idTokenExpired,
+  idTokenForgedSignature,
   idTokenHashClaims,
+  idTokenHeader,
+  idTokenHeaderKey,
+  idTokenHmacSecret,
   idTokenHmacPublicKey,
   idTokenIssuedAt,
   idTokenIssuer,
   idTokenKey,
   idTokenKid,
+  idTokenKidInjection,
   idTokenNonce,
   idTokenNotBefore,
   idTokenSubject,

@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import { handleInteraction } from '../interactions.ts';
 import type { OidcRoute } from '../routes.ts';
 import type { OidcRequestState, OidcRuntime } from '../runtime.ts';
+import { serveUntrustedCertificate, serveUntrustedJwks } from '../untrusted-keys.ts';
 import {
   finishAuthorizationResponse,
   grantOfflineAccess,
@@ -47,4 +48,7 @@ export const endpoints: Record<OidcRoute, EndpointSteps> = {
   revocation: {},
   introspection: {},
   pushed_authorization_request: {},
+  // Keys an SP must never fetch: only a token's jku / x5u header points here.
+  untrusted_jwks: { handle: serveUntrustedJwks },
+  untrusted_certificate: { handle: serveUntrustedCertificate },
 };
