@@ -366,6 +366,9 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     if (sp.lax.has('code-replay')) completedLogins.remember(settings.connection, code, result);
     finishLogin(ctx, login, { protocol: 'oidc', idToken: result.idToken }, result.returnTo);
   };
+  router.get('/oidc/jwks', async (ctx) => {
+    ctx.body = await oidc.encryptionJwks();
+  });
   router.get('/oidc/:connection/callback', oidcCallback);
   router.post('/oidc/:connection/callback', oidcCallback);
 

@@ -419,6 +419,8 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
             redirectUris: [`${s}/oidc/${name}/callback`],
             postLogoutRedirectUris: [`${s}/logged-out`],
             scopes: ['openid', 'email', 'profile', 'groups'],
+            // The SP's id_token encryption key (oidc.id-token.encrypt).
+            jwksUri: `${s}/oidc/jwks`,
           },
         },
       };

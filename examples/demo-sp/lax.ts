@@ -40,8 +40,19 @@ export const laxSwitches = {
   nonce: 'OIDC: accept an id_token whose nonce is missing or is not the one this login sent',
   state: 'OIDC: accept an authorization response whose state is missing or does not match',
   'id-token-signature': 'OIDC: accept an id_token whose signature does not verify (or whose key is unknown)',
-  'alg-none': 'OIDC: accept an unsigned id_token (alg "none")',
+  'alg-none': 'OIDC: accept an unsigned id_token (alg "none" in any letter case: None, NONE)',
   'hs-confusion': 'OIDC: accept an HMAC-signed id_token (HS256/384/512) without verifying it',
+  'jwt-header-key':
+    'OIDC: verify the id_token with a key its header names (embedded jwk, jku or x5u URL, x5c certificate)',
+  'kid-injection':
+    'OIDC: take the HMAC key from a lookup the kid steers (a key file path, an SQL query), HS256 included',
+  'psychic-signature': 'OIDC: accept an ES256 signature with r = s = 0 (Java 15-18 ECDSA, CVE-2022-21449)',
+  'alg-unknown': 'OIDC: skip the signature check when the header names an alg this SP does not know',
+  crit: 'OIDC: ignore id_token header members listed in crit that this SP does not understand',
+  'jwt-typ': 'OIDC: accept an id_token whose typ names another kind of token (at+jwt, logout+jwt)',
+  'claims-required':
+    'OIDC: check iss, exp and iat only when present; without sub, take the email as the subject',
+  'at-hash': 'OIDC: do not compare the id_token at_hash with the access token',
   'oidc-issuer': 'OIDC: accept an id_token iss (or discovery issuer) that is not the configured issuer',
   'oidc-audience': 'OIDC: accept an id_token whose aud is another client or carries extra audiences',
   azp: 'OIDC: accept an azp that is another client, or none when there are several audiences',
@@ -53,7 +64,7 @@ export const laxSwitches = {
   'oidc-status':
     'OIDC: ignore an error that comes with a result (a code beside error=, tokens in an HTTP error)',
   'id-token-required':
-    'OIDC: with no id_token, log in whoever userinfo names for the access token (plain OAuth 2.0)',
+    'OIDC: with no usable id_token (none, or a JWE it cannot decrypt), log in whoever userinfo names for the access token (plain OAuth 2.0)',
   'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
   // Account policy
   'match-by-email':

@@ -13,9 +13,26 @@ import baselineEntraStaff from './baseline-entra-staff.ts';
 import baselineGoogle from './baseline-google.ts';
 import baselineLogout from './baseline-logout.ts';
 import baselineSpInitiated from './baseline-sp-initiated.ts';
+import claimsExpMissing from './claims-exp-missing.ts';
+import claimsIatMissing from './claims-iat-missing.ts';
+import claimsIssMissing from './claims-iss-missing.ts';
+import claimsSubMissing from './claims-sub-missing.ts';
 import discoveryIssuerMismatch from './discovery-issuer-mismatch.ts';
 import discoveryNoJwksUri from './discovery-no-jwks-uri.ts';
+import encryptionJweRsaOaep256 from './encryption-jwe-rsa-oaep-256.ts';
+import encryptionJweWrongKey from './encryption-jwe-wrong-key.ts';
+import hashAtHashMissing from './hash-at-hash-missing.ts';
+import hashAtHashWrong from './hash-at-hash-wrong.ts';
 import issWrong from './iss-wrong.ts';
+import jwtCritUnknown from './jwt-crit-unknown.ts';
+import jwtHeaderJku from './jwt-header-jku.ts';
+// JWT header attacks, hash claims, required claims, encryption (issue 12)
+import jwtHeaderJwkEmbedded from './jwt-header-jwk-embedded.ts';
+import jwtHeaderX5cRogue from './jwt-header-x5c-rogue.ts';
+import jwtHeaderX5u from './jwt-header-x5u.ts';
+import jwtKidPathTraversal from './jwt-kid-path-traversal.ts';
+import jwtKidSqlInjection from './jwt-kid-sql-injection.ts';
+import jwtTypAccessToken from './jwt-typ-access-token.ts';
 import keysJwksEmpty from './keys-jwks-empty.ts';
 import keysJwksExtraKeys from './keys-jwks-extra-keys.ts';
 import keysKidAbsentSeveralKeys from './keys-kid-absent-several-keys.ts';
@@ -29,8 +46,16 @@ import nonceWrong from './nonce-wrong.ts';
 import replayCodeFormPost from './replay-code-form-post.ts';
 import replayCodeQuery from './replay-code-query.ts';
 import signatureAlgNone from './signature-alg-none.ts';
+import signatureAlgNoneCapitalizedCase from './signature-alg-none-capitalized-case.ts';
+import signatureAlgNoneMixedCase from './signature-alg-none-mixed-case.ts';
+import signatureAlgNoneUpperCase from './signature-alg-none-upper-case.ts';
+import signatureAlgUnregistered from './signature-alg-unregistered.ts';
+import signatureEmpty from './signature-empty.ts';
+import signatureHs256ClientSecret from './signature-hs256-client-secret.ts';
+import signatureHs256EmptySecret from './signature-hs256-empty-secret.ts';
 import signatureHs256PublicKeyJwk from './signature-hs256-public-key-jwk.ts';
 import signatureHs256PublicKeyPem from './signature-hs256-public-key-pem.ts';
+import signaturePsychicEs256 from './signature-psychic-es256.ts';
 import signatureRogueKey from './signature-rogue-key.ts';
 import signatureTamperedPayload from './signature-tampered-payload.ts';
 import signatureUnknownKid from './signature-unknown-kid.ts';
@@ -126,4 +151,29 @@ export const oidcScenarios: ScenarioInput[] = [
   usersGroupsOverage,
   usersJitNewContractor,
   usersUnknownRefused,
+  // JWT header attacks, hash claims, required claims, encryption (issue 12)
+  jwtHeaderJwkEmbedded,
+  jwtHeaderJku,
+  jwtHeaderX5u,
+  jwtHeaderX5cRogue,
+  jwtKidPathTraversal,
+  jwtKidSqlInjection,
+  signatureEmpty,
+  signaturePsychicEs256,
+  signatureHs256ClientSecret,
+  signatureHs256EmptySecret,
+  signatureAlgUnregistered,
+  signatureAlgNoneCapitalizedCase,
+  signatureAlgNoneUpperCase,
+  signatureAlgNoneMixedCase,
+  jwtCritUnknown,
+  jwtTypAccessToken,
+  hashAtHashWrong,
+  hashAtHashMissing,
+  claimsIssMissing,
+  claimsSubMissing,
+  claimsExpMissing,
+  claimsIatMissing,
+  encryptionJweRsaOaep256,
+  encryptionJweWrongKey,
 ];

@@ -17,6 +17,14 @@ const LIBRARY_CHECKED: readonly LaxName[] = [
   'clock-skew',
   'alg-none',
   'hs-confusion',
+  'jwt-header-key',
+  'kid-injection',
+  'psychic-signature',
+  'alg-unknown',
+  'crit',
+  'jwt-typ',
+  'claims-required',
+  'at-hash',
 ];
 const PENDING_TTL_MS = 10 * 60_000;
 
@@ -85,12 +93,22 @@ export async function completeOidcLogin(
 
   const hideIdToken = LIBRARY_CHECKED.some((name) => sp.lax.has(name));
   let rawTokenResponse: Record<string, unknown> | undefined;
+  let undecryptable: string | undefined;
   const capture: typeof fetch = async (input, init) => {
     let response = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!response.ok && sp.lax.has('oidc-status')) response = await errorIgnored(response, url, meta);
     if (url !== meta.token_endpoint || !response.ok) return response;
     const body = (await response.json()) as Record<string, unknown>;
+    if (typeof body.id_token === 'string' && isJwe(body.id_token)) {
+      // A nested JWT (OIDC Core §10.2): the library sees only the signed token inside.
+      try {
+        body.id_token = await providers.decryptIdToken(body.id_token);
+      } catch (error) {
+        undecryptable = describe(error);
+        delete body.id_token;
+      }
+    }
     rawTokenResponse = body;
     const seen = hideIdToken ? { ...body, id_token: undefined } : body;
     return new Response(JSON.stringify(seen), { status: response.status, headers: response.headers });
@@ -117,6 +135,9 @@ export async function completeOidcLogin(
     if (sp.lax.has('id-token-required') && typeof accessToken === 'string') {
       return plainOAuthLogin(configuration, settings, accessToken, pending.returnTo, sp.lax);
     }
+    if (undecryptable) {
+      throw refuse('response-invalid', `the id_token is a JWE this SP cannot decrypt (${undecryptable})`);
+    }
     throw refuse('response-invalid', 'the token response has no id_token');
   }
   let header: Record<string, unknown>;
@@ -134,6 +155,8 @@ export async function completeOidcLogin(
     header,
     claims,
     expectedNonce: pending.nonce,
+    accessToken:
+      typeof rawTokenResponse?.access_token === 'string' ? rawTokenResponse.access_token : undefined,
     now: sp.now(),
     skewSeconds: sp.skewSeconds,
     maxAgeSeconds: sp.maxAgeSeconds,
@@ -151,6 +174,9 @@ export async function completeOidcLogin(
       `openid-client refused the token response: ${describe(libraryError)}`,
       libraryError,
     );
+  }
+  if ((typeof claims.sub !== 'string' || !claims.sub) && sp.lax.has('claims-required')) {
+    claims = { ...claims, sub: claims.email };
   }
   if (typeof claims.sub !== 'string' || !claims.sub)
     throw refuse('subject-missing', 'the id_token has no sub');
@@ -275,6 +301,11 @@ async function errorIgnored(response: Response, url: string, meta: client.Server
   headers.delete('www-authenticate');
   headers.delete('content-length');
   return new Response(JSON.stringify(rest), { status: 200, headers });
+}
+
+/** A compact JWE has five segments; a JWS three. */
+function isJwe(token: string): boolean {
+  return token.split('.').length === 5;
 }
 
 /** A failed code exchange, said plainly: a bad or expired client secret is the usual cause. */

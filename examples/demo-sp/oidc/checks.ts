@@ -1,5 +1,14 @@
 import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from 'jose';
 import type { LaxName } from '../lax.ts';
+import {
+  type HeaderKey,
+  hmacVerifies,
+  isZeroEcdsaSignature,
+  keyNamedByHeader,
+  registeredJwsAlgs,
+  secretLookedUpByKid,
+  tokenHash,
+} from './header-trust.ts';
 import type { OidcSettings } from './provider.ts';
 
 /** What the id_token checks read. */
@@ -9,6 +18,8 @@ export interface IdTokenEvidence {
   header: Record<string, unknown>;
   claims: Record<string, unknown>;
   expectedNonce: string;
+  /** The access token of the same token response (at_hash), if there is one. */
+  accessToken: string | undefined;
   now: number;
   skewSeconds: number;
   maxAgeSeconds: number;
@@ -24,6 +35,11 @@ export interface IdTokenCheck {
 
 const ACCEPTED_ALGS = ['RS256', 'ES256'];
 const isHmac = (alg: unknown) => typeof alg === 'string' && /^HS\d+$/.test(alg);
+const isNone = (alg: unknown) => typeof alg === 'string' && alg.toLowerCase() === 'none';
+/** Lax `kid-injection`: an HS* token whose kid steers the key lookup. */
+const kidSteersKey = (e: IdTokenEvidence) =>
+  e.lax.has('kid-injection') && isHmac(e.header.alg) && secretLookedUpByKid(e.header.kid) !== undefined;
+const TYP_JWT = /^(application\/)?jwt$/i;
 
 /**
  * The id_token checks of a careful relying party, in order. openid-client makes some of
@@ -34,34 +50,76 @@ const isHmac = (alg: unknown) => typeof alg === 'string' && /^HS\d+$/.test(alg);
 export const idTokenChecks: IdTokenCheck[] = [
   {
     lax: 'alg-none',
-    run: (e) => (e.header.alg === 'none' ? 'the id_token is unsigned (alg "none")' : undefined),
+    run: (e) =>
+      isNone(e.header.alg) ? `the id_token is unsigned (alg "${String(e.header.alg)}")` : undefined,
   },
   {
     lax: 'hs-confusion',
     run: (e) =>
-      isHmac(e.header.alg)
+      isHmac(e.header.alg) && !kidSteersKey(e)
         ? `the id_token is signed with ${String(e.header.alg)}, a shared-secret algorithm this SP never accepts`
         : undefined,
+  },
+  {
+    lax: 'jwt-typ',
+    run: (e) =>
+      e.header.typ === undefined || TYP_JWT.test(String(e.header.typ))
+        ? undefined
+        : `the id_token header says typ ${JSON.stringify(e.header.typ)}: another kind of token, not an id_token`,
+  },
+  {
+    lax: 'crit',
+    run: (e) =>
+      e.header.crit === undefined
+        ? undefined
+        : `the id_token header marks ${JSON.stringify(e.header.crit)} as critical, extensions this SP does not understand`,
   },
   {
     lax: 'id-token-signature',
     run: async (e) => {
       const alg = e.header.alg;
       // Under their own switches, "none" and HS* tokens are taken as they are.
-      if (alg === 'none' && e.lax.has('alg-none')) return undefined;
+      if (isNone(alg) && e.lax.has('alg-none')) return undefined;
       if (isHmac(alg) && e.lax.has('hs-confusion')) return undefined;
+      if (typeof alg === 'string' && !registeredJwsAlgs.has(alg) && e.lax.has('alg-unknown'))
+        return undefined;
+      if (kidSteersKey(e)) {
+        return hmacVerifies(e.idToken, String(alg), secretLookedUpByKid(e.header.kid) ?? '')
+          ? undefined
+          : `the id_token HMAC does not verify with the key its kid names (${String(e.header.kid)})`;
+      }
       if (typeof alg !== 'string' || !ACCEPTED_ALGS.includes(alg)) {
         return `the id_token algorithm ${String(alg)} is not accepted (accepted: ${ACCEPTED_ALGS.join(', ')})`;
+      }
+      if (alg === 'ES256' && e.lax.has('psychic-signature') && isZeroEcdsaSignature(e.idToken))
+        return undefined;
+      if (e.lax.has('jwt-header-key')) {
+        const key = await keyNamedByHeader(e.header, alg).catch(() => undefined);
+        if (key) return verifyWith(e, key, alg);
       }
       return verifySignature(e, alg);
     },
   },
   {
-    lax: 'oidc-issuer',
-    run: (e) =>
-      e.claims.iss === e.settings.config.issuer
+    lax: 'at-hash',
+    run: (e) => {
+      // Optional in the code flow; when it is there, it must be the access token's.
+      const atHash = e.claims.at_hash;
+      if (atHash === undefined || !e.accessToken) return undefined;
+      const expected = tokenHash(e.accessToken, String(e.header.alg));
+      return atHash === expected
         ? undefined
-        : `the id_token issuer is ${String(e.claims.iss)}, not ${e.settings.config.issuer}`,
+        : 'the id_token at_hash is not the hash of the access token it came with (a substituted access token)';
+    },
+  },
+  {
+    lax: 'oidc-issuer',
+    run: (e) => {
+      if (e.claims.iss === undefined && e.lax.has('claims-required')) return undefined;
+      return e.claims.iss === e.settings.config.issuer
+        ? undefined
+        : `the id_token issuer is ${String(e.claims.iss ?? '(missing)')}, not ${e.settings.config.issuer}`;
+    },
   },
   {
     lax: 'oidc-audience',
@@ -92,7 +150,8 @@ export const idTokenChecks: IdTokenCheck[] = [
     run: (e) => {
       const now = e.now / 1000;
       const { exp, nbf } = e.claims;
-      if (typeof exp !== 'number') return 'the id_token has no exp';
+      if (typeof exp !== 'number')
+        return e.lax.has('claims-required') ? undefined : 'the id_token has no exp';
       if (exp <= now - e.skewSeconds)
         return `the id_token expired at ${iso(exp)} (${e.skewSeconds} s skew allowed)`;
       if (typeof nbf === 'number' && nbf > now + e.skewSeconds)
@@ -105,7 +164,8 @@ export const idTokenChecks: IdTokenCheck[] = [
     run: (e) => {
       const now = e.now / 1000;
       const iat = e.claims.iat;
-      if (typeof iat !== 'number') return 'the id_token has no iat';
+      if (typeof iat !== 'number')
+        return e.lax.has('claims-required') ? undefined : 'the id_token has no iat';
       if (iat > now + e.skewSeconds) return `the id_token was issued in the future (${iso(iat)})`;
       if (iat < now - e.maxAgeSeconds - e.skewSeconds)
         return `the id_token was issued too long ago (${iso(iat)})`;
@@ -139,11 +199,29 @@ export const idTokenChecks: IdTokenCheck[] = [
   },
 ];
 
+/** Lax paths: verifies with a key that did not come from the IdP's JWKS. */
+async function verifyWith(e: IdTokenEvidence, key: HeaderKey, alg: string): Promise<string | undefined> {
+  const options = { algorithms: [alg], crit: critOption(e) };
+  try {
+    if (typeof key === 'function') await compactVerify(e.idToken, key, options);
+    else await compactVerify(e.idToken, key, options);
+    return undefined;
+  } catch (error) {
+    return `the id_token signature does not verify (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** Lax (`crit`): every extension the header marks critical counts as understood. */
+function critOption(e: IdTokenEvidence): Record<string, boolean> | undefined {
+  if (!e.lax.has('crit') || !Array.isArray(e.header.crit)) return undefined;
+  return Object.fromEntries(e.header.crit.map((name) => [String(name), false]));
+}
+
 async function verifySignature(e: IdTokenEvidence, alg: string): Promise<string | undefined> {
   for (const refresh of [false, true]) {
     const keys = createLocalJWKSet(await e.keys(refresh));
     try {
-      await compactVerify(e.idToken, keys, { algorithms: [alg] });
+      await compactVerify(e.idToken, keys, { algorithms: [alg], crit: critOption(e) });
       return undefined;
     } catch (error) {
       // An unknown kid may be a rotated key: fetch the JWKS once more, then give up.

@@ -1,4 +1,5 @@
-import type { JSONWebKeySet } from 'jose';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { compactDecrypt, exportJWK, type JSONWebKeySet, type JWK } from 'jose';
 import * as client from 'openid-client';
 import type { OidcConnectionConfig } from '../config.ts';
 import type { SpContext } from '../context.ts';
@@ -34,9 +35,43 @@ export class OidcProviders {
   private readonly discovery = new Map<string, Cached<client.ServerMetadata>>();
   private readonly jwks = new Map<string, Cached<JSONWebKeySet>>();
   private readonly sp: SpContext;
+  private encryptionKey: { privateKey: KeyObject; publicJwk: JWK } | undefined;
 
   constructor(sp: SpContext) {
     this.sp = sp;
+  }
+
+  /**
+   * This SP's id_token encryption key (RSA, made at start), as the JWKS it publishes at
+   * `/oidc/jwks` for IdPs that encrypt id_tokens to it (client metadata `jwks_uri`).
+   */
+  async encryptionJwks(): Promise<JSONWebKeySet> {
+    return { keys: [(await this.encryption()).publicJwk] };
+  }
+
+  /**
+   * The signed id_token inside a JWE encrypted to this SP's key (OIDC Core §10.2).
+   *
+   * @throws JOSEError when the JWE is for another key, or uses an algorithm not allowed here.
+   */
+  async decryptIdToken(jwe: string): Promise<string> {
+    const { plaintext } = await compactDecrypt(jwe, (await this.encryption()).privateKey, {
+      keyManagementAlgorithms: ['RSA-OAEP-256', 'RSA-OAEP'],
+      contentEncryptionAlgorithms: ['A256GCM', 'A128GCM', 'A128CBC-HS256', 'A256CBC-HS512'],
+    });
+    return new TextDecoder().decode(plaintext);
+  }
+
+  private async encryption(): Promise<{ privateKey: KeyObject; publicJwk: JWK }> {
+    if (!this.encryptionKey) {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const jwk = await exportJWK(publicKey);
+      this.encryptionKey = {
+        privateKey,
+        publicJwk: { ...jwk, kid: 'demo-sp-encryption', use: 'enc', alg: 'RSA-OAEP-256' },
+      };
+    }
+    return this.encryptionKey;
   }
 
   async metadata(
