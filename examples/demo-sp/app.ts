@@ -20,6 +20,7 @@ import { completeOidcLogin } from './oidc/callback.ts';
 import { CompletedLogins } from './oidc/completed-logins.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
 import { OidcProviders, type OidcSettings, oidcSettings } from './oidc/provider.ts';
+import { refreshOidcLogin } from './oidc/refresh.ts';
 import {
   accountPage,
   type ConnectionLink,
@@ -213,6 +214,30 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
         return first && `/login/${encodeURIComponent(first.name)}`;
       },
     });
+  // An RP refreshes when its access token has expired; a refresh it must refuse ends the session.
+  router.use(async (ctx, next) => {
+    const session = sessions.get(ctx, sp.now());
+    const login = session?.login;
+    const refresh = login?.oidcRefresh;
+    if (
+      session &&
+      login?.connection &&
+      refresh?.accessExpiresAt !== undefined &&
+      refresh.accessExpiresAt <= sp.now()
+    ) {
+      try {
+        const refreshed = await refreshOidcLogin(sp, oidc, oidcOf(login.connection), refresh);
+        login.oidcRefresh = refreshed.refresh;
+        if (refreshed.idToken) login.idToken = refreshed.idToken;
+      } catch (error) {
+        session.login = undefined;
+        sp.log(
+          `[demo-sp] session ended: the token refresh failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    await next();
+  });
   router.get('/signin', (ctx) => {
     ctx.type = 'html';
     ctx.body = signInPage(sp.users.all().map((u) => u.email));
@@ -364,7 +389,12 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     const result = replayed ?? (await completeOidcLogin(sp, oidc, settings, session, currentUrl));
     const login = resolveUser(sp, result.identity);
     if (sp.lax.has('code-replay')) completedLogins.remember(settings.connection, code, result);
-    finishLogin(ctx, login, { protocol: 'oidc', idToken: result.idToken }, result.returnTo);
+    finishLogin(
+      ctx,
+      login,
+      { protocol: 'oidc', idToken: result.idToken, oidcRefresh: result.refresh },
+      result.returnTo,
+    );
   };
   router.get('/oidc/jwks', async (ctx) => {
     ctx.body = await oidc.encryptionJwks();

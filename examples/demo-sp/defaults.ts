@@ -230,7 +230,7 @@ function demoConnectionTable(
       provider: rename('demo-auth0'),
       persona: 'auth0',
       user: 'heidi',
-      tags: ['userinfo', 'group-roles', 'email-verified'],
+      tags: ['userinfo', 'group-roles', 'email-verified', 'refresh'],
       client: { id: 'demo-sp-auth0', secret: 'auth0-client-secret' },
       connection: {
         protocol: 'oidc',
@@ -239,6 +239,8 @@ function demoConnectionTable(
         clientId: 'demo-sp-auth0',
         clientSecret: 'auth0-client-secret',
         userinfo: true,
+        // A refresh token, refreshed when the access token expires (the refresh scenarios).
+        scopes: ['openid', 'email', 'profile', 'offline_access'],
         claims: { groups: 'https://sso-harness.test/groups' },
         emailDomains: ['example.net'],
         groupRoles: { editors: 'editor' },
@@ -418,7 +420,7 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
             clientSecret: c.client!.secret,
             redirectUris: [`${s}/oidc/${name}/callback`],
             postLogoutRedirectUris: [`${s}/logged-out`],
-            scopes: ['openid', 'email', 'profile', 'groups'],
+            scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
             // The SP's id_token encryption key (oidc.id-token.encrypt).
             jwksUri: `${s}/oidc/jwks`,
           },

@@ -53,6 +53,8 @@ export const laxSwitches = {
   'claims-required':
     'OIDC: check iss, exp and iat only when present; without sub, take the email as the subject',
   'at-hash': 'OIDC: do not compare the id_token at_hash with the access token',
+  'refresh-identity':
+    'OIDC: keep the session when a refreshed id_token names another sub or iss than the login',
   'oidc-issuer': 'OIDC: accept an id_token iss (or discovery issuer) that is not the configured issuer',
   'oidc-audience': 'OIDC: accept an id_token whose aud is another client or carries extra audiences',
   azp: 'OIDC: accept an azp that is another client, or none when there are several audiences',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
+import type { OidcRefresh } from './oidc/refresh.ts';
 
 export const SESSION_COOKIE = 'demo_sp_session';
 
@@ -12,6 +13,8 @@ export interface SessionLogin {
   nameIdFormat?: string | undefined;
   sessionIndex?: string | undefined;
   idToken?: string | undefined;
+  /** OIDC with a refresh token: refreshed when the access token has expired. */
+  oidcRefresh?: OidcRefresh | undefined;
   /** From SessionNotOnOrAfter: the session ends here (ms). */
   expiresAt?: number | undefined;
 }

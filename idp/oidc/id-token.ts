@@ -42,6 +42,7 @@ export async function finishIdToken(
       clientId,
       issuer: runtime.issuer,
       route,
+      grantType: route === 'token' ? (state.form?.get('grant_type') ?? undefined) : undefined,
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );

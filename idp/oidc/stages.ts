@@ -149,6 +149,8 @@ export interface OidcStageContexts {
     clientId: string | undefined;
     issuer: string;
     route: OidcRoute;
+    /** The token request's grant_type (`authorization_code`, `refresh_token`); undefined on the front channel. */
+    grantType: string | undefined;
     /** The public JWK of one of this provider's key kinds (to name a key by its kid). */
     publicJwk: PublicJwkLookup;
   };

@@ -43,6 +43,9 @@ import keysRotationOnlyNext from './keys-rotation-only-next.ts';
 import multiStaffViaContractors from './multi-staff-via-contractors.ts';
 import nonceMissing from './nonce-missing.ts';
 import nonceWrong from './nonce-wrong.ts';
+import refreshIssChanged from './refresh-iss-changed.ts';
+import refreshSameIdentity from './refresh-same-identity.ts';
+import refreshSubChanged from './refresh-sub-changed.ts';
 import replayCodeFormPost from './replay-code-form-post.ts';
 import replayCodeQuery from './replay-code-query.ts';
 import signatureAlgNone from './signature-alg-none.ts';
@@ -176,4 +179,7 @@ export const oidcScenarios: ScenarioInput[] = [
   claimsIatMissing,
   encryptionJweRsaOaep256,
   encryptionJweWrongKey,
+  refreshSameIdentity,
+  refreshSubChanged,
+  refreshIssChanged,
 ];

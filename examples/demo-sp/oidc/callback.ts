@@ -6,7 +6,8 @@ import type { LaxName } from '../lax.ts';
 import type { AssertedIdentity } from '../policy.ts';
 import type { Session } from '../session.ts';
 import { type IdTokenEvidence, idTokenChecks } from './checks.ts';
-import type { OidcProviders, OidcSettings } from './provider.ts';
+import { isJwe, type OidcProviders, type OidcSettings } from './provider.ts';
+import { type OidcRefresh, refreshOf } from './refresh.ts';
 
 /** Lax switches whose check openid-client also makes: with one of them on, it must not see the id_token. */
 const LIBRARY_CHECKED: readonly LaxName[] = [
@@ -32,6 +33,8 @@ export interface OidcLogin {
   identity: AssertedIdentity;
   idToken: string;
   returnTo: string;
+  /** When the IdP issued a refresh token (offline_access). */
+  refresh?: OidcRefresh | undefined;
 }
 
 /**
@@ -168,6 +171,11 @@ export async function completeOidcLogin(
     const failure = await check.run(evidence);
     if (failure) throw refuse(check.lax, failure);
   }
+  if ((typeof claims.sub !== 'string' || !claims.sub) && sp.lax.has('claims-required')) {
+    claims = { ...claims, sub: claims.email };
+  }
+  if (typeof claims.sub !== 'string' || !claims.sub)
+    throw refuse('subject-missing', 'the id_token has no sub');
   if (libraryError) {
     throw refuse(
       'response-invalid',
@@ -175,11 +183,6 @@ export async function completeOidcLogin(
       libraryError,
     );
   }
-  if ((typeof claims.sub !== 'string' || !claims.sub) && sp.lax.has('claims-required')) {
-    claims = { ...claims, sub: claims.email };
-  }
-  if (typeof claims.sub !== 'string' || !claims.sub)
-    throw refuse('subject-missing', 'the id_token has no sub');
 
   let profile: Record<string, unknown> = { ...claims };
   const verifiedFlags = [claims.email_verified];
@@ -204,6 +207,7 @@ export async function completeOidcLogin(
     idToken,
     returnTo: pending.returnTo,
     identity: identityOf(settings, claims.sub, claims, profile, verifiedFlags, sp.lax),
+    refresh: refreshOf(rawTokenResponse, sp.now(), claims.sub, String(claims.iss)),
   };
 }
 
@@ -301,11 +305,6 @@ async function errorIgnored(response: Response, url: string, meta: client.Server
   headers.delete('www-authenticate');
   headers.delete('content-length');
   return new Response(JSON.stringify(rest), { status: 200, headers });
-}
-
-/** A compact JWE has five segments; a JWS three. */
-function isJwe(token: string): boolean {
-  return token.split('.').length === 5;
 }
 
 /** A failed code exchange, said plainly: a bad or expired client secret is the usual cause. */

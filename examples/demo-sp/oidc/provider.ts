@@ -5,6 +5,11 @@ import type { OidcConnectionConfig } from '../config.ts';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 
+/** A compact JWE has five segments; a JWS three. */
+export function isJwe(token: string): boolean {
+  return token.split('.').length === 5;
+}
+
 /** An OIDC connection's endpoints at this SP. */
 export interface OidcSettings {
   connection: string;

@@ -32,6 +32,7 @@ import idTokenKid from './id-token/kid.ts';
 import idTokenKidInjection from './id-token/kid-injection.ts';
 import idTokenNonce from './id-token/nonce.ts';
 import idTokenNotBefore from './id-token/not-before.ts';
+import idTokenRefreshClaims from './id-token/refresh-claims.ts';
 import idTokenSubject from './id-token/subject.ts';
 import idTokenTamper from './id-token/tamper.ts';
 import jwksAddKeys from './jwks/add-keys.ts';
@@ -70,6 +71,7 @@ export const oidcFaults: AnyFault[] = [
   idTokenKidInjection,
   idTokenNonce,
   idTokenNotBefore,
+  idTokenRefreshClaims,
   idTokenSubject,
   idTokenTamper,
   // token-response
