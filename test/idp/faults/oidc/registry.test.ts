@@ -25,6 +25,8 @@ const samples: Record<string, { value: unknown; context: Record<string, unknown>
       clientId: 'app',
       issuer: 'https://op',
       route: 'token',
+      // A refresh, so that faults that change only refreshed id_tokens change this one.
+      grantType: 'refresh_token',
       publicJwk: async (kind: string) => ({ kty: 'RSA', kid: `kid-${kind}` }),
     },
   },
