@@ -186,7 +186,7 @@ export const oidcClientSchema = z.strictObject({
   tokenEndpointAuthMethod: z
     .enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'])
     .default('client_secret_basic'),
-  /** Where the client's public keys are (private_key_jwt). */
+  /** Where the client's public keys are: private_key_jwt, and its RSA `enc` key for id_tokens as a JWE (oidc.id-token.encrypt). */
   jwksUri: url.optional(),
   responseTypes: z.array(z.string()).default(['code']),
   grantTypes: z.array(z.string()).optional(),

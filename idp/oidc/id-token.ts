@@ -1,9 +1,10 @@
 import type { Context } from 'koa';
 import { encryptIdToken } from './encrypt.ts';
-import { decodeJwt, signJwt, withSignature } from './jws.ts';
-import { keyForPlan, publicJwkLookup } from './keys.ts';
+import { decodeJwt } from './jws.ts';
+import { publicJwkLookup } from './keys.ts';
 import type { OidcRoute } from './routes.ts';
 import { type OidcRuntime, requestState } from './runtime.ts';
+import { signByPlan } from './sign-plan.ts';
 import {
   applyOidcStage,
   type IdTokenSigning,
@@ -11,7 +12,6 @@ import {
   type SigningAlg,
   signingAlgs,
 } from './stages.ts';
-import { headerKeyFor } from './untrusted-keys.ts';
 
 /**
  * An id_token on its way out. The library signed it; this hands it, decoded, to the
@@ -65,20 +65,11 @@ async function signedToken(
     // The library's signature over a header and payload the stage changed.
     return { token: withOriginalSignature(token, value, original), plan: original.signing };
   }
-  const plan = value.signing;
-  const header: Record<string, unknown> = { ...value.header, alg: plan.headerAlg ?? plan.alg };
-  if (plan.kid === undefined) delete header.kid;
-  else header.kid = plan.kid;
-  if (plan.headerKey) {
-    Object.assign(
-      header,
-      await headerKeyFor(runtime.context.keys, runtime.id, runtime.issuer, plan.headerKey, plan.kind),
-    );
-  }
   const secret = clientId ? runtime.config.clients[clientId]?.clientSecret : undefined;
-  const key = await keyForPlan(runtime.context.keys, runtime.id, plan, secret);
-  const jws = signJwt(header, value.payload, plan.alg, key);
-  return { token: plan.signatureBytes ? withSignature(jws, plan.signatureBytes) : jws, plan };
+  return {
+    token: await signByPlan(runtime, value.header, value.payload, value.signing, secret),
+    plan: value.signing,
+  };
 }
 
 /** The changed header and payload with the library's signature: a tampered token. */
