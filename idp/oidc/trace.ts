@@ -84,13 +84,24 @@ export function decodeForTrace(message: Record<string, unknown>): Record<string,
       try {
         out[name] = decodeJwt(value);
       } catch {
-        out[name] = value;
+        out[name] = jweHeader(value) ?? value;
       }
     } else {
       out[name] = value;
     }
   }
   return maskSecrets(out);
+}
+
+/** A compact JWE's protected header (its content stays encrypted), or undefined for anything else. */
+function jweHeader(token: string): { header: unknown; encrypted: true } | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 5) return undefined;
+  try {
+    return { header: JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')), encrypted: true };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A form or query as a plain object (repeated names become arrays). */

@@ -109,5 +109,14 @@ describe('OIDC id_token header attacks, as the RP receives them', () => {
     expect(jwe.split('.')).toHaveLength(5);
     expect(decodeProtectedHeader(jwe)).toMatchObject({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' });
     expect(login.error).toBeDefined();
+    const traced = idp.context.trace
+      .list()
+      .filter(
+        (entry) => entry.flowId === login.flow.id && entry.kind === 'token' && entry.direction === 'out',
+      );
+    expect(JSON.parse(traced.at(-1)!.decoded!).id_token).toMatchObject({
+      header: { alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' },
+      encrypted: true,
+    });
   });
 });
