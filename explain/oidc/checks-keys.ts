@@ -26,6 +26,7 @@ export async function checkKeyAndSignature(input: OidcCheckInput, token: Decoded
       { where },
     );
   }
+  checkHeaderMembers(input, token);
   if (!alg || alg.toLowerCase() === 'none') {
     findings.problem(
       'oidc.alg',
@@ -166,6 +167,49 @@ export async function checkKeyAndSignature(input: OidcCheckInput, token: Decoded
     findings.ok('oidc.kid', 'the token names no kid; the OP publishes one key', { where, spec: kidSpec });
   }
   await verifySignature(input, token, alg, candidates);
+}
+
+/**
+ * Header members an RP must not act on: a key the token names for itself (jwk, jku, x5u,
+ * x5c), extensions marked critical, and a typ that says the token is another kind.
+ */
+function checkHeaderMembers(input: OidcCheckInput, token: DecodedJwt): void {
+  const { findings } = input;
+  const where = 'JOSE header';
+  const named = ['jwk', 'jku', 'x5u', 'x5c'].filter((member) => token.header[member] !== undefined);
+  if (named.length > 0) {
+    findings.warning(
+      'oidc.jose-header',
+      `the token names its own key (${named.join(', ')}): an RP must verify only with the OP's published keys, never with a key the token brings or points at`,
+      { where, actual: named.join(', '), spec: 'RFC 8725 §3.10; RFC 7515 §4.1.2-4.1.6' },
+    );
+  }
+  const { crit, typ } = token.header;
+  if (crit !== undefined) {
+    findings.problem(
+      'oidc.jose-header',
+      `the token marks ${JSON.stringify(crit)} as critical: an RP that does not understand these extensions must refuse it`,
+      {
+        where,
+        actual: JSON.stringify(crit),
+        spec: 'RFC 7515 §4.1.11 (crit)',
+        fix: { side: 'idp', text: 'The OP must not mark extensions critical in ID tokens.' },
+      },
+    );
+  }
+  if (typ !== undefined && !/^(application\/)?jwt$/i.test(String(typ))) {
+    findings.problem(
+      'oidc.jose-header',
+      `the token's typ is ${JSON.stringify(typ)}: it says it is another kind of token, not an ID token`,
+      {
+        where,
+        expected: 'JWT (or no typ)',
+        actual: String(typ),
+        spec: 'RFC 8725 §3.11 (explicit typing); RFC 7515 §4.1.9',
+        fix: { side: 'idp', text: 'The OP must send ID tokens with typ JWT or without typ.' },
+      },
+    );
+  }
 }
 
 async function verifySignature(

@@ -117,6 +117,15 @@ const oidcCases: Record<string, Case> = {
   'oidc.id-token.nonce': { faults: one('oidc.id-token.nonce'), check: 'oidc.nonce' },
   'oidc.id-token.not-before': { faults: one('oidc.id-token.not-before'), check: 'oidc.nbf' },
   'oidc.id-token.tamper': { faults: one('oidc.id-token.tamper'), check: 'oidc.signature' },
+  'oidc.id-token.header': { faults: one('oidc.id-token.header'), check: 'oidc.jose-header' },
+  // Signed by an untrusted key: its kid is not in the OP's JWKS.
+  'oidc.id-token.header-key': { faults: one('oidc.id-token.header-key'), check: 'oidc.kid' },
+  'oidc.id-token.kid-injection': { faults: one('oidc.id-token.kid-injection'), check: 'oidc.alg' },
+  'oidc.id-token.hmac-secret': { faults: one('oidc.id-token.hmac-secret'), check: 'oidc.alg' },
+  'oidc.id-token.forged-signature': {
+    faults: one('oidc.id-token.forged-signature'),
+    check: 'oidc.signature',
+  },
   'oidc.token-response.remove': { faults: one('oidc.token-response.remove'), check: 'oidc.token-response' },
   'oidc.jwks.empty': { faults: one('oidc.jwks.empty'), check: 'oidc.kid' },
   'oidc.jwks.remove-kid': { faults: one('oidc.jwks.remove-kid'), check: 'oidc.kid' },
@@ -161,6 +170,10 @@ const excluded: Record<string, string> = {
   'oidc.jwks.add-keys': 'extra keys that sign nothing leave every token verifiable',
   'oidc.jwks.publish': 'publishes the current key by default: the normal key set',
   'oidc.endpoint.slow': 'a slow answer is the same answer: timing is not in the message',
+  'oidc.id-token.encrypt':
+    "encrypts the id_token to the RP's own key: only the RP's private key, which a capture does not carry, shows what is inside",
+  'oidc.id-token.refresh-claims':
+    'changes only the id_token of a refresh_token grant, which comes after the login a capture holds',
 };
 
 const covered = [...Object.keys(samlCases), ...Object.keys(oidcCases)];
