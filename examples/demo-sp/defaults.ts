@@ -169,7 +169,8 @@ function demoConnectionTable(
       provider: rename('demo-entra-staff'),
       persona: 'entra',
       user: 'erin',
-      tags: ['tenant', 'group-roles'],
+      // jwe: its client publishes an encryption key (jwksUri), as Entra's token encryption needs.
+      tags: ['tenant', 'group-roles', 'jwe'],
       client: { id: 'demo-sp-staff', secret: 'staff-client-secret' },
       roleGroup: { displayName: 'admins', probeContains: '"roles":["admin"]' },
       connection: {

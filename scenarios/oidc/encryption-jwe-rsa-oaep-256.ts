@@ -4,6 +4,10 @@ export default defineScenario({
   id: 'oidc.encryption.jwe-rsa-oaep-256',
   title: 'id_token encrypted to the client (JWE: RSA-OAEP-256, A256GCM)',
   protocol: 'oidc',
+  // Only where the client publishes an encryption key (jwksUri) and the target says so.
+  requires: {
+    tag: 'jwe',
+  },
   faults: [
     {
       fault: 'oidc.id-token.encrypt',

@@ -4,6 +4,10 @@ export default defineScenario({
   id: 'oidc.encryption.jwe-wrong-key',
   title: 'id_token encrypted to a key the client does not have',
   protocol: 'oidc',
+  // Only where the client publishes an encryption key (jwksUri) and the target says so.
+  requires: {
+    tag: 'jwe',
+  },
   faults: [
     {
       fault: 'oidc.id-token.encrypt',

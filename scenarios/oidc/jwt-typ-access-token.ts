@@ -15,8 +15,8 @@ export default defineScenario({
     },
   ],
   expect: 'reject',
-  tags: ['jwt', 'security', 'tokens'],
-  why: "The header's typ is at+jwt, the type of a JWT access token, on a token the SP receives as its id_token. Explicit typing exists so that one kind of token cannot be substituted for another. A correct SP refuses a token typed as something else.",
+  tags: ['jwt', 'security', 'tokens', 'hardening'],
+  why: "The header's typ is at+jwt, the type of a JWT access token, on a token the SP receives as its id_token. Explicit typing exists so that one kind of token cannot be substituted for another. A careful SP refuses a token typed as something else; OIDC Core does not require the check, so many libraries accept it (hardening).",
   refs: ['RFC 8725 §3.11 (explicit typing)', 'RFC 9068 §2.1 (at+jwt)', 'RFC 7515 §4.1.9 (typ)'],
   caughtBy: ['jwt-typ'],
 });
