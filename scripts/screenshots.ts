@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { startUiEnvironment } from '../test/ui/support/environment.ts';
 import { compareScreenshots } from './screenshots/compare.ts';
 import { explainScreenshots } from './screenshots/explain.ts';
+import { reportScreenshot } from './screenshots/report.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
@@ -169,6 +170,7 @@ try {
 
   await explainScreenshots(env, shot);
   await compareScreenshots(env, shot);
+  await reportScreenshot(out);
 } finally {
   await env.close();
 }
