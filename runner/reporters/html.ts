@@ -2,7 +2,7 @@ import { writeFileAtomic } from '../../lib/fs.ts';
 import { escapeHtml, html, type SafeHtml } from '../../lib/html.ts';
 import { maskSecrets, maskSecretsInText } from '../../lib/mask.ts';
 import type { HttpStep, RunRecord, ScenarioResult } from '../types.ts';
-import { verdictMarks } from './list.ts';
+import { markOf, markOfVerdict, verdictMarks } from './list.ts';
 import { anchorOf, type Baselines, cleanLoginFor, messageChanges } from './message-changes.ts';
 import { spAnswers } from './sp-answers.ts';
 import type { Reporter } from './types.ts';
@@ -31,6 +31,7 @@ export interface HtmlReportOptions {
 export function renderHtmlReport(record: RunRecord, options: HtmlReportOptions = {}): string {
   const s = record.summary;
   const ordered = [...record.results].sort((a, b) => rank(a) - rank(b));
+  const reproductions = record.results.length > 0 && record.results.every((r) => r.reproduction);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -51,12 +52,18 @@ p span.add,p span.del{padding:0 .3rem}.fold{color:#666;font-style:italic}
 </style></head><body>
 ${html`<h1>sso-harness run ${record.id}</h1>
 <p>${record.startedAt} · ${record.options.driver} driver · targets ${record.options.targets.join(', ')} · status ${record.status}</p>
-<p><strong>${s.total}</strong> scenarios: <span class="pass">${verdictMarks.pass} ${s.passed}</span>,
+${
+  reproductions
+    ? html`<p><strong>${s.total}</strong> reproduction${s.total === 1 ? '' : 's'}: <span class="pass">${markOfVerdict('pass', true)} ${s.passed}</span>,
+<span class="fail">${markOfVerdict('fail', true)} ${s.failed}</span>, <span class="error">${markOfVerdict('error', true)} ${s.errored + s.skipped}</span>
+in ${(s.durationMs / 1000).toFixed(1)} s</p>`
+    : html`<p><strong>${s.total}</strong> scenarios: <span class="pass">${verdictMarks.pass} ${s.passed}</span>,
 <span class="fail">${verdictMarks.fail} ${s.failed}</span>, <span class="error">${verdictMarks.error} ${s.errored}</span>,
-<span class="skipped">${verdictMarks.skipped} ${s.skipped}</span> in ${(s.durationMs / 1000).toFixed(1)} s</p>
+<span class="skipped">${verdictMarks.skipped} ${s.skipped}</span> in ${(s.durationMs / 1000).toFixed(1)} s</p>`
+}
 ${(record.calibrations ?? []).map((c) => html`<p class="${c.ok ? 'pass' : 'error'}">Calibration of ${c.targetId}: ${c.ok ? c.summary : html`${c.summary}. ${c.hint ?? ''}`}</p>`)}
 <table><thead><tr><th>verdict</th><th>scenario</th><th>target</th><th>expected</th><th>observed</th></tr></thead><tbody>
-${ordered.map((r) => html`<tr><td class="v ${r.verdict}">${verdictMarks[r.verdict]}</td><td><a href="#${anchorOf(r)}">${r.scenarioId}</a><br>${r.title}</td><td>${r.target}</td><td>${r.expected}</td><td>${r.verdict === 'skipped' ? `skipped: ${r.reason}` : r.observed}</td></tr>`)}
+${ordered.map((r) => html`<tr><td class="v ${r.verdict}">${markOf(r)}</td><td><a href="#${anchorOf(r)}">${r.scenarioId}</a><br>${r.title}</td><td>${r.target}</td><td>${r.expected}</td><td>${r.verdict === 'skipped' ? `skipped: ${r.reason}` : r.observed}</td></tr>`)}
 </tbody></table>
 <h1>Evidence</h1>
 ${ordered.map((r) => resultSection(r, cleanLoginFor(r, record, options.baselines)))}`}
@@ -66,8 +73,9 @@ ${ordered.map((r) => resultSection(r, cleanLoginFor(r, record, options.baselines
 
 function resultSection(r: ScenarioResult, clean: ScenarioResult | undefined): SafeHtml {
   return html`<details id="${anchorOf(r)}"${r.verdict === 'fail' || r.verdict === 'error' ? ' open' : ''}>
-<summary><span class="v ${r.verdict}">${verdictMarks[r.verdict]}</span> <strong>${r.scenarioId}</strong>: ${r.title} @ ${r.target}</summary>
+<summary><span class="v ${r.verdict}">${markOf(r)}</span> <strong>${r.scenarioId}</strong>: ${r.title} @ ${r.target}</summary>
 <dl>
+${r.reproduction ? html`<dt>reproduction</dt><dd class="reproduction">${r.reproduction.line}</dd>` : ''}
 <dt>reason</dt><dd>${r.reason}</dd>
 <dt>why</dt><dd>${r.why}</dd>
 <dt>faults</dt><dd>${r.faultSummaries.length ? r.faultSummaries.join('; ') : 'none (a clean login)'}</dd>
@@ -77,7 +85,7 @@ ${spAnswerRows(r)}
 <dt>connection</dt><dd>${r.connection ?? '-'} (provider ${r.provider ?? '-'}), user ${r.user ?? '-'}, ${r.driver} driver, ${r.durationMs} ms</dd>
 <dt>refs</dt><dd>${r.refs.join(', ') || '-'}</dd>
 </dl>
-${r.steps.map((s) => html`<p>Step <strong>${s.action}</strong>: expected ${s.expect}, ${verdictMarks[s.verdict]}: ${s.observed}${s.probe ? ` (probe: row ${s.probe.row}, ${s.probe.status} at ${maskSecretsInText(s.probe.finalUrl)})` : ''}</p>`)}
+${r.steps.map((s) => html`<p>Step <strong>${s.action}</strong>: expected ${s.expect}, ${markOfVerdict(s.verdict, r.reproduction !== undefined)}: ${s.observed}${s.probe ? ` (probe: row ${s.probe.row}, ${s.probe.status} at ${maskSecretsInText(s.probe.finalUrl)})` : ''}</p>`)}
 ${r.http.length ? html`<details><summary>HTTP steps (${r.http.length})</summary><table><tbody>${r.http.map((h) => html`<tr><td>${h.index + 1}</td><td>${h.cause}</td><td>${h.method} ${maskSecretsInText(h.url)}</td><td>${h.status}${h.location ? html`<br>→ ${maskSecretsInText(h.location)}` : ''}</td></tr>${h.form ? html`<tr><td></td><td colspan="3"><pre>${JSON.stringify(maskSecrets(h.form), null, 2)}</pre></td></tr>` : ''}`)}</tbody></table></details>` : ''}
 ${r.trace.length ? html`<details><summary>IdP trace (${r.trace.length} messages)</summary>${r.trace.map((t) => html`<details><summary>${t.direction} ${t.kind} ${t.binding ?? ''}: ${t.summary}</summary>${t.decoded ? html`<pre>${maskSecretsInText(t.decoded)}</pre>` : ''}${t.error ? html`<p>${t.error}</p>` : ''}</details>`)}</details>` : ''}
 ${r.screenshot ? html`<p>Screenshot</p><img alt="browser at the end of ${r.scenarioId}" src="data:image/png;base64,${r.screenshot}">` : ''}

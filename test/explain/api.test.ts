@@ -76,6 +76,20 @@ describe('POST /api/explain', () => {
     const result = events.find((e) => e.event === 'result')?.data as {
       result: { verdict: string; scenarioId: string };
     };
-    expect(result.result).toMatchObject({ scenarioId: 'explain.reproduction', verdict: 'pass' });
+    // The verdict is judged as ever; a reproduction reads it as reproduced.
+    expect(result.result).toMatchObject({
+      scenarioId: 'explain.reproduction',
+      verdict: 'pass',
+      reproduction: {
+        outcome: 'reproduced',
+        what: expect.stringMatching(/^no session at demo-sp when the IdP commits saml\.audience/),
+        line: expect.stringMatching(/^reproduced: /),
+      },
+    });
+    const stored = await api.get(`/api/runs/${started.body.id}/results/explain.reproduction`);
+    expect(stored.body.reproduction.outcome).toBe('reproduced');
+    const report = await api.get(`/api/runs/${started.body.id}/report.html`);
+    expect(report.text).toContain('✓ reproduced');
+    expect(report.text).not.toContain('✓ pass');
   });
 });

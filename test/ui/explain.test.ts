@@ -31,7 +31,12 @@ describe('Explain', () => {
 
     await page.getByRole('button', { name: /Reproduce/ }).click();
     await page.getByText('✓ Reproduced').waitFor({ timeout: 30_000 });
-    await page.locator('run-monitor').getByText('1 of 1 done').waitFor();
+    const monitor = page.locator('run-monitor');
+    await monitor.getByText('1 of 1 done').waitFor();
+    await monitor.getByText('✓ 1 reproduced').waitFor();
+    expect(await monitor.getByTestId('totals').textContent()).not.toMatch(/pass|fail/);
+    await monitor.locator('li a').click();
+    expect(await page.locator('result-view .head verdict-mark .v').textContent()).toBe('✓reproduced');
     await page.context().close();
   });
 

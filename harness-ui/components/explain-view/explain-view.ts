@@ -13,7 +13,10 @@ import { styles } from './styles.ts';
 type SpSource = 'target' | 'metadata' | 'none';
 
 /** What the reproduction run said: the SP refused as the customer's did, or not. */
-type ReproduceOutcome = { runId: string; verdict: 'reproduced' | 'not-reproduced' | 'undecided' | 'running' };
+type ReproduceOutcome = {
+  runId: string;
+  verdict: 'reproduced' | 'not-reproduced' | 'not-judged' | 'running';
+};
 
 /**
  * Explain a customer's capture: paste or drop a SAMLResponse, redirect URL, token, token
@@ -330,7 +333,7 @@ export class ExplainView extends ApiElement {
       case 'not-reproduced':
         return html`<span class="badge bad outcome" role="status">✗ Not reproduced: the SP accepts the login with these defects</span>`;
       default:
-        return html`<span class="badge warn outcome" role="status">! Not reproduced: the run could not judge (see the result)</span>`;
+        return html`<span class="badge warn outcome" role="status">! Not judged: the run could not tell (see the result)</span>`;
     }
   }
 
@@ -395,7 +398,7 @@ export class ExplainView extends ApiElement {
     const { passed, failed } = event.summary;
     this.reproduction = {
       ...this.reproduction,
-      verdict: passed > 0 ? 'reproduced' : failed > 0 ? 'not-reproduced' : 'undecided',
+      verdict: passed > 0 ? 'reproduced' : failed > 0 ? 'not-reproduced' : 'not-judged',
     };
   };
 
