@@ -10,6 +10,7 @@ import { startUiEnvironment } from '../test/ui/support/environment.ts';
 import { compareScreenshots } from './screenshots/compare.ts';
 import { explainScreenshots } from './screenshots/explain.ts';
 import { reportScreenshot } from './screenshots/report.ts';
+import { reproductionScreenshots } from './screenshots/reproduction.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
@@ -173,4 +174,12 @@ try {
   await reportScreenshot(out);
 } finally {
   await env.close();
+}
+
+// Reproductions against the strict demo SP, which refuses them as the customer's SP did.
+const strict = await startUiEnvironment({ lax: [] });
+try {
+  await reproductionScreenshots(strict, shot);
+} finally {
+  await strict.close();
 }

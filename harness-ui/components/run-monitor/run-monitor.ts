@@ -146,7 +146,7 @@ export class RunMonitor extends ApiElement {
                 </button>`,
               )}
             </div>
-            <ul class="results" aria-label="Results">
+            <ul class="results ${reproductions ? 'reproductions' : ''}" aria-label="Results">
               ${shown.map(
                 (r) => html`<li data-verdict=${r.verdict}>
                   <verdict-mark .verdict=${r.verdict} .reproduction=${r.reproduction?.outcome}></verdict-mark>
