@@ -1,6 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOW_COOKIE } from '../../../idp/flows.ts';
+import { chromiumArgs, findChromium } from '../../../runner/drivers/find-chromium.ts';
 import { startTestIdp, type TestIdp } from '../../support/idp.ts';
 import { textOf } from '../../support/oidc-rp.ts';
 
@@ -158,5 +160,107 @@ describe('the IdP refuses the SP request the way the persona does', () => {
     expect(answer.text).toContain('Correlation ID:');
     const google = await refused('google-oidc', authorize('google', 'https://evil.example/cb'));
     expect(google.text).toMatch(/Error 400: redirect_uri_mismatch/);
+  });
+
+  describe('a caller that reads JSON gets the refusal as JSON', () => {
+    async function refusedAsJson(providerId: string, url: string, headers: Record<string, string>) {
+      const flow = idp.context.flows.create({ providerId, faults: [] });
+      const response = await fetch(url, {
+        headers: { ...headers, cookie: `${FLOW_COOKIE}=${flow.id}` },
+        redirect: 'manual',
+      });
+      const entry = idp.context.trace.list({ flowId: flow.id }).find((e) => e.kind === 'refusal');
+      idp.context.flows.remove(flow.id);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: await response.text(),
+        entry,
+      };
+    }
+
+    it.each(personas)('%s: codes, reason, persona code and near miss, for SAML and OIDC', async (persona) => {
+      const sp = await refusedAsJson(
+        `${persona}-saml`,
+        authnRequest(persona, 'https://stranger.example/sp', ACS),
+        { accept: 'application/json' },
+      );
+      expect(sp.status).toBe(expected[persona].sp![0]);
+      expect(sp.type).toContain('application/json');
+      expect(JSON.parse(sp.body)).toMatchObject({
+        error: {
+          code: 'UNKNOWN_SP',
+          message: expect.stringContaining('the SP "https://stranger.example/sp" is not registered'),
+          detail: { refusal: 'unknown-sp', persona, personaCode: expected[persona].sp![1] },
+        },
+      });
+      // The refusal is traced as for a browser.
+      expect(sp.entry!.error).toMatch(new RegExp(`^${expected[persona].sp![1]}: `));
+
+      const acs = await refusedAsJson(`${persona}-saml`, authnRequest(persona, SP, `${ACS}/`), {
+        accept: 'application/json, text/plain, */*',
+      });
+      const near = `the registered ACS URL is ${ACS} — the request sent ${ACS}/: they differ only by a trailing slash`;
+      expect(JSON.parse(acs.body).error).toMatchObject({
+        code: 'ACS_NOT_REGISTERED',
+        message: expect.stringContaining(near),
+        detail: { refusal: 'acs-mismatch', personaCode: expected[persona].acs![1], nearMiss: near },
+      });
+
+      const uri = await refusedAsJson(`${persona}-oidc`, authorize(persona, CASED.toLowerCase()), {
+        accept: 'application/json',
+      });
+      expect(uri.status).toBe(expected[persona].uri![0]);
+      const error = JSON.parse(uri.body).error;
+      expect(error).toMatchObject({
+        code: 'invalid_redirect_uri',
+        detail: {
+          refusal: 'redirect-uri-mismatch',
+          persona,
+          personaCode: expected[persona].uri![1],
+          nearMiss: `the registered redirect URI is ${CASED} — the request sent ${CASED.toLowerCase()}: they differ only in letter case`,
+        },
+      });
+      expect(error.hint).toContain(`Redirect URIs registered for app: ${CALLBACK}, ${CASED}`);
+    });
+
+    it('a browser gets the persona page when it navigates, JSON when a page fetches', async () => {
+      const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+      try {
+        const page = await browser.newPage();
+        // A flow per request: a flow's second sign-in request is answered as a second login.
+        const bind = async () => {
+          const flow = idp.context.flows.create({ providerId: 'okta-oidc', faults: [] });
+          await page.context().addCookies([{ name: FLOW_COOKIE, value: flow.id, url: idp.url }]);
+          return flow.id;
+        };
+        const flows = [await bind()];
+        const url = authorize('okta', 'https://evil.example/cb');
+        const navigation = await page.goto(url);
+        expect(navigation!.status()).toBe(400);
+        expect(navigation!.headers()['content-type']).toContain('text/html');
+        await page.getByRole('alert').getByText('invalid_request').waitFor();
+        expect(await page.title()).toBe('Okta: invalid_request');
+        flows.push(await bind());
+        const fetched = await page.evaluate(async (target) => {
+          const response = await fetch(target);
+          return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+        }, url);
+        expect(fetched.status).toBe(400);
+        expect(fetched.body).toMatchObject({
+          error: {
+            code: 'invalid_redirect_uri',
+            message: expect.stringContaining('the request sent https://evil.example/cb'),
+            detail: { persona: 'okta', personaCode: 'invalid_request', refusal: 'redirect-uri-mismatch' },
+          },
+        });
+        for (const flowId of flows) {
+          expect(idp.context.trace.list({ flowId }).some((e) => e.kind === 'refusal')).toBe(true);
+          idp.context.flows.remove(flowId);
+        }
+      } finally {
+        await browser.close();
+      }
+    });
   });
 });
