@@ -48,7 +48,7 @@ export async function explainCommand(
       text: input.text,
       name: input.name === 'standard input' ? undefined : input.name,
       mask: options.mask,
-      context: (protocol) => resolveContext(contextOptions(options, harness?.view), protocol),
+      context: (protocol, hints) => resolveContext(contextOptions(options, harness?.view), protocol, hints),
     });
     if (!options.reproduce || !harness?.server || explanation.outcome === 'unreadable')
       return await writeExplanation(explanation, options, out);

@@ -106,7 +106,7 @@ export class ExplainView extends ApiElement {
             <textarea id="input" spellcheck="false" placeholder="SAMLResponse=PHNhbWxwOlJlc3BvbnNl…  or  eyJhbGciOi…  or  https://app.example/acs?…"
               .value=${this.input} @input=${(e: Event) => {
                 this.input = (e.target as HTMLTextAreaElement).value;
-              }}></textarea>
+              }} @paste=${this.onPaste}></textarea>
             <div class="help">Or drop a file here (HAR, SAML-tracer export, saved message).</div>
           </div>`
       }
@@ -214,7 +214,7 @@ export class ExplainView extends ApiElement {
         <select id="connection" @change=${(e: Event) => {
           this.connection = (e.target as HTMLSelectElement).value;
         }}>
-          <option value="" ?selected=${!this.connection}>The first of the message's protocol</option>
+          <option value="" ?selected=${!this.connection}>The one the message came through</option>
           ${Object.keys(chosen?.target.connections ?? {}).map((c) => html`<option value=${c} ?selected=${c === this.connection}>${c}</option>`)}
         </select>
       </div>
@@ -376,10 +376,14 @@ export class ExplainView extends ApiElement {
     const scenario = this.explanation?.reproduction?.scenario;
     if (!scenario) return;
     this.failure = undefined;
+    // The connection compared with: the one chosen, else the one the message came through.
+    const compared = this.explanation?.context.harness;
     const connection =
       this.spSource === 'target' && this.reproduceTarget === this.target && this.connection
         ? this.connection
-        : undefined;
+        : compared && compared.target === this.reproduceTarget
+          ? compared.connection
+          : undefined;
     try {
       const started = await this.api.startRun({
         target: this.reproduceTarget,
@@ -400,6 +404,13 @@ export class ExplainView extends ApiElement {
       ...this.reproduction,
       verdict: passed > 0 ? 'reproduced' : failed > 0 ? 'not-reproduced' : 'not-judged',
     };
+  };
+
+  /** A paste is explained at once, as the pasted text lands in the box (jwt.io and SAML-tracer do no less). */
+  private onPaste = () => {
+    setTimeout(() => {
+      if (this.input.trim() && !this.busy) void this.explain();
+    }, 0);
   };
 
   private onDragOver = (event: DragEvent) => {
