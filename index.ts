@@ -28,7 +28,7 @@ export type {
 export { startHarness } from './runner/harness.ts';
 export { htmlReporter, jsonReporter, junitReporter, listReporter } from './runner/reporters/index.ts';
 export type { Reporter } from './runner/reporters/types.ts';
-export type { RunRecord, RunSummary, ScenarioResult, Verdict } from './runner/types.ts';
+export type { ReproductionReading, RunRecord, RunSummary, ScenarioResult, Verdict } from './runner/types.ts';
 export { defineScenario } from './scenarios/define.ts';
 export { catalog } from './scenarios/index.ts';
 export type { Expectation, Scenario, ScenarioInput } from './scenarios/schema.ts';

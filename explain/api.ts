@@ -128,7 +128,7 @@ export function explainApi(
           text: request.input,
           name: request.name,
           mask: request.mask,
-          context: (protocol) => resolveContext(contextOptions, protocol),
+          context: (protocol, hints) => resolveContext(contextOptions, protocol, hints),
         });
       } catch (error) {
         if (error instanceof ExplainError) {

@@ -25,6 +25,7 @@ export function summarizeContext(context: ExplainContext): Explanation['context'
       jwksKids: (idp.jwks?.keys ?? []).map((k) => k.kid ?? '(no kid)'),
     },
     notes: idp?.jwksProblem ? [`the OP's keys could not be loaded: ${idp.jwksProblem}`] : [],
+    harness: context.harness,
   };
 }
 

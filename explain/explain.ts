@@ -6,7 +6,7 @@ import { PersonalDataMasker, type PersonalKind } from '../lib/mask-personal.ts';
 import { prettyXml } from '../lib/xml.ts';
 import { personalInClaims, personalInSaml } from './collect.ts';
 import { personaOfIssuer } from './console-settings.ts';
-import type { ExplainContext } from './context/settings.ts';
+import type { ExplainContext, SenderHints } from './context/settings.ts';
 import { summarizeContext } from './context-summary.ts';
 import { explainDefaults } from './defaults.ts';
 import { Findings } from './findings.ts';
@@ -36,8 +36,13 @@ export interface ExplainInput {
   text: string;
   /** A file name, for the report. */
   name?: string | undefined;
-  /** The settings to compare with, or a function that resolves them once the protocol of the input is known. */
-  context: ExplainContext | ((protocol: 'saml' | 'oidc' | undefined) => Promise<ExplainContext>);
+  /**
+   * The settings to compare with, or a function that resolves them once the protocol of the
+   * input and who sent it (`SenderHints`) are known.
+   */
+  context:
+    | ExplainContext
+    | ((protocol: 'saml' | 'oidc' | undefined, hints: SenderHints) => Promise<ExplainContext>);
   /** Replace personal data (names, emails, IDs) with placeholders before anything is shown. */
   mask?: boolean | undefined;
 }
@@ -62,7 +67,9 @@ const samlKinds: Record<string, MessageKind> = {
 export async function explain(input: ExplainInput): Promise<Explanation> {
   const capture = readInput(input.text);
   const context =
-    typeof input.context === 'function' ? await input.context(protocolOf(capture.messages)) : input.context;
+    typeof input.context === 'function'
+      ? await input.context(protocolOf(capture.messages), sendersOf(capture.messages))
+      : input.context;
   const queue: CapturedMessage[] = [...capture.messages];
   const messages: ExplainedMessage[] = [];
   const checks: Check[] = [...capture.problems];
@@ -286,6 +293,34 @@ function flowChecks(flow: Explanation['flow']): Check[] {
       text: `${step.method} ${step.url.split('?')[0]} answered HTTP ${step.status}: ${step.status! >= 500 ? 'the server failed here' : 'the login was refused here'}${step.messages.length ? ' (after receiving the message above)' : ''}`,
       actual: String(step.status),
     }));
+}
+
+/** Who sent the messages, read without checking anything: a hint to pick the settings by. */
+function sendersOf(messages: readonly CapturedMessage[]): SenderHints {
+  const hints: SenderHints = { issuers: [], clientIds: [] };
+  for (const message of messages) {
+    if (message.kind === 'saml') {
+      for (const match of message.xml.matchAll(/<(?:[\w.-]+:)?Issuer\b[^>]*>\s*([^<\s]+)\s*</g))
+        hints.issuers.push(match[1]!);
+    } else if (message.kind === 'jwt') {
+      const iss = jwtIssuer(message.compact);
+      if (iss) hints.issuers.push(iss);
+    } else if (message.kind === 'oidc-authorization-request' && message.params.client_id) {
+      hints.clientIds.push(message.params.client_id);
+    }
+  }
+  return hints;
+}
+
+function jwtIssuer(compact: string): string | undefined {
+  const payload = compact.split('.')[1];
+  if (!payload || payload.length > 64 * 1024) return undefined;
+  try {
+    const iss = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: unknown }).iss;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function protocolOf(messages: readonly CapturedMessage[]): 'saml' | 'oidc' | undefined {

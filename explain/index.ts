@@ -7,7 +7,7 @@
  * import { explain, resolveContext } from './explain/index.ts';
  * const explanation = await explain({
  *   text: await readFile('response.txt', 'utf8'),
- *   context: (protocol) => resolveContext({ sp: { metadata: { file: 'sp.xml' } } }, protocol),
+ *   context: (protocol, hints) => resolveContext({ sp: { metadata: { file: 'sp.xml' } } }, protocol, hints),
  * });
  * explanation.checks.filter((c) => c.status === 'problem');
  */

@@ -1,3 +1,4 @@
+import { reproductionTag } from '../scenarios/schema.ts';
 import type { Check, ExplainedMessage, Explanation, Reproduction } from './types.ts';
 
 type FaultRef = { fault: string; params?: Record<string, unknown> };
@@ -278,7 +279,7 @@ export function composeReproduction(
       protocol,
       faults: orderFaults(saml),
       expect: 'reject',
-      tags: ['explain', 'reproduction'],
+      tags: ['explain', reproductionTag],
       why: problems
         .filter((p) => ids.includes(p.id))
         .map((p) => p.text)

@@ -141,6 +141,8 @@ export interface ContextSummary {
     | undefined;
   /** Settings that could not be loaded (a metadata URL down, ...), as problems. */
   notes: string[];
+  /** The harness target and connection compared with (the one the message came through, unless one was named). */
+  harness?: { target: string; connection: string } | undefined;
 }
 
 /** A scenario, as data, whose faults make the harness commit the defects found. */

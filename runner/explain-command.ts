@@ -14,13 +14,14 @@ import type { Explanation } from '../explain/types.ts';
 import { mountProviders } from '../idp/providers.ts';
 import { createIdpContext, type IdpServer, startIdpServer } from '../idp/server.ts';
 import { launchDemoTargets } from './demo-target.ts';
-import { reproduceExplanation } from './explain-reproduce.ts';
+import { type ReproduceOutcome, reproduceExplanation } from './explain-reproduce.ts';
 
 /**
  * `sso-harness explain FILE`: explains a captured message (or HAR) and prints the checks;
  * with `--reproduce --target T`, runs the scenario that commits the same defects against
- * the target and says whether the SP refuses as the customer's SP did. Returns the exit
- * code: 0 no problem (or reproduced), 1 problems (or not reproduced), 2 unreadable input.
+ * the target and says whether the SP refuses as the customer's SP did (with --json, as
+ * `reproduce` beside the explanation). Returns the exit code: 0 no problem, 1 problems,
+ * 2 unreadable input; with --reproduce, `reproduceExitCodes`.
  */
 export async function explainCommand(
   file: string,
@@ -47,34 +48,51 @@ export async function explainCommand(
       text: input.text,
       name: input.name === 'standard input' ? undefined : input.name,
       mask: options.mask,
-      context: (protocol) => resolveContext(contextOptions(options, harness?.view), protocol),
+      context: (protocol, hints) => resolveContext(contextOptions(options, harness?.view), protocol, hints),
     });
-    const code = await writeExplanation(explanation, options, out);
-    if (!options.reproduce || !harness?.server) return code;
-    return await reproduce(explanation, harness.server, options, out);
+    if (!options.reproduce || !harness?.server || explanation.outcome === 'unreadable')
+      return await writeExplanation(explanation, options, out);
+    const outcome = await reproduce(explanation, harness.server, options);
+    if (options.json) {
+      const { result: _kept, ...reproduce } = outcome;
+      const withReproduction: Explanation & { reproduce: typeof reproduce } = { ...explanation, reproduce };
+      await writeExplanation(withReproduction, options, out);
+    } else {
+      await writeExplanation(explanation, options, out);
+      out(`\n${outcome.line}\n`);
+    }
+    return reproduceExitCodes[outcome.outcome];
   } finally {
     await harness?.close();
   }
 }
 
+/**
+ * Exit codes of `explain --reproduce`: 0 reproduced, 1 not reproduced (or nothing to
+ * reproduce), 3 not judged (the run could not tell: SP unreachable, calibration failed).
+ * 2 stays unreadable input or bad usage, as without --reproduce.
+ */
+export const reproduceExitCodes: Record<ReproduceOutcome['outcome'], number> = {
+  reproduced: 0,
+  'not-reproduced': 1,
+  nothing: 1,
+  'not-judged': 3,
+};
+
 async function reproduce(
   explanation: Explanation,
   server: IdpServer,
   options: ExplainCommandOptions,
-  out: (text: string) => void,
-): Promise<number> {
-  if (explanation.outcome === 'unreadable') return 2;
+): Promise<ReproduceOutcome> {
   const target = server.context.config.targets[options.target!]!;
   const demos = await launchDemoTargets({ [options.target!]: target }, server.url);
   try {
-    const outcome = await reproduceExplanation(explanation, {
+    return await reproduceExplanation(explanation, {
       server,
       target: options.target!,
       connection: options.connection,
       driver: options.driver ?? 'http',
     });
-    out(`\n${outcome.line}\n`);
-    return outcome.status === 'reproduced' ? 0 : outcome.status === 'nothing' ? 1 : 1;
   } finally {
     await demos.close();
   }

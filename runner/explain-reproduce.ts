@@ -9,10 +9,18 @@ import { RunHistory } from './history.ts';
 import { runScenarios } from './run.ts';
 import type { ScenarioResult } from './types.ts';
 
+/**
+ * What `explain --reproduce` found, also its JSON (`reproduce` beside the explanation).
+ * reproduced: the SP refused the harness's defective login, as the customer's was refused;
+ * not-reproduced: it let the login through; not-judged: the run could not tell (the SP
+ * unreachable, a calibration that failed); nothing: no fault commits the problems found.
+ */
 export interface ReproduceOutcome {
-  /** reproduced: the SP refused the harness's defective login, as the customer's was refused. */
-  status: 'reproduced' | 'not-reproduced' | 'nothing' | 'error';
+  outcome: 'reproduced' | 'not-reproduced' | 'not-judged' | 'nothing';
+  /** What the reproduction looked for, in words (absent for `nothing`). */
+  what?: string | undefined;
   line: string;
+  runId?: string | undefined;
   result?: ScenarioResult | undefined;
 }
 
@@ -37,7 +45,7 @@ export async function reproduceExplanation(
       explanation.summary.problem === 0
         ? 'no problem was found'
         : `no fault of the harness commits ${explanation.reproduction?.unmatched.join(', ') ?? 'these problems'}`;
-    return { status: 'nothing', line: `nothing to reproduce: ${why}` };
+    return { outcome: 'nothing', line: `not reproduced: nothing to reproduce, ${why}` };
   }
   const target = options.server.context.config.targets[options.target]!;
   const connection =
@@ -57,29 +65,19 @@ export async function reproduceExplanation(
       history: new RunHistory(options.server.context.config.stateDir),
     });
     const result = record.results[0];
-    const faults = scenario!.faults.map((f) => f.fault).join(', ');
-    if (!result) return { status: 'error', line: `not reproduced: the run produced no result (${faults})` };
-    if (result.verdict === 'pass') {
-      return {
-        status: 'reproduced',
-        result,
-        line: `reproduced: ${options.target} refuses the login when the harness sends ${faults} (${result.observed}); run ${record.id}`,
-      };
-    }
-    if (result.verdict === 'fail') {
-      return {
-        status: 'not-reproduced',
-        result,
-        line: `not reproduced: ${options.target} accepted the login with ${faults} (${result.observed}): the customer's SP refused for another reason, or is stricter; run ${record.id}`,
-      };
+    const reading = result?.reproduction;
+    if (!result || !reading) {
+      return { outcome: 'not-judged', runId: record.id, line: `not judged: the run produced no result` };
     }
     return {
-      status: 'error',
+      outcome: reading.outcome,
+      what: reading.what,
+      line: `${reading.line}; run ${record.id}`,
+      runId: record.id,
       result,
-      line: `not reproduced: the run could not judge (${result.verdict}: ${result.reason}); run ${record.id}`,
     };
   } catch (error) {
-    return { status: 'error', line: `not reproduced: ${describeError(error)}` };
+    return { outcome: 'not-judged', line: `not judged: ${describeError(error)}` };
   } finally {
     await driver.close();
   }

@@ -11,6 +11,8 @@ export interface RunListing {
   targets: string[];
   driver: string;
   summary: RunSummary;
+  /** A run of reproductions (Compose, Explain): its totals read reproduced / not reproduced. */
+  reproduction?: boolean | undefined;
 }
 
 export interface HistoryOptions {
@@ -102,6 +104,7 @@ export class RunHistory {
           targets: r.options.targets,
           driver: r.options.driver,
           summary: r.summary,
+          reproduction: r.options.reproduction,
         },
       ];
     });

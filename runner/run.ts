@@ -6,6 +6,7 @@ import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
 import type { TextPattern } from '../lib/pattern.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { reproductionTag } from '../scenarios/schema.ts';
 import type { ScimScenario } from '../scenarios/scim/schema.ts';
 import { type Calibration, calibrateTarget } from './calibrate.ts';
 import type { Driver } from './drivers/types.ts';
@@ -15,6 +16,7 @@ import type { RunHistory } from './history.ts';
 import { type Job, planJobs } from './plan.ts';
 import { ReporterMultiplexer } from './reporters/multiplexer.ts';
 import type { Reporter } from './reporters/types.ts';
+import { readAsReproduction } from './reproduction.ts';
 import { schedule } from './scheduler.ts';
 import { executeScimJob } from './scim/execute.ts';
 import { planScimJobs } from './scim/plan.ts';
@@ -119,7 +121,9 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       timeoutMs: options.timeoutMs,
       calibration,
       screenshots: options.screenshots,
-    }).catch((error: unknown) => harnessFailure(job, error));
+    })
+      .catch((error: unknown) => harnessFailure(job, error))
+      .then(readAsReproduction);
   const loginTasks: Task[] = planned.map((job) => ({
     key: job.key,
     targetId: job.targetId,
@@ -164,6 +168,11 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
       protocol: options.filter?.protocol,
       shard: options.shard ? `${options.shard.index}/${options.shard.total}` : undefined,
       suite: options.suite,
+      reproduction:
+        (scimTasks.length === 0 &&
+          planned.length > 0 &&
+          planned.every((job) => job.scenario.tags.includes(reproductionTag))) ||
+        undefined,
     },
     summary: summarize([], 0),
     calibrations: [],

@@ -97,6 +97,24 @@ export interface ScenarioResult {
   /** Path of the Playwright trace (browser driver with a trace folder, on fail or error). */
   playwrightTrace?: string | undefined;
   flowId?: string | undefined;
+  /** How to read the verdict when the scenario reproduces a customer's report (tag `reproduction`: Compose, Explain). */
+  reproduction?: ReproductionReading | undefined;
+}
+
+/**
+ * A reproduction's result in its own words. The verdict stays as judged; this says what
+ * it means for the customer's report.
+ */
+export interface ReproductionReading {
+  /**
+   * reproduced: the SP did what the customer saw (the verdict passed); not-reproduced: it
+   * did something else (fail); not-judged: the run could not tell (error) or did not run (skipped).
+   */
+  outcome: 'reproduced' | 'not-reproduced' | 'not-judged';
+  /** What the reproduction looked for: "no session at demo-sp when the IdP commits saml.audience". */
+  what: string;
+  /** The outcome in one line, for lists and the CLI: "reproduced: …", "not reproduced: …", "not judged: …". */
+  line: string;
 }
 
 export interface RunSummary {
@@ -124,6 +142,8 @@ export interface RunRecord {
     protocol?: string | undefined;
     shard?: string | undefined;
     suite?: string | undefined;
+    /** Every scenario of the run reproduces a customer's report (Compose, Explain): read reproduced / not reproduced. */
+    reproduction?: boolean | undefined;
   };
   summary: RunSummary;
   /** Each target's calibration: what session and no session look like there. */

@@ -3,6 +3,13 @@ import { personaNames } from '../config/schema.ts';
 
 export const outcomeSchema = z.enum(['accept', 'reject']);
 
+/**
+ * The tag of a scenario that reproduces a customer's report (Compose and Explain tag
+ * theirs): its `expect` is what the customer saw, and its results read *reproduced*,
+ * *not reproduced* or *not judged* instead of pass, fail or error.
+ */
+export const reproductionTag = 'reproduction';
+
 export const faultRefSchema = z.strictObject({
   fault: z.string().min(1),
   params: z.record(z.string(), z.unknown()).optional(),

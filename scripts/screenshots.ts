@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { startUiEnvironment } from '../test/ui/support/environment.ts';
 import { compareScreenshots } from './screenshots/compare.ts';
 import { explainScreenshots } from './screenshots/explain.ts';
+import { reportScreenshot } from './screenshots/report.ts';
+import { reproductionScreenshots } from './screenshots/reproduction.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
@@ -169,6 +171,15 @@ try {
 
   await explainScreenshots(env, shot);
   await compareScreenshots(env, shot);
+  await reportScreenshot(out);
 } finally {
   await env.close();
+}
+
+// Reproductions against the strict demo SP, which refuses them as the customer's SP did.
+const strict = await startUiEnvironment({ lax: [] });
+try {
+  await reproductionScreenshots(strict, shot);
+} finally {
+  await strict.close();
 }

@@ -5,7 +5,7 @@ import type { KeyFactory } from '../../idp/keys/factory.ts';
 import { publishedKinds } from '../../idp/oidc/keys.ts';
 import { ExplainError } from '../errors.ts';
 import { idpSettingsFromMetadata } from './metadata.ts';
-import { emptyIdp, emptySp, type IdpSettings, type SpSettings } from './settings.ts';
+import { emptyIdp, emptySp, type IdpSettings, type SenderHints, type SpSettings } from './settings.ts';
 
 /** The parts of a harness (running, or built from a config without listening) explain reads. */
 export interface HarnessView {
@@ -19,14 +19,16 @@ export interface HarnessView {
 /**
  * The SP's and the IdP's settings as the harness holds them for one connection of a
  * target: the SP's entityID, ACS URLs and certificates (or the OIDC client), and the
- * provider's entityID, certificates or keys. Without `connection`, the first connection
- * of the protocol asked for. Throws EXPLAIN_BAD_OPTION naming the known targets or connections.
+ * provider's entityID, certificates or keys. Without `connection`, the connection of the
+ * protocol asked for whose provider issued the message (or whose client sent it, `hints`),
+ * else the first of that protocol. Throws EXPLAIN_BAD_OPTION naming the known targets or connections.
  */
 export async function settingsFromTarget(
   view: HarnessView,
   targetName: string,
   connectionName: string | undefined,
   protocol: 'saml' | 'oidc' | undefined,
+  hints: SenderHints = { issuers: [], clientIds: [] },
 ): Promise<{ sp: SpSettings; idp: IdpSettings; connection: string; provider: string }> {
   const targets = { ...view.config.targets, ...view.targets };
   const target = targets[targetName];
@@ -38,7 +40,9 @@ export async function settingsFromTarget(
   const entries = Object.entries(target.connections);
   const fits = ([, c]: [string, ConnectionConfig]) =>
     !protocol || view.providers.get(c.provider)?.protocol === protocol;
-  const found = connectionName ? entries.find(([name]) => name === connectionName) : entries.find(fits);
+  const found = connectionName
+    ? entries.find(([name]) => name === connectionName)
+    : ((await senderOf(view, entries.filter(fits), hints)) ?? entries.find(fits));
   if (!found) {
     throw new ExplainError(
       'EXPLAIN_BAD_OPTION',
@@ -110,6 +114,20 @@ export async function settingsFromTarget(
     connection: name,
     provider: provider.id,
   };
+}
+
+/** The connection whose provider issued the captured messages, or whose client sent them. */
+async function senderOf(
+  view: HarnessView,
+  entries: Array<[string, ConnectionConfig]>,
+  hints: SenderHints,
+): Promise<[string, ConnectionConfig] | undefined> {
+  for (const entry of entries) {
+    const provider = view.providers.get(entry[1].provider);
+    if (!provider) continue;
+    if (hints.issuers.includes((await provider.info()).entityId)) return entry;
+  }
+  return entries.find(([, c]) => c.client !== undefined && hints.clientIds.includes(c.client));
 }
 
 /** The issuers of every configured provider with its persona, to name console settings. */

@@ -4,7 +4,14 @@ import { type HarnessView, knownIssuers, settingsFromTarget } from './harness.ts
 import { describeSource, loadSource, type Source } from './load.ts';
 import { idpSettingsFromMetadata, isSpMetadata, spSettingsFromMetadata } from './metadata.ts';
 import { idpSettingsFromDiscovery, jwksFromText } from './oidc.ts';
-import { type ExplainContext, emptyIdp, emptySp, type IdpSettings, type SpSettings } from './settings.ts';
+import {
+  type ExplainContext,
+  emptyIdp,
+  emptySp,
+  type IdpSettings,
+  type SenderHints,
+  type SpSettings,
+} from './settings.ts';
 
 /** What the user tells explain about the SP and the IdP (CLI flags, API body). */
 export interface ContextOptions {
@@ -45,20 +52,24 @@ export interface ContextOptions {
 export async function resolveContext(
   options: ContextOptions,
   protocol: 'saml' | 'oidc' | undefined,
+  hints?: SenderHints,
 ): Promise<ExplainContext> {
   let sp: SpSettings | undefined;
   let idp: IdpSettings | undefined;
   let known: ExplainContext['knownIssuers'] = [];
+  let harness: ExplainContext['harness'];
   if (options.target) {
     const resolved = await settingsFromTarget(
       options.target.view,
       options.target.name,
       options.target.connection,
       protocol,
+      hints,
     );
     sp = resolved.sp;
     idp = resolved.idp;
     known = await knownIssuers(options.target.view);
+    harness = { target: options.target.name, connection: resolved.connection };
   }
   const spOptions = options.sp ?? {};
   if (spOptions.metadata) {
@@ -133,9 +144,10 @@ export async function resolveContext(
     clockSkewSeconds: skew,
     expected: options.expected ?? {},
     knownIssuers: known,
+    harness,
   };
 }
 
 export type { HarnessView } from './harness.ts';
 export type { Source } from './load.ts';
-export type { ExplainContext, IdpSettings, SpSettings } from './settings.ts';
+export type { ExplainContext, IdpSettings, SenderHints, SpSettings } from './settings.ts';

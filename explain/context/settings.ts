@@ -55,6 +55,18 @@ export interface ExplainContext {
   expected: { nonce?: string | undefined; state?: string | undefined; inResponseTo?: string | undefined };
   /** Issuers of the harness's own providers and their personas (for naming console settings). */
   knownIssuers: Array<{ entityId: string; persona: PersonaName }>;
+  /** The harness target and the connection whose settings these are, when they came from one. */
+  harness?: { target: string; connection: string } | undefined;
+}
+
+/**
+ * What the input says about who sent it, read before it is checked: the Issuers of its SAML
+ * messages, the `iss` of its JWTs, the client_id of its authorization requests. A harness
+ * target without a named connection is compared through the connection they point to.
+ */
+export interface SenderHints {
+  issuers: string[];
+  clientIds: string[];
 }
 
 export function emptySp(source: string): SpSettings {

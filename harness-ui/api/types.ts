@@ -48,5 +48,12 @@ export type {
 } from '../../runner/compare.ts';
 export type { RunListing } from '../../runner/history.ts';
 export type { RunBeginInfo } from '../../runner/reporters/types.ts';
-export type { HttpStep, ProbeObservation, RunRecord, ScenarioResult, Verdict } from '../../runner/types.ts';
+export type {
+  HttpStep,
+  ProbeObservation,
+  ReproductionReading,
+  RunRecord,
+  ScenarioResult,
+  Verdict,
+} from '../../runner/types.ts';
 export type { Expectation, Scenario, ScenarioInput } from '../../scenarios/schema.ts';

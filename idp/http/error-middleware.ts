@@ -3,6 +3,7 @@ import { HarnessError } from '../../lib/errors.ts';
 import { html, page } from '../../lib/html.ts';
 import { IdpError } from '../errors.ts';
 import type { Trace } from '../trace.ts';
+import { wantsJson } from './wants-json.ts';
 
 export interface HarnessState {
   /** Provider the request is for, once the dispatcher knows it. */
@@ -64,10 +65,6 @@ export function errorMiddleware(trace: Trace, log: (line: string) => void): Midd
       }
     }
   };
-}
-
-function wantsJson(ctx: Context): boolean {
-  return ctx.path.startsWith('/api/') || (ctx.accepts('html', 'json') === 'json' && !ctx.accepts('html'));
 }
 
 function toHarnessError(thrown: unknown): HarnessError {

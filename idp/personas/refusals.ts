@@ -33,7 +33,10 @@ export interface RefusalStyle {
   looks: Record<RefusalKind, RefusalLook>;
 }
 
-/** The refusal pages of each persona, read by `idp/http/refusal-page.ts`. */
+/**
+ * The refusal pages of each persona, read by `idp/refusals/page.ts`. The codes are the IdPs'
+ * own where they document one (a source comment per code says where); the wording is ours.
+ */
 export const refusalStyles: Record<PersonaName, RefusalStyle> = {
   generic: {
     brand: 'Sign-in error',
@@ -134,29 +137,44 @@ export const refusalStyles: Record<PersonaName, RefusalStyle> = {
     codeLabel: 'Error Code',
     reference: 'Error ID',
     looks: {
+      // Source: Okta support, "Invalid_Client Error Returned When Requesting OAuth Token(s)"
+      // (support.okta.com/help/s/article/invalid-client-error-returned-during-client-authentication-failure):
+      // errorCode invalid_client, "Invalid value for 'client_id' parameter."
       'unknown-client': {
         status: 400,
         code: 'invalid_client',
         headline: '400 Bad Request',
-        says: "The value of the 'client_id' parameter is not an application of this org.",
+        says: "The 'client_id' of the request is not the client ID of any application in this org.",
       },
+      // Source: Okta support, "Okta Error 400 Bad Request: The 'redirect_uri' parameter must be a
+      // Login redirect URI in the client app settings" (support.okta.com/help/s/article/okta-error-400-
+      // bad-request-the-redirect-uri-parameter-must-be-a-login-redirect-uri-in-the-client-app-settings):
+      // a 400 page at /authorize; the System Log reason is illegal_redirect_uri; the match is exact
+      // (letter case and trailing slash included). The page's code is the OAuth invalid_request.
       'redirect-uri-mismatch': {
         status: 400,
         code: 'invalid_request',
         headline: '400 Bad Request',
-        says: "The 'redirect_uri' parameter has to be one of the sign-in redirect URIs in the application's settings.",
+        says: "The 'redirect_uri' of the request is not one of the app's Sign-in redirect URIs (Login redirect URIs in Classic Engine), which it must match exactly, letter case and trailing slash included.",
       },
+      // Source: Okta API error codes (developer.okta.com/docs/reference/error-codes/): E0000007
+      // "Not found: Resource not found", HTTP 404. Okta finds a SAML app by its SSO URL, so a
+      // request for an app the org does not have ends at "not found"; Okta documents no SAML-specific code.
       'unknown-sp': {
         status: 404,
         code: 'E0000007',
         headline: '404 Not Found',
-        says: 'No SAML application in this org has this Audience URI (SP Entity ID).',
+        says: 'No SAML app of this org answers to this request: nothing has this Audience URI (SP Entity ID).',
       },
+      // Source: Auth0 support, "Okta SAML Integration with Signed Requests"
+      // (support.auth0.com/center/s/article/Okta-SAML-Integration-with-Delegated-Admin-Extension):
+      // Okta refuses a SAML request it will not honour with its 400 SAML error page (/error/400_SAML).
+      // An app requests another ACS only when "Allow this app to request other SSO URLs" lists it.
       'acs-mismatch': {
         status: 400,
-        code: 'invalid_request',
+        code: '400_SAML',
         headline: '400 Bad Request',
-        says: "The requested ACS URL is not the application's Single sign-on URL nor one of the other URLs it may request.",
+        says: "The requested AssertionConsumerServiceURL is neither the app's Single sign-on URL nor one of its Other Requestable SSO URLs.",
       },
     },
   },
@@ -165,29 +183,39 @@ export const refusalStyles: Record<PersonaName, RefusalStyle> = {
     codeLabel: 'Error',
     reference: 'Request id',
     looks: {
+      // OneLogin documents no code of its own for these two; the codes are OAuth 2.0's for an
+      // unknown client (RFC 6749 §5.2) and a bad request parameter (RFC 6749 §4.1.2.1).
+      // The settings are named as in "Connect an OIDC enabled app"
+      // (developers.onelogin.com/openid-connect/connect-to-onelogin): Client ID on the SSO tab,
+      // Redirect URIs on the Configuration tab.
       'unknown-client': {
         status: 400,
         code: 'invalid_client',
         headline: 'Something went wrong',
-        says: 'No OpenID Connect application has this client ID.',
+        says: 'No OpenID Connect app of this account has this client ID (the SSO tab of the app shows its Client ID).',
       },
       'redirect-uri-mismatch': {
         status: 400,
         code: 'invalid_request',
         headline: 'Something went wrong',
-        says: "The redirect_uri is not one of the application's Redirect URIs.",
+        says: "The redirect_uri is not one of the Redirect URIs on the app's Configuration tab (after an edit, OneLogin may take up to 10 minutes to use the new list).",
       },
+      // No public source for a code: OneLogin finds a SAML app by the id in its SSO URL
+      // (…/trust/saml2/http-redirect/sso/<app id>), so an app it does not have is "not found".
+      // The code is the harness's own.
       'unknown-sp': {
         status: 404,
-        code: 'app_not_found',
+        code: 'not_found',
         headline: 'Something went wrong',
-        says: 'No SAML application in this account has this audience (entity ID).',
+        says: 'No SAML app of this account has this Audience (EntityID).',
       },
+      // No public source for a code: a OneLogin SAML app accepts the ACS URLs its
+      // "ACS (Consumer) URL Validator" (a regular expression) matches. The code is the harness's own.
       'acs-mismatch': {
         status: 400,
-        code: 'invalid_request',
+        code: 'invalid_acs_url',
         headline: 'Something went wrong',
-        says: "The ACS URL in the request is not the application's ACS (Consumer) URL.",
+        says: "The ACS URL in the request does not match the app's ACS (Consumer) URL Validator.",
       },
     },
   },
@@ -227,29 +255,42 @@ export const refusalStyles: Record<PersonaName, RefusalStyle> = {
     codeLabel: 'Error details',
     reference: 'Activity ID',
     looks: {
+      // Source: AD FS's own message, quoted in public troubleshooting notes: "MSIS9223: Received
+      // invalid OAuth authorization request. The received 'client_id' is invalid as no registered
+      // client was found with this client identifier."
       'unknown-client': {
         status: 400,
         code: 'MSIS9223',
         headline: 'An error occurred',
-        says: 'The OAuth authorization request was invalid: no client is registered with this client identifier.',
+        says: 'The OAuth authorization request was refused: no client is registered with this client identifier.',
       },
+      // Source: AD FS's own message, quoted in public troubleshooting notes: "MSIS9224: Received
+      // invalid OAuth authorization request. The received 'redirect_uri' parameter is not a valid
+      // registered redirect URI for the client identifier".
       'redirect-uri-mismatch': {
         status: 400,
         code: 'MSIS9224',
         headline: 'An error occurred',
-        says: "The OAuth authorization request was invalid: the 'redirect_uri' is not a redirect URI registered for this client.",
+        says: "The OAuth authorization request was refused: its 'redirect_uri' is not a redirect URI registered for this client identifier.",
       },
+      // Source: Microsoft, "Troubleshooting token issuance problems with AD FS 2.0" and the AD FS
+      // admin log's event 364: "MSIS7007: The requested relying party trust '…' is unspecified or
+      // unsupported" (an AuthnRequest whose Issuer no relying party trust has as its identifier).
       'unknown-sp': {
         status: 400,
         code: 'MSIS7007',
         headline: 'An error occurred',
-        says: 'The relying party trust this request names is not configured or not supported.',
+        says: 'No relying party trust has the identifier this request names, or it may not be used from here.',
       },
+      // Source: the AD FS events in Microsoft's management pack (TokenIssuance ...
+      // AssertionConsumerServiceUrlDoesNotMatch): event 261, "the request specified an assertion
+      // consumer service URL that is not configured on the relying party" (259: an index, 260: a
+      // binding); the page itself only shows "An error occurred" and the Activity ID.
       'acs-mismatch': {
         status: 400,
-        code: 'Event 364',
+        code: 'Event 261',
         headline: 'An error occurred',
-        says: 'The request asks for an assertion consumer endpoint the relying party trust does not have.',
+        says: "The request names an assertion consumer service URL that none of the relying party trust's SAML Assertion Consumer endpoints has (AD FS logs event 261 in its Admin log).",
       },
     },
   },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import type { PersonaName } from '../../config/schema.ts';
 import { html, page } from '../../lib/html.ts';
+import { wantsJson } from '../http/wants-json.ts';
 import { personas } from '../personas/index.ts';
 import { type RefusalKind, refusalStyles } from '../personas/refusals.ts';
 import type { Trace, TraceEntry } from '../trace.ts';
@@ -25,10 +26,34 @@ export interface Refusal {
   sent?: { value: string; registered: readonly string[]; what: string } | undefined;
 }
 
+/** The JSON a caller that reads JSON gets for a refusal (`error.detail` of the usual error body). */
+export interface RefusalJson {
+  error: {
+    /** The harness's code (UNKNOWN_SP, ACS_NOT_REGISTERED, invalid_client, invalid_redirect_uri). */
+    code: string;
+    /** The reason, naming the values, with the near miss when there is one. */
+    message: string;
+    hint: string | undefined;
+    detail: {
+      refusal: RefusalKind;
+      persona: PersonaName;
+      /** The persona's own code (AADSTS50011, E0000007, MSIS7007) and the status its page has. */
+      personaCode: string;
+      status: number;
+      /** Values that differ only in letter case or a trailing slash, said in a sentence. */
+      nearMiss: string | undefined;
+      provider: string;
+      reference: string;
+    };
+  };
+}
+
 /**
- * Answers a refused request with the persona's error page (its status, code and gist,
- * with the harness's precise reason under it) and records a `refusal` trace entry whose
- * `error` is the full reason: the runner quotes it as "the IdP refused the SP's request".
+ * Answers a refused request the way the caller reads it: a browser gets the persona's
+ * error page (its status, code and gist, with the harness's precise reason under it), a
+ * JSON caller (`wantsJson`: Accept, fetch/XHR) the same facts as `RefusalJson`. Either way
+ * it records a `refusal` trace entry whose `error` is the full reason: the runner quotes
+ * it as "the IdP refused the SP's request".
  */
 export function answerRefusal(ctx: Context, trace: Trace, refusal: Refusal): TraceEntry {
   const style = refusalStyles[refusal.persona];
@@ -50,6 +75,26 @@ export function answerRefusal(ctx: Context, trace: Trace, refusal: Refusal): Tra
   });
   const reference = randomUUID();
   ctx.status = look.status;
+  if (wantsJson(ctx)) {
+    const body: RefusalJson = {
+      error: {
+        code: refusal.harnessCode,
+        message: reason,
+        hint: refusal.hint,
+        detail: {
+          refusal: refusal.kind,
+          persona: refusal.persona,
+          personaCode: look.code,
+          status: look.status,
+          nearMiss: near,
+          provider: refusal.providerId,
+          reference,
+        },
+      },
+    };
+    ctx.body = body;
+    return entry;
+  }
   ctx.type = 'html';
   ctx.body = page(
     `${style.brand}: ${look.code}`,

@@ -46,6 +46,8 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
     close: async () => {},
   };
   const baselines = new Map<string, Promise<ScenarioResult>>();
+  /** Clean logins made for the Result page, by run id then result key: the HTML report diffs against them too. */
+  const madeBaselines = new Map<string, Map<string, ScenarioResult>>();
 
   router.post('/runs', async (ctx) => {
     const request = parseInput(runRequestSchema, await readJson(ctx), 'run request');
@@ -121,7 +123,7 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
     const record = await findRun(options, ctx.params.id!);
     ctx.type = 'html';
     if (ctx.query.download !== undefined) ctx.attachment(`sso-harness-${record.id}.html`);
-    ctx.body = renderHtmlReport(record);
+    ctx.body = renderHtmlReport(record, { baselines: madeBaselines.get(record.id) });
   });
 
   router.get('/runs/:id/report.json', async (ctx) => {
@@ -144,7 +146,13 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
     if (!baseline) {
       baseline = cleanRun(result, options, harness);
       baselines.set(cacheKey, baseline);
-      baseline.catch(() => baselines.delete(cacheKey));
+      baseline.then(
+        (made) => {
+          const ofRun = madeBaselines.get(record.id) ?? new Map<string, ScenarioResult>();
+          madeBaselines.set(record.id, ofRun.set(result.key, made));
+        },
+        () => baselines.delete(cacheKey),
+      );
     }
     ctx.body = maskSecrets(await baseline);
   });

@@ -1,5 +1,5 @@
 import type { Calibration } from '../calibrate.ts';
-import type { RunRecord, ScenarioResult, Verdict } from '../types.ts';
+import type { ReproductionReading, RunRecord, ScenarioResult, Verdict } from '../types.ts';
 import type { Reporter, RunBeginInfo } from './types.ts';
 
 /** Verdicts differ in symbol and word, not only colour. */
@@ -9,6 +9,30 @@ export const verdictMarks: Record<Verdict, string> = {
   error: '! ERROR',
   skipped: '- skip',
 };
+
+/** A reproduction's reading, in the same style: a reproduction never reads pass or fail. */
+export const reproductionMarks: Record<ReproductionReading['outcome'], string> = {
+  reproduced: '✓ reproduced',
+  'not-reproduced': '✗ NOT reproduced',
+  'not-judged': '! not judged',
+};
+
+const outcomeOf: Record<Verdict, ReproductionReading['outcome']> = {
+  pass: 'reproduced',
+  fail: 'not-reproduced',
+  error: 'not-judged',
+  skipped: 'not-judged',
+};
+
+/** The mark of a result: its reproduction reading when it has one, else its verdict. */
+export function markOf(result: ScenarioResult): string {
+  return result.reproduction ? reproductionMarks[result.reproduction.outcome] : verdictMarks[result.verdict];
+}
+
+/** The mark of a verdict (a result's, a step's), read as a reproduction's when `reproduction`. */
+export function markOfVerdict(verdict: Verdict, reproduction: boolean): string {
+  return reproduction ? reproductionMarks[outcomeOf[verdict]] : verdictMarks[verdict];
+}
 
 /** Console: one line per result as it arrives, then a summary table. */
 export function listReporter(write: (text: string) => void = (t) => process.stdout.write(t)): Reporter {
@@ -36,9 +60,10 @@ export function listReporter(write: (text: string) => void = (t) => process.stdo
     onResult(result: ScenarioResult, progress) {
       const counter = `[${String(progress.done).padStart(String(progress.total).length)}/${progress.total}]`;
       write(
-        `${counter} ${paint(result.verdict, verdictMarks[result.verdict].padEnd(7))} ${result.key} (${result.durationMs} ms)\n`,
+        `${counter} ${paint(result.verdict, markOf(result).padEnd(7))} ${result.key} (${result.durationMs} ms)\n`,
       );
-      if (result.verdict === 'fail' || result.verdict === 'error') write(`          ${result.reason}\n`);
+      if (result.reproduction) write(`          ${result.reproduction.line}\n`);
+      else if (result.verdict === 'fail' || result.verdict === 'error') write(`          ${result.reason}\n`);
     },
     onEnd(record: RunRecord) {
       write(`\n${summaryTable(record)}\n`);
@@ -50,13 +75,16 @@ export function listReporter(write: (text: string) => void = (t) => process.stdo
 
 export function summaryTable(record: RunRecord): string {
   const rows = record.results.map((r) => [
-    verdictMarks[r.verdict],
+    markOf(r),
     r.scenarioId,
     r.connection ? `${r.target}/${r.connection}` : r.target,
     r.expected,
     r.verdict === 'pass' ? '' : r.observed,
   ]);
-  const header = ['verdict', 'scenario', 'target/connection', 'expected', 'observed (when not passed)'];
+  const reproductions = record.results.length > 0 && record.results.every((r) => r.reproduction);
+  const header = reproductions
+    ? ['reproduction', 'scenario', 'target/connection', 'looked for', 'observed (when not reproduced)']
+    : ['verdict', 'scenario', 'target/connection', 'expected', 'observed (when not passed)'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
   const line = (cells: string[]) =>
     cells
@@ -64,12 +92,15 @@ export function summaryTable(record: RunRecord): string {
       .join('  ')
       .trimEnd();
   const s = record.summary;
+  const seconds = `${(s.durationMs / 1000).toFixed(1)} s`;
   return [
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     '',
-    `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${(s.durationMs / 1000).toFixed(1)} s`,
+    reproductions
+      ? `${s.total} reproduction${s.total === 1 ? '' : 's'}: ${s.passed} reproduced, ${s.failed} not reproduced, ${s.errored + s.skipped} not judged in ${seconds}`
+      : `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${seconds}`,
   ].join('\n');
 }
 

@@ -15,6 +15,7 @@ const ended = (events: SseEvent[]) => events.some((e) => e.event === 'end');
 
 describe('runs', () => {
   let runId = '';
+  let composedRunId = '';
 
   it('starts a suite and streams begin, each result, and end with the totals', async () => {
     const started = await api.post('/api/runs', { target: 'demo-sp', suite: 'smoke' });
@@ -86,6 +87,20 @@ describe('runs', () => {
     expect(started.body.total).toBe(1);
     const events = await readEvents(`${env.url}/api/runs/${started.body.id}/events`, ended);
     expect((events.at(-1)!.data as { summary: { failed: number } }).summary.failed).toBe(1);
+    composedRunId = started.body.id;
+  });
+
+  it('diffs a reproduction in its HTML report against the clean login the Result page made', async () => {
+    const report = () => api.get(`/api/runs/${composedRunId}/report.html`).then((r) => r.text);
+    expect(await report()).toContain('This run has no clean login through connection');
+    const key = encodeURIComponent('repro.acme @ demo-sp');
+    expect((await api.post(`/api/runs/${composedRunId}/results/${key}/baseline`)).status).toBe(200);
+    const after = await report();
+    expect(after).toContain('<span class="add">+ ');
+    expect(after).toMatch(/<span class="add">\+ +&lt;saml:Audience&gt;https:\/\/acme\.example&lt;/);
+    expect(after).toMatch(
+      /<span class="del">- +&lt;saml:Audience&gt;http:\/\/127\.0\.0\.1:\d+\/saml\/saml&lt;/,
+    );
   });
 
   it('keeps a screenshot of every result of an ad-hoc browser run, unless asked for failures only', async () => {

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faultRegistry } from '../../idp/faults/index.ts';
 import { parseXml } from '../../lib/xml.ts';
 import { createHttpDriver } from '../../runner/drivers/http.ts';
+import { htmlReporter } from '../../runner/reporters/html.ts';
 import { jsonReporter } from '../../runner/reporters/json.ts';
 import { junitReporter } from '../../runner/reporters/junit.ts';
 import { runScenarios } from '../../runner/run.ts';
@@ -75,7 +77,11 @@ async function run(
     driver,
     workers: 4,
     timeoutMs: 15_000,
-    reporters: [jsonReporter(join(out, `${name}.json`)), junitReporter(join(out, `${name}.xml`))],
+    reporters: [
+      jsonReporter(join(out, `${name}.json`)),
+      junitReporter(join(out, `${name}.xml`)),
+      htmlReporter(join(out, `${name}.html`)),
+    ],
   });
   return {
     json: JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as RunRecord,
@@ -120,6 +126,38 @@ describe('the runner against real SP libraries', () => {
     expect(
       audience.trace.some((e) => e.direction === 'out' && e.decoded?.includes('https://other-sp.invalid')),
     ).toBe(true);
+  });
+
+  it('writes in the HTML report what each fault changed against the run’s clean login', async () => {
+    await run([samlValid, oidcValid, samlAudience, oidcAudience], 'diff');
+    // <pre> parsed as markup, not raw text: the diff's lines are spans inside it.
+    const page = parse(readFileSync(join(out, 'diff.html'), 'utf8'), {
+      blockTextElements: { script: true, style: true },
+    });
+    const changes = (id: string) => {
+      const terms = page.querySelectorAll(`details#r-${id.replace(/\./g, '-')}-demo-sp > dl > dt`);
+      const dd = terms.find((dt) => dt.text === 'what the faults changed')?.nextElementSibling;
+      return {
+        text: dd?.text ?? '',
+        added: dd?.querySelectorAll('.diff pre span.add').map((s) => s.text) ?? [],
+        removed: dd?.querySelectorAll('.diff pre span.del').map((s) => s.text) ?? [],
+      };
+    };
+    const saml = changes('t.saml.audience');
+    expect(saml.text).toContain('the clean login t.saml.valid');
+    expect(saml.added.join('\n')).toContain('https://other-sp.invalid');
+    expect(saml.removed.join('\n')).toMatch(
+      /<saml:Audience>http:\/\/127\.0\.0\.1:\d+\/saml\/saml<\/saml:Audience>/,
+    );
+    // Per-login values (IDs, instants, signature values) are not reported as changes.
+    expect([...saml.added, ...saml.removed].join('\n')).not.toMatch(/IssueInstant|SignatureValue|ID="_/);
+    const oidc = changes('t.oidc.audience');
+    expect(oidc.text).toContain('the clean login t.oidc.valid');
+    expect(oidc.added.join('\n')).toContain('"aud": "another-client"');
+    expect(oidc.removed.join('\n')).toContain('"aud": "demo-sp-google"');
+    expect([...oidc.added, ...oidc.removed].join('\n')).not.toMatch(/code_challenge|nonce|"iat"/);
+    // A clean login has nothing to compare.
+    expect(changes('t.saml.valid').text).toBe('');
   });
 
   it('fails the same faults against a lax configuration of the SP', async () => {

@@ -41,6 +41,23 @@ describe('POST /api/explain', () => {
     ]);
   });
 
+  it('without a connection, compares with the one the message came through (its IdP issued it)', async () => {
+    const okta = await captureLogin(
+      { harness: env.harness, target: env.harness.config.targets['demo-sp']! },
+      'okta',
+      [{ fault: 'saml.audience', params: { audiences: ['https://acme.example/wrong'] } }],
+    );
+    const viaOkta = (await api.post('/api/explain', { input: okta, target: 'demo-sp' })).body as Explanation;
+    expect(viaOkta.context.harness).toEqual({ target: 'demo-sp', connection: 'okta' });
+    expect(viaOkta.checks.filter((c) => c.status === 'problem').map((c) => c.id)).toEqual(['saml.audience']);
+    const viaSaml = (await api.post('/api/explain', { input: har, target: 'demo-sp' })).body as Explanation;
+    expect(viaSaml.context.harness).toEqual({ target: 'demo-sp', connection: 'saml' });
+    // A connection named is the one used, even when the message came through another.
+    const named = (await api.post('/api/explain', { input: okta, target: 'demo-sp', connection: 'saml' }))
+      .body as Explanation;
+    expect(named.context.harness).toEqual({ target: 'demo-sp', connection: 'saml' });
+  });
+
   it('masks personal data when asked', async () => {
     const answer = await api.post('/api/explain', { input: har, mask: true, target: 'demo-sp' });
     expect(answer.text).not.toContain('alice@example.com');
@@ -76,6 +93,20 @@ describe('POST /api/explain', () => {
     const result = events.find((e) => e.event === 'result')?.data as {
       result: { verdict: string; scenarioId: string };
     };
-    expect(result.result).toMatchObject({ scenarioId: 'explain.reproduction', verdict: 'pass' });
+    // The verdict is judged as ever; a reproduction reads it as reproduced.
+    expect(result.result).toMatchObject({
+      scenarioId: 'explain.reproduction',
+      verdict: 'pass',
+      reproduction: {
+        outcome: 'reproduced',
+        what: expect.stringMatching(/^no session at demo-sp when the IdP commits saml\.audience/),
+        line: expect.stringMatching(/^reproduced: /),
+      },
+    });
+    const stored = await api.get(`/api/runs/${started.body.id}/results/explain.reproduction`);
+    expect(stored.body.reproduction.outcome).toBe('reproduced');
+    const report = await api.get(`/api/runs/${started.body.id}/report.html`);
+    expect(report.text).toContain('✓ reproduced');
+    expect(report.text).not.toContain('✓ pass');
   });
 });

@@ -158,17 +158,36 @@ describe('sso-harness explain --target, --reproduce', () => {
   it('--reproduce: the harness sends the same defect to the demo SP, which refuses it: "reproduced", exit 0', async () => {
     const result = await cli(cwd, ['explain', captured, '--reproduce', '--target', 'demo-sp']);
     expect(result.stdout, result.stderr).toMatch(
-      /^reproduced: demo-sp refuses the login when the harness sends saml\.audience/m,
+      /^reproduced: no session at demo-sp when the IdP commits saml\.audience \(no session: .*\); run \S+$/m,
     );
+    expect(result.stdout).not.toMatch(/\bpass\b/);
     expect(result.code).toBe(0);
   });
 
-  it('--reproduce against an SP that tolerates the defect: "not reproduced", exit 1', async () => {
+  it('--reproduce --json: one JSON document whose `reproduce` says what was looked for and the outcome', async () => {
     await writeConfig(['audience']);
+    const result = await cli(cwd, ['explain', captured, '--reproduce', '--target', 'demo-sp', '--json']);
+    const document = JSON.parse(result.stdout);
+    expect(document.summary.problem).toBe(1);
+    expect(document.reproduce).toMatchObject({
+      outcome: 'not-reproduced',
+      what: 'no session at demo-sp when the IdP commits saml.audience',
+      runId: expect.any(String),
+    });
+    expect(document.reproduce.line).toMatch(
+      /^not reproduced: looked for no session at demo-sp when the IdP commits saml\.audience; the SP gave logged in as /,
+    );
+    expect(result.code, 'not reproduced').toBe(1);
+  });
+
+  it('--reproduce against an SP that cannot be reached: "not judged", exit 3', async () => {
+    const raw = JSON.parse(readFileSync(join(cwd, 'sso-harness.config.json'), 'utf8'));
+    delete raw.targets['demo-sp'].demoSp;
+    writeFileSync(join(cwd, 'sso-harness.config.json'), JSON.stringify(raw));
     const result = await cli(cwd, ['explain', captured, '--reproduce', '--target', 'demo-sp']);
     expect(result.stdout, result.stderr).toMatch(
-      /^not reproduced: demo-sp accepted the login with saml\.audience/m,
+      /^not judged: the run could not tell \(calibration of target/m,
     );
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
   });
 });

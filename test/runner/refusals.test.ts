@@ -76,7 +76,7 @@ describe('a scenario whose SP request the IdP refuses', () => {
     [
       'saml',
       'unknown-acs',
-      /^invalid_request: the AssertionConsumerServiceURL https:\/\/app\.example\/other-acs is not registered/,
+      /^400_SAML: the AssertionConsumerServiceURL https:\/\/app\.example\/other-acs is not registered/,
     ],
     ['entra', 'slash', /^AADSTS50011: .*they differ only by a trailing slash$/],
     ['google', 'case', /^redirect_uri_mismatch: .*they differ only in letter case$/],

@@ -31,7 +31,53 @@ describe('Explain', () => {
 
     await page.getByRole('button', { name: /Reproduce/ }).click();
     await page.getByText('✓ Reproduced').waitFor({ timeout: 30_000 });
-    await page.locator('run-monitor').getByText('1 of 1 done').waitFor();
+    const monitor = page.locator('run-monitor');
+    await monitor.getByText('1 of 1 done').waitFor();
+    await monitor.getByText('✓ 1 reproduced').waitFor();
+    expect(await monitor.getByTestId('totals').textContent()).not.toMatch(/pass|fail/);
+    await monitor.locator('li a').click();
+    expect(await page.locator('result-view .head verdict-mark .v').textContent()).toBe('✓reproduced');
+    await page.context().close();
+  });
+
+  it('"Okta login fails with invalid audience": from a pasted capture to a reproduced result in 3 clicks', async () => {
+    const okta = await captureLogin(
+      { harness: env.harness, target: env.harness.config.targets['demo-sp']! },
+      'okta',
+      [{ fault: 'saml.audience', params: { audiences: ['https://staging.acme.example'] } }],
+    );
+    const page = await env.open('/');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+    // The support engineer has the customer's capture on the clipboard.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), okta);
+    let clicks = 0;
+    const click = async (target: ReturnType<typeof page.locator>) => {
+      clicks++;
+      await target.click();
+    };
+    await click(page.getByRole('link', { name: 'Explain' }));
+    await click(page.getByLabel('Captured message'));
+    await page.keyboard.press('ControlOrMeta+V');
+    // Explained as pasted, against the connection the message came through.
+    const problem = page.locator('check-list li.problem[data-check="saml.audience"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('https://staging.acme.example');
+    await page
+      .locator('explain-view')
+      .getByText(/SP: target demo-sp, connection okta/)
+      .waitFor();
+    await click(page.getByRole('button', { name: /Reproduce/ }));
+    await page.getByText('✓ Reproduced').waitFor({ timeout: 30_000 });
+    const monitor = page.locator('run-monitor');
+    await monitor.getByText('✓ 1 reproduced').waitFor();
+    expect(await monitor.locator('li .observed').textContent()).toContain('@ demo-sp');
+    expect(clicks).toBe(3);
+    // The replay went through the Okta connection, as the customer's login did.
+    const runs = (await (await fetch(`${env.url}/api/runs`)).json()) as Array<{ id: string }>;
+    const record = (await (await fetch(`${env.url}/api/runs/${runs[0]!.id}`)).json()) as {
+      results: Array<{ connection: string; reproduction: { outcome: string } }>;
+    };
+    expect(record.results[0]).toMatchObject({ connection: 'okta', reproduction: { outcome: 'reproduced' } });
     await page.context().close();
   });
 

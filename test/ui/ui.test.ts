@@ -130,7 +130,10 @@ describe('Compose', () => {
     await page.getByRole('button', { name: /Run it/ }).click();
     const monitor = page.locator('run-monitor');
     await monitor.getByText('1 of 1 done').waitFor();
-    await monitor.getByText('✗ 1 fail').waitFor();
+    // A reproduction reads reproduced / not reproduced: this SP let the defect through.
+    await monitor.getByText('✗ 1 not reproduced').waitFor();
+    expect(await monitor.getByTestId('totals').textContent()).not.toMatch(/pass|fail/);
+    expect(await monitor.locator('li verdict-mark .v').textContent()).toBe('✗not reproduced');
 
     await page.getByRole('button', { name: 'Save as reproduction' }).click();
     await page.getByText('✓ Saved as "ACME: assertion for another SP"').waitFor();

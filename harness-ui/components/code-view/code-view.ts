@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { theme } from '../../styles/theme.ts';
 import '../copy-button/copy-button.ts';
-import { type DiffLine, diffLines, foldUnchanged } from './diff.ts';
+import { type DiffLine, diffLines, foldUnchanged } from '../../../lib/message-diff.ts';
 import { styles } from './styles.ts';
 
 /** Lines shown before a long text is folded. */
@@ -40,9 +40,8 @@ export class CodeView extends LitElement {
 
   override render() {
     const lines: DiffLine[] =
-      this.baseline !== undefined
-        ? diffLines(this.baseline, this.text)
-        : this.text.split('\n').map((text) => ({ kind: 'same', text }));
+      (this.baseline !== undefined ? diffLines(this.baseline, this.text) : undefined) ??
+      this.text.split('\n').map((text) => ({ kind: 'same', text }));
     const q = this.query.trim().toLowerCase();
     const matches = q ? lines.filter((l) => l.kind !== 'del' && l.text.toLowerCase().includes(q)).length : 0;
     const changes = lines.filter((l) => l.kind !== 'same').length;

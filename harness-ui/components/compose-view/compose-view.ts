@@ -174,13 +174,13 @@ export class ComposeView extends ApiElement {
         </div>
       </div>
       <fieldset style="border:0;padding:0;margin:0 0 var(--s3)">
-        <legend class="small" style="font-weight:600;margin-bottom:4px">A correct SP…</legend>
+        <legend class="small" style="font-weight:600;margin-bottom:4px">Reproduced when the SP… (what the customer saw)</legend>
         <div class="choices">
           ${(
             [
               ['accept', 'logs the user in'],
               ['reject', 'refuses the login'],
-              ['notAs', 'must not log in as…'],
+              ['notAs', 'does not log in as…'],
             ] as const
           ).map(
             ([value, label]) => html`<label><input type="radio" name="expect" .checked=${d.expect === value}
@@ -190,7 +190,7 @@ export class ComposeView extends ApiElement {
         ${
           d.expect === 'notAs'
             ? html`<div class="field" style="margin-top: var(--s2)">
-              <label for="notas">Identity the SP must not log in as</label>
+              <label for="notas">Identity the SP does not log in as</label>
               <input id="notas" type="text" placeholder="attacker@example.com" .value=${d.notAs}
                 @input=${(e: Event) => this.set({ notAs: (e.target as HTMLInputElement).value })} />
             </div>`

@@ -57,7 +57,8 @@ export function scenarioFromDraft(draft: Draft): ScenarioInput {
     ),
     expect: draft.expect === 'notAs' ? { notAs: draft.notAs.trim() } : draft.expect,
     why: draft.why.trim() || 'Composed in the sso-harness UI to reproduce a reported login problem.',
-    tags: ['composed'],
+    // Compose reproduces a customer's report: its results read reproduced / not reproduced.
+    tags: ['composed', 'reproduction'],
   };
 }
 

@@ -13,7 +13,10 @@ import { styles } from './styles.ts';
 type SpSource = 'target' | 'metadata' | 'none';
 
 /** What the reproduction run said: the SP refused as the customer's did, or not. */
-type ReproduceOutcome = { runId: string; verdict: 'reproduced' | 'not-reproduced' | 'undecided' | 'running' };
+type ReproduceOutcome = {
+  runId: string;
+  verdict: 'reproduced' | 'not-reproduced' | 'not-judged' | 'running';
+};
 
 /**
  * Explain a customer's capture: paste or drop a SAMLResponse, redirect URL, token, token
@@ -103,7 +106,7 @@ export class ExplainView extends ApiElement {
             <textarea id="input" spellcheck="false" placeholder="SAMLResponse=PHNhbWxwOlJlc3BvbnNl…  or  eyJhbGciOi…  or  https://app.example/acs?…"
               .value=${this.input} @input=${(e: Event) => {
                 this.input = (e.target as HTMLTextAreaElement).value;
-              }}></textarea>
+              }} @paste=${this.onPaste}></textarea>
             <div class="help">Or drop a file here (HAR, SAML-tracer export, saved message).</div>
           </div>`
       }
@@ -211,7 +214,7 @@ export class ExplainView extends ApiElement {
         <select id="connection" @change=${(e: Event) => {
           this.connection = (e.target as HTMLSelectElement).value;
         }}>
-          <option value="" ?selected=${!this.connection}>The first of the message's protocol</option>
+          <option value="" ?selected=${!this.connection}>The one the message came through</option>
           ${Object.keys(chosen?.target.connections ?? {}).map((c) => html`<option value=${c} ?selected=${c === this.connection}>${c}</option>`)}
         </select>
       </div>
@@ -330,7 +333,7 @@ export class ExplainView extends ApiElement {
       case 'not-reproduced':
         return html`<span class="badge bad outcome" role="status">✗ Not reproduced: the SP accepts the login with these defects</span>`;
       default:
-        return html`<span class="badge warn outcome" role="status">! Not reproduced: the run could not judge (see the result)</span>`;
+        return html`<span class="badge warn outcome" role="status">! Not judged: the run could not tell (see the result)</span>`;
     }
   }
 
@@ -373,10 +376,14 @@ export class ExplainView extends ApiElement {
     const scenario = this.explanation?.reproduction?.scenario;
     if (!scenario) return;
     this.failure = undefined;
+    // The connection compared with: the one chosen, else the one the message came through.
+    const compared = this.explanation?.context.harness;
     const connection =
       this.spSource === 'target' && this.reproduceTarget === this.target && this.connection
         ? this.connection
-        : undefined;
+        : compared && compared.target === this.reproduceTarget
+          ? compared.connection
+          : undefined;
     try {
       const started = await this.api.startRun({
         target: this.reproduceTarget,
@@ -395,8 +402,15 @@ export class ExplainView extends ApiElement {
     const { passed, failed } = event.summary;
     this.reproduction = {
       ...this.reproduction,
-      verdict: passed > 0 ? 'reproduced' : failed > 0 ? 'not-reproduced' : 'undecided',
+      verdict: passed > 0 ? 'reproduced' : failed > 0 ? 'not-reproduced' : 'not-judged',
     };
+  };
+
+  /** A paste is explained at once, as the pasted text lands in the box (jwt.io and SAML-tracer do no less). */
+  private onPaste = () => {
+    setTimeout(() => {
+      if (this.input.trim() && !this.busy) void this.explain();
+    }, 0);
   };
 
   private onDragOver = (event: DragEvent) => {

@@ -20,6 +20,15 @@ describe('<history-view>', () => {
     await view.stubApi({
       '/runs': [
         {
+          id: 'run-3',
+          status: 'finished',
+          startedAt: '2026-01-03T10:00:00Z',
+          targets: ['app'],
+          driver: 'browser',
+          summary: summary(1, 0, 0),
+          reproduction: true,
+        },
+        {
           id: 'run-2',
           status: 'interrupted',
           startedAt: '2026-01-02T10:00:00Z',
@@ -40,11 +49,14 @@ describe('<history-view>', () => {
     await view.open('/history');
     const rows = view.page.locator('history-view tbody tr');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).textContent()).toMatch(/run-2\s*app\s*browser\s*interrupted/);
-    expect(await rows.nth(1).textContent()).toContain('✓ 3 pass');
-    expect(await rows.nth(1).textContent()).toContain('✗ 2 fail');
-    expect(await rows.nth(1).getByRole('link').getAttribute('href')).toBe('/runs/run-1');
+    expect(await rows.count()).toBe(3);
+    // A run of a reproduction (Compose, Explain) reads reproduced / not reproduced.
+    expect(await rows.nth(0).textContent()).toMatch(/✓ 1 reproduced\s*✗ 0 not reproduced\s*! 0 not judged/);
+    expect(await rows.nth(0).textContent()).not.toMatch(/pass|fail/);
+    expect(await rows.nth(1).textContent()).toMatch(/run-2\s*app\s*browser\s*interrupted/);
+    expect(await rows.nth(2).textContent()).toContain('✓ 3 pass');
+    expect(await rows.nth(2).textContent()).toContain('✗ 2 fail');
+    expect(await rows.nth(2).getByRole('link').getAttribute('href')).toBe('/runs/run-1');
   });
 
   it('says how to make the first run, and shows API errors with their hint', async () => {

@@ -45,10 +45,16 @@ export class HistoryView extends ApiElement {
                         <td>${r.status === 'finished' ? r.status : html`<span class="badge warn">${r.status}</span>`}</td>
                         <td>
                           <span class="totals">
-                            <span class="badge ok">✓ ${r.summary.passed} pass</span>
-                            <span class="badge ${r.summary.failed ? 'bad' : ''}">✗ ${r.summary.failed} fail</span>
-                            <span class="badge ${r.summary.errored ? 'warn' : ''}">! ${r.summary.errored} error</span>
-                            ${r.summary.skipped ? html`<span class="badge">– ${r.summary.skipped} skipped</span>` : ''}
+                            ${
+                              r.reproduction
+                                ? html`<span class="badge ok">✓ ${r.summary.passed} reproduced</span>
+                                  <span class="badge ${r.summary.failed ? 'bad' : ''}">✗ ${r.summary.failed} not reproduced</span>
+                                  <span class="badge ${r.summary.errored + r.summary.skipped ? 'warn' : ''}">! ${r.summary.errored + r.summary.skipped} not judged</span>`
+                                : html`<span class="badge ok">✓ ${r.summary.passed} pass</span>
+                                  <span class="badge ${r.summary.failed ? 'bad' : ''}">✗ ${r.summary.failed} fail</span>
+                                  <span class="badge ${r.summary.errored ? 'warn' : ''}">! ${r.summary.errored} error</span>
+                                  ${r.summary.skipped ? html`<span class="badge">– ${r.summary.skipped} skipped</span>` : ''}`
+                            }
                           </span>
                         </td>
                       </tr>`,

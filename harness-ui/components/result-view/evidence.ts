@@ -1,5 +1,7 @@
 import type { HttpStep, TraceEntry } from '../../api/types.ts';
 
+export { matchBaseline } from '../../../lib/message-diff.ts';
+
 const compactJwt = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export interface DecodedJwt {
@@ -84,23 +86,6 @@ export function curlCommand(step: HttpStep): string {
   }
   parts.push(quote(step.url));
   return parts.join(' ');
-}
-
-/** Pairs each message of a login with the same message of the clean login (same direction and kind, in order). */
-export function matchBaseline(
-  entries: readonly TraceEntry[],
-  baseline: readonly TraceEntry[],
-): Map<number, TraceEntry> {
-  const pairs = new Map<number, TraceEntry>();
-  const seen = new Map<string, number>();
-  for (const entry of entries) {
-    const key = `${entry.direction}|${entry.kind}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    const match = baseline.filter((b) => `${b.direction}|${b.kind}` === key)[n];
-    if (match) pairs.set(entry.id, match);
-  }
-  return pairs;
 }
 
 /** The start of a page's text on one line, for a table cell: whitespace collapsed, cut at `max` characters. */

@@ -92,6 +92,35 @@ describe('<result-view>', () => {
     expect(download.suggestedFilename()).toBe('result-saml.audience.wrong.json');
   });
 
+  it('reads a reproduction as reproduced or not, with what it looked for, never pass or fail', async () => {
+    const reproduction = {
+      ...result,
+      key: 'repro.acme @ app',
+      scenarioId: 'repro.acme',
+      title: 'ACME: Okta login fails with invalid audience',
+      tags: ['composed', 'reproduction'],
+      verdict: 'pass',
+      expected: 'no session',
+      observed: 'no session: the SP answered 403 at http://sp/acs',
+      reason: 'as expected: no session',
+      reproduction: {
+        outcome: 'reproduced',
+        what: 'no session at app when the IdP commits saml.audience',
+        line: 'reproduced: no session at app when the IdP commits saml.audience (no session: the SP answered 403)',
+      },
+      trace: [],
+    };
+    const key = encodeURIComponent(reproduction.key);
+    await view.stubApi({ [`/runs/r3/results/${key}`]: reproduction });
+    await view.open(`/runs/r3/results/${key}`);
+    await view.page.getByRole('heading', { name: reproduction.title }).waitFor();
+    expect(await view.page.locator('result-view .head verdict-mark .v').textContent()).toBe('✓reproduced');
+    const box = view.page.locator('result-view .verdict-box');
+    expect(await box.textContent()).toContain('Reproduced when the SP gives');
+    expect(await box.textContent()).toContain(reproduction.reproduction.line);
+    expect(await box.textContent()).not.toMatch(/A correct SP|Verdict/);
+  });
+
   it("shows the cookie names and the text of each answer on the SP's side", async () => {
     const page = 'Signed in\nYou are alice@example.com.\nYour groups: staff, admins';
     const evidence = {

@@ -57,16 +57,24 @@ export class ResultView extends ApiElement {
 
   private page(r: ScenarioResult) {
     return html`<div class="head">
-        <verdict-mark .verdict=${r.verdict}></verdict-mark>
+        <verdict-mark .verdict=${r.verdict} .reproduction=${r.reproduction?.outcome}></verdict-mark>
         <h1>${r.title}</h1>
       </div>
       <p class="muted small"><code>${r.scenarioId}</code> @ ${r.target} · connection ${r.connection ?? '—'} · provider ${r.provider ?? '—'} ·
         user ${r.user ?? '—'} · ${r.driver} driver · ${r.durationMs} ms</p>
-      <div class="verdict-box">
-        <div><div class="k">A correct SP</div>${r.expected || '—'}</div>
-        <div><div class="k">This SP</div>${r.observed || '—'}</div>
-        <div><div class="k">Verdict</div>${r.reason}</div>
-      </div>
+      ${
+        r.reproduction
+          ? html`<div class="verdict-box reproduction">
+            <div><div class="k">Reproduced when the SP gives</div>${r.expected || '—'}</div>
+            <div><div class="k">This SP</div>${r.observed || '—'}</div>
+            <div><div class="k">Reproduction</div>${r.reproduction.line}</div>
+          </div>`
+          : html`<div class="verdict-box">
+            <div><div class="k">A correct SP</div>${r.expected || '—'}</div>
+            <div><div class="k">This SP</div>${r.observed || '—'}</div>
+            <div><div class="k">Verdict</div>${r.reason}</div>
+          </div>`
+      }
       <div class="downloads" style="margin-top: var(--s3)">
         <button @click=${() => this.downloadJson(r)}>⇩ Result as JSON</button>
         <a class="button" href=${this.api.reportUrl(this.runId)} target="_blank" rel="noopener">HTML report of the run</a>

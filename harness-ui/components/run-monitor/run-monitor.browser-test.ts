@@ -64,6 +64,67 @@ describe('<run-monitor>', () => {
     expect(await monitor.locator('li').count()).toBe(1);
   });
 
+  it('reads a run of reproductions as reproduced / not reproduced, with what each looked for', async () => {
+    const options = { targets: ['app'], driver: 'http', workers: 1 };
+    const reproduction = (outcome: string, line: string) => ({
+      outcome,
+      what: 'no session at app when the IdP commits saml.audience',
+      line,
+    });
+    await view.stubApi({
+      '/runs/r2/events': {
+        events: [
+          { event: 'begin', data: { type: 'begin', info: { runId: 'r2', total: 2, keys: [], options } } },
+          {
+            event: 'result',
+            data: {
+              type: 'result',
+              result: {
+                ...result('repro.a', 'pass'),
+                reproduction: reproduction('reproduced', 'reproduced: no session at app (refused)'),
+              },
+              progress: { done: 1, total: 2 },
+            },
+          },
+          {
+            event: 'result',
+            data: {
+              type: 'result',
+              result: {
+                ...result('repro.b', 'fail'),
+                reproduction: reproduction('not-reproduced', 'not reproduced: looked for no session'),
+              },
+              progress: { done: 2, total: 2 },
+            },
+          },
+          {
+            event: 'end',
+            data: {
+              type: 'end',
+              status: 'finished',
+              summary: { total: 2, passed: 1, failed: 1, errored: 0, skipped: 0, durationMs: 5 },
+            },
+          },
+        ],
+      },
+    });
+    await view.open('/runs/r2');
+    const monitor = view.page.locator('run-monitor');
+    await monitor.getByRole('heading', { name: 'Finished' }).waitFor();
+    const totals = await monitor.getByTestId('totals').textContent();
+    expect(totals).toMatch(/✓ 1 reproduced\s*✗ 1 not reproduced\s*! 0 not judged/);
+    expect(totals).not.toMatch(/pass|fail/);
+    expect(await monitor.locator('li verdict-mark .v').allTextContents()).toEqual([
+      '✗not reproduced',
+      '✓reproduced',
+    ]);
+    expect(await monitor.locator('li .observed').last().textContent()).toContain(
+      'reproduced: no session at app (refused)',
+    );
+    await monitor.getByRole('button', { name: 'not reproduced (1)' }).click();
+    expect(await monitor.locator('li').count()).toBe(1);
+  });
+
   it('says so when the run does not exist', async () => {
     await view.stubApi({
       '/runs/nope/events': { events: [{ event: 'failure', data: { message: 'there is no run "nope"' } }] },

@@ -90,6 +90,13 @@ export class RunMonitor extends ApiElement {
     const count = (v: Verdict) => this.results.filter((r) => r.verdict === v).length;
     const done = this.results.length;
     const pct = (n: number) => (total ? `${(n / total) * 100}%` : '0%');
+    // A run of reproductions (Compose, Explain) reads reproduced / not reproduced, not pass / fail.
+    const reproductions =
+      this.begin?.options.reproduction ?? (done > 0 && this.results.every((r) => r.reproduction));
+    const word = (v: Verdict) =>
+      reproductions
+        ? { pass: 'reproduced', fail: 'not reproduced', error: 'not judged', skipped: 'not run' }[v]
+        : v;
     const shown = (
       this.end ? [...this.results].sort((a, b) => order[a.verdict] - order[b.verdict]) : this.results
     ).filter((r) => !this.only || r.verdict === this.only);
@@ -112,10 +119,10 @@ export class RunMonitor extends ApiElement {
         </div>
         <div class="meta">
           <span class="totals" aria-live="polite" data-testid="totals">
-            <span class="badge ok">✓ ${count('pass')} pass</span>
-            <span class="badge ${count('fail') ? 'bad' : ''}">✗ ${count('fail')} fail</span>
-            <span class="badge ${count('error') ? 'warn' : ''}">! ${count('error')} error</span>
-            ${count('skipped') ? html`<span class="badge">– ${count('skipped')} skipped</span>` : nothing}
+            <span class="badge ok">✓ ${count('pass')} ${word('pass')}</span>
+            <span class="badge ${count('fail') ? 'bad' : ''}">✗ ${count('fail')} ${word('fail')}</span>
+            <span class="badge ${count('error') ? 'warn' : ''}">! ${count('error')} ${word('error')}</span>
+            ${count('skipped') ? html`<span class="badge">– ${count('skipped')} ${reproductions ? word('skipped') : 'skipped'}</span>` : nothing}
           </span>
           ${
             this.end
@@ -135,17 +142,17 @@ export class RunMonitor extends ApiElement {
                 (v) => html`<button aria-pressed=${this.only === v ? 'true' : 'false'} @click=${() => {
                   this.only = v;
                 }}>
-                  ${v ? `${v} (${count(v)})` : `all (${done})`}
+                  ${v ? `${word(v)} (${count(v)})` : `all (${done})`}
                 </button>`,
               )}
             </div>
-            <ul class="results" aria-label="Results">
+            <ul class="results ${reproductions ? 'reproductions' : ''}" aria-label="Results">
               ${shown.map(
                 (r) => html`<li data-verdict=${r.verdict}>
-                  <verdict-mark .verdict=${r.verdict}></verdict-mark>
+                  <verdict-mark .verdict=${r.verdict} .reproduction=${r.reproduction?.outcome}></verdict-mark>
                   <div>
                     <div class="title"><a href=${paths.result(this.runId, r.key)}>${r.title}</a></div>
-                    <div class="observed"><code>${r.scenarioId}</code> @ ${r.target} · ${r.reason}</div>
+                    <div class="observed"><code>${r.scenarioId}</code> @ ${r.target} · ${r.reproduction?.line ?? r.reason}</div>
                   </div>
                   <span class="dur">${r.durationMs} ms</span>
                 </li>`,

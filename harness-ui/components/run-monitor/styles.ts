@@ -56,6 +56,10 @@ export const styles = css`
     padding: 8px var(--s3);
     align-items: start;
   }
+  /* "✗ not reproduced" is wider than "✗ fail". */
+  .results.reproductions li {
+    grid-template-columns: 9.5rem minmax(0, 1fr) auto;
+  }
   .results li + li {
     border-top: 1px solid var(--border);
   }
@@ -89,7 +93,8 @@ export const styles = css`
     flex-wrap: wrap;
   }
   @media (max-width: 600px) {
-    .results li {
+    .results li,
+    .results.reproductions li {
       grid-template-columns: minmax(0, 1fr);
       gap: 4px;
     }

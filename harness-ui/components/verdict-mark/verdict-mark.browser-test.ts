@@ -22,4 +22,18 @@ describe('<verdict-mark>', () => {
       );
     expect(new Set(styles).size).toBe(4);
   });
+
+  it('reads a reproduction as reproduced, not reproduced or not judged, never pass or fail', async () => {
+    await view.mount(
+      [
+        ['pass', 'reproduced'],
+        ['fail', 'not-reproduced'],
+        ['error', 'not-judged'],
+      ]
+        .map(([v, r]) => `<verdict-mark verdict="${v}" reproduction="${r}"></verdict-mark>`)
+        .join(''),
+    );
+    const texts = await view.page.locator('verdict-mark .v').allTextContents();
+    expect(texts).toEqual(['✓reproduced', '✗not reproduced', '!not judged']);
+  });
 });

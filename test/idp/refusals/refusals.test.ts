@@ -1,6 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOW_COOKIE } from '../../../idp/flows.ts';
+import { chromiumArgs, findChromium } from '../../../runner/drivers/find-chromium.ts';
 import { startTestIdp, type TestIdp } from '../../support/idp.ts';
 import { textOf } from '../../support/oidc-rp.ts';
 
@@ -13,7 +15,9 @@ const ACS = 'https://app.example/saml/acs';
 const CALLBACK = 'https://app.example/cb/';
 const CASED = 'https://app.example/Auth/Callback';
 
-const personas = ['entra', 'google', 'okta', 'generic'] as const;
+const personas = ['entra', 'google', 'okta', 'onelogin', 'adfs', 'generic'] as const;
+/** AD FS is a SAML persona here: its OAuth codes (MSIS9223, MSIS9224) have no OIDC provider to show them. */
+const hasOidc = (persona: string) => persona !== 'adfs';
 /** Status and code of each persona's page: [unknown SP, unregistered ACS, redirect URI mismatch]. */
 const expected: Record<(typeof personas)[number], Record<string, [number, string]>> = {
   entra: { sp: [400, 'AADSTS700016'], acs: [400, 'AADSTS50011'], uri: [400, 'AADSTS50011'] },
@@ -22,7 +26,9 @@ const expected: Record<(typeof personas)[number], Record<string, [number, string
     acs: [400, 'app_not_configured_for_user'],
     uri: [400, 'redirect_uri_mismatch'],
   },
-  okta: { sp: [404, 'E0000007'], acs: [400, 'invalid_request'], uri: [400, 'invalid_request'] },
+  okta: { sp: [404, 'E0000007'], acs: [400, '400_SAML'], uri: [400, 'invalid_request'] },
+  onelogin: { sp: [404, 'not_found'], acs: [400, 'invalid_acs_url'], uri: [400, 'invalid_request'] },
+  adfs: { sp: [400, 'MSIS7007'], acs: [400, 'Event 261'], uri: [400, 'MSIS9224'] },
   generic: { sp: [403, 'UNKNOWN_SP'], acs: [400, 'ACS_NOT_REGISTERED'], uri: [400, 'invalid_redirect_uri'] },
 };
 
@@ -38,6 +44,7 @@ describe('the IdP refuses the SP request the way the persona does', () => {
         persona,
         sps: { app: { entityId: SP, acsUrls: [ACS] } },
       };
+      if (!hasOidc(persona)) continue;
       providers[`${persona}-oidc`] = {
         protocol: 'oidc',
         persona,
@@ -45,7 +52,7 @@ describe('the IdP refuses the SP request the way the persona does', () => {
       };
     }
     idp = await startTestIdp({ providers, users: { alice: { email: 'alice@example.com' } } } as never);
-    for (const persona of personas) {
+    for (const persona of personas.filter(hasOidc)) {
       issuers[persona] = (await idp.providers.get(`${persona}-oidc`)!.info()).entityId;
     }
   });
@@ -107,7 +114,7 @@ describe('the IdP refuses the SP request the way the persona does', () => {
       expect(answer.text).toContain('they differ only by a trailing slash');
     });
 
-    it('OIDC: an unknown redirect_uri', async () => {
+    it.runIf(hasOidc(persona))('OIDC: an unknown redirect_uri', async () => {
       const [status, code] = expected[persona].uri!;
       const answer = await refused(`${persona}-oidc`, authorize(persona, 'https://evil.example/cb'));
       expect(answer.status).toBe(status);
@@ -123,7 +130,7 @@ describe('the IdP refuses the SP request the way the persona does', () => {
       expect(answer.entry!.error).not.toContain('they differ only');
     });
 
-    it('OIDC: a redirect_uri that differs only by a trailing slash', async () => {
+    it.runIf(hasOidc(persona))('OIDC: a redirect_uri that differs only by a trailing slash', async () => {
       const answer = await refused(`${persona}-oidc`, authorize(persona, 'https://app.example/cb'));
       expect(answer.status).toBe(expected[persona].uri![0]);
       expect(answer.entry!.error).toContain(
@@ -131,7 +138,7 @@ describe('the IdP refuses the SP request the way the persona does', () => {
       );
     });
 
-    it('OIDC: a redirect_uri that differs only in letter case', async () => {
+    it.runIf(hasOidc(persona))('OIDC: a redirect_uri that differs only in letter case', async () => {
       const answer = await refused(`${persona}-oidc`, authorize(persona, CASED.toLowerCase()));
       expect(answer.entry!.error).toContain(
         `the registered redirect URI is ${CASED} — the request sent ${CASED.toLowerCase()}: they differ only in letter case`,
@@ -139,7 +146,7 @@ describe('the IdP refuses the SP request the way the persona does', () => {
       expect(answer.text).toContain('they differ only in letter case');
     });
 
-    it('OIDC: an unknown client_id', async () => {
+    it.runIf(hasOidc(persona))('OIDC: an unknown client_id', async () => {
       const answer = await refused(
         `${persona}-oidc`,
         `${issuers[persona]}/authorize?client_id=nope&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(CALLBACK)}`,
@@ -158,5 +165,108 @@ describe('the IdP refuses the SP request the way the persona does', () => {
     expect(answer.text).toContain('Correlation ID:');
     const google = await refused('google-oidc', authorize('google', 'https://evil.example/cb'));
     expect(google.text).toMatch(/Error 400: redirect_uri_mismatch/);
+  });
+
+  describe('a caller that reads JSON gets the refusal as JSON', () => {
+    async function refusedAsJson(providerId: string, url: string, headers: Record<string, string>) {
+      const flow = idp.context.flows.create({ providerId, faults: [] });
+      const response = await fetch(url, {
+        headers: { ...headers, cookie: `${FLOW_COOKIE}=${flow.id}` },
+        redirect: 'manual',
+      });
+      const entry = idp.context.trace.list({ flowId: flow.id }).find((e) => e.kind === 'refusal');
+      idp.context.flows.remove(flow.id);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: await response.text(),
+        entry,
+      };
+    }
+
+    it.each(personas)('%s: codes, reason, persona code and near miss, for SAML and OIDC', async (persona) => {
+      const sp = await refusedAsJson(
+        `${persona}-saml`,
+        authnRequest(persona, 'https://stranger.example/sp', ACS),
+        { accept: 'application/json' },
+      );
+      expect(sp.status).toBe(expected[persona].sp![0]);
+      expect(sp.type).toContain('application/json');
+      expect(JSON.parse(sp.body)).toMatchObject({
+        error: {
+          code: 'UNKNOWN_SP',
+          message: expect.stringContaining('the SP "https://stranger.example/sp" is not registered'),
+          detail: { refusal: 'unknown-sp', persona, personaCode: expected[persona].sp![1] },
+        },
+      });
+      // The refusal is traced as for a browser.
+      expect(sp.entry!.error).toMatch(new RegExp(`^${expected[persona].sp![1]}: `));
+
+      const acs = await refusedAsJson(`${persona}-saml`, authnRequest(persona, SP, `${ACS}/`), {
+        accept: 'application/json, text/plain, */*',
+      });
+      const near = `the registered ACS URL is ${ACS} — the request sent ${ACS}/: they differ only by a trailing slash`;
+      expect(JSON.parse(acs.body).error).toMatchObject({
+        code: 'ACS_NOT_REGISTERED',
+        message: expect.stringContaining(near),
+        detail: { refusal: 'acs-mismatch', personaCode: expected[persona].acs![1], nearMiss: near },
+      });
+
+      if (!hasOidc(persona)) return;
+      const uri = await refusedAsJson(`${persona}-oidc`, authorize(persona, CASED.toLowerCase()), {
+        accept: 'application/json',
+      });
+      expect(uri.status).toBe(expected[persona].uri![0]);
+      const error = JSON.parse(uri.body).error;
+      expect(error).toMatchObject({
+        code: 'invalid_redirect_uri',
+        detail: {
+          refusal: 'redirect-uri-mismatch',
+          persona,
+          personaCode: expected[persona].uri![1],
+          nearMiss: `the registered redirect URI is ${CASED} — the request sent ${CASED.toLowerCase()}: they differ only in letter case`,
+        },
+      });
+      expect(error.hint).toContain(`Redirect URIs registered for app: ${CALLBACK}, ${CASED}`);
+    });
+
+    it('a browser gets the persona page when it navigates, JSON when a page fetches', async () => {
+      const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+      try {
+        const page = await browser.newPage();
+        // A flow per request: a flow's second sign-in request is answered as a second login.
+        const bind = async () => {
+          const flow = idp.context.flows.create({ providerId: 'okta-oidc', faults: [] });
+          await page.context().addCookies([{ name: FLOW_COOKIE, value: flow.id, url: idp.url }]);
+          return flow.id;
+        };
+        const flows = [await bind()];
+        const url = authorize('okta', 'https://evil.example/cb');
+        const navigation = await page.goto(url);
+        expect(navigation!.status()).toBe(400);
+        expect(navigation!.headers()['content-type']).toContain('text/html');
+        await page.getByRole('alert').getByText('invalid_request').waitFor();
+        expect(await page.title()).toBe('Okta: invalid_request');
+        flows.push(await bind());
+        const fetched = await page.evaluate(async (target) => {
+          const response = await fetch(target);
+          return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+        }, url);
+        expect(fetched.status).toBe(400);
+        expect(fetched.body).toMatchObject({
+          error: {
+            code: 'invalid_redirect_uri',
+            message: expect.stringContaining('the request sent https://evil.example/cb'),
+            detail: { persona: 'okta', personaCode: 'invalid_request', refusal: 'redirect-uri-mismatch' },
+          },
+        });
+        for (const flowId of flows) {
+          expect(idp.context.trace.list({ flowId }).some((e) => e.kind === 'refusal')).toBe(true);
+          idp.context.flows.remove(flowId);
+        }
+      } finally {
+        await browser.close();
+      }
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chromiumArgs, findChromium } from '../../../runner/drivers/find-chromium.ts';
 import { htmlReporter } from '../../../runner/reporters/html.ts';
 import type { HttpStep } from '../../../runner/types.ts';
 import { tempDir } from '../../support/idp.ts';
@@ -141,4 +143,89 @@ describe('HTML report evidence', () => {
     expect(c['fault parameters']).toBeUndefined();
     expect(c['SP answer at the probe']).toBeUndefined();
   });
+});
+
+describe('HTML report against a hostile SP', () => {
+  it('shows what the SP and the messages said as text: nothing in them runs, loads or becomes markup', async () => {
+    const hostile = '</pre></dd></dl><img src="http://evil.invalid/i.png" onerror="window.pwned=1">';
+    const script = '<script>window.pwned=2</script><iframe src="http://evil.invalid/"></iframe>';
+    const http: HttpStep[] = [
+      ...samlHttp.slice(0, 2),
+      {
+        ...samlHttp[2]!,
+        status: 500,
+        location: undefined,
+        setCookies: ['<b>sid</b>', 'csrf'],
+        bodyText: `Server error ${hostile} ${script}`,
+      },
+      {
+        ...samlHttp[4]!,
+        status: 401,
+        bodyText: '<link rel="stylesheet" href="http://evil.invalid/s.css"><style>body{display:none}</style>',
+      },
+    ];
+    const trace = (id: number, audience: string) => ({
+      id,
+      time: '2026-01-01T00:00:00.000Z',
+      provider: 'demo-saml',
+      flowId: 'f',
+      protocol: 'saml' as const,
+      direction: 'out' as const,
+      binding: 'HTTP-POST',
+      kind: 'Response',
+      summary: `Response ${script}`,
+      decoded: `<samlp:Response ID="_${id}">\n  <saml:Audience>${audience}</saml:Audience>\n</samlp:Response>`,
+    });
+    const faulted = resultOf('saml.audience', 'fail', {
+      title: `audience ${script}`,
+      faults: [{ fault: 'saml.audience', params: { audience: hostile } }],
+      faultSummaries: [script],
+      http,
+      trace: [trace(2, hostile)],
+      screenshot: 'iVBORw0KGgo=" onerror="window.pwned=3',
+    });
+    const clean = resultOf('saml.clean', 'pass', {
+      key: 'saml.clean @ app',
+      trace: [trace(1, 'https://sp.example')],
+    });
+    const file = join(tempDir(), 'hostile.html');
+    await htmlReporter(file).onEnd!(runOf('run-h', '2026-01-01T00:00:00.000Z', [faulted, clean]));
+
+    const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      let dialogs = 0;
+      page.on('dialog', (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      await page.goto(`file://${file}`);
+      await page.locator('details#r-saml-audience-app').evaluate((d) => {
+        (d as HTMLDetailsElement).open = true;
+      });
+      expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+      expect(dialogs).toBe(0);
+      expect(await page.locator('script, iframe, link, body style ~ style').count()).toBe(0);
+      // The only image is the screenshot, kept inside its data: URL.
+      expect(await page.locator('img').count()).toBe(1);
+      expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+      const section = page.locator('details#r-saml-audience-app');
+      await expect.poll(() => section.innerText()).toContain(`Server error ${hostile} ${script}`);
+      const text = await section.innerText();
+      expect(text).toContain('<b>sid</b>');
+      expect(text).toContain('<link rel="stylesheet" href="http://evil.invalid/s.css">');
+      // The diff against the clean login, as text too.
+      expect(await section.locator('.diff pre .add').innerText()).toBe(
+        `+   <saml:Audience>${hostile}</saml:Audience>`,
+      );
+      expect(await section.locator('.diff pre .del').innerText()).toBe(
+        '-   <saml:Audience>https://sp.example</saml:Audience>',
+      );
+      expect(await page.locator('body').isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });

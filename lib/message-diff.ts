@@ -1,3 +1,9 @@
+/**
+ * What a fault changed in a message: a line diff of the faulted message against the same
+ * message of a clean login, with per-login values (IDs, instants, signatures, nonces)
+ * normalized away. Pure and dependency-free: the UI's code view and the HTML report share it.
+ */
+
 export interface DiffLine {
   kind: 'same' | 'add' | 'del';
   text: string;
@@ -24,7 +30,7 @@ export function normalizeForDiff(text: string): string[] {
       .replace(/"(exp|nbf|iat|auth_time|updated_at)":\s*(\d+)/g, (_m, key: string, value: string) =>
         iat ? `"${key}": iat${offset((Number(value) - Number(iat)) * 1000)}` : `"${key}": …`,
       )
-      .replace(/"(nonce|jti|at_hash|c_hash|sid|state|code|s_hash)":\s*"[^"]*"/g, '"$1": "…"'),
+      .replace(/"(nonce|jti|at_hash|c_hash|sid|state|code|s_hash|code_challenge)":\s*"[^"]*"/g, '"$1": "…"'),
   );
 }
 
@@ -33,13 +39,18 @@ function offset(ms: number): string {
   return s >= 0 ? `+${s}s` : `${s}s`;
 }
 
+/** Above this many line pairs (before lines x after lines) no diff is made: the table would not fit in memory. */
+export const maxDiffCells = 4_000_000;
+
 /**
  * A line diff of `after` against `before` (longest common subsequence on the normalized
- * lines). Lines keep their real text; only the comparison is normalized.
+ * lines). Lines keep their real text; only the comparison is normalized. Undefined when the
+ * two texts have more than `maxDiffCells` line pairs.
  */
-export function diffLines(before: string, after: string): DiffLine[] {
+export function diffLines(before: string, after: string): DiffLine[] | undefined {
   const a = before.split('\n');
   const b = after.split('\n');
+  if ((a.length + 1) * (b.length + 1) > maxDiffCells) return undefined;
   const na = normalizeForDiff(before);
   const nb = normalizeForDiff(after);
   const n = a.length;
@@ -93,4 +104,28 @@ export function foldUnchanged(
     }
   }
   return parts as ReturnType<typeof foldUnchanged>;
+}
+
+/** The part of a trace entry that pairs it with the same message of another login. */
+export interface PairableMessage {
+  id: number;
+  direction: string;
+  kind: string;
+}
+
+/** Pairs each message of a login with the same message of the clean login (same direction and kind, in order). */
+export function matchBaseline<T extends PairableMessage>(
+  entries: readonly T[],
+  baseline: readonly T[],
+): Map<number, T> {
+  const pairs = new Map<number, T>();
+  const seen = new Map<string, number>();
+  for (const entry of entries) {
+    const key = `${entry.direction}|${entry.kind}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const match = baseline.filter((b) => `${b.direction}|${b.kind}` === key)[n];
+    if (match) pairs.set(entry.id, match);
+  }
+  return pairs;
 }
