@@ -19,6 +19,7 @@ import { type LaxName, parseLax } from './lax.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
 import { CompletedLogins } from './oidc/completed-logins.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
+import { PendingLogins } from './oidc/pending-logins.ts';
 import { OidcProviders, type OidcSettings, oidcSettings } from './oidc/provider.ts';
 import {
   accountPage,
@@ -156,6 +157,11 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
   const router = new Router();
   const saml = createSamlState({ metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000, now: sp.now });
   const oidc = new OidcProviders(sp);
+  const pendingLogins = new PendingLogins({
+    inSession: sp.lax.has('oidc-state-in-session'),
+    anyBrowser: sp.lax.has('state-any-browser'),
+    now: () => sp.now(),
+  });
   const samlOf = (name: string): SamlSettings => {
     const conn = sp.connection(name);
     if (conn.protocol !== 'saml')
@@ -316,7 +322,7 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
       ctx.redirect(await samlLoginUrl(sp, saml, samlOf(name), returnTo));
     } else {
       const session = sessions.ensure(ctx, sp.now());
-      ctx.redirect(await oidcLoginUrl(sp, oidc, oidcOf(name), session, returnTo));
+      ctx.redirect(await oidcLoginUrl(ctx, sp, oidc, pendingLogins, oidcOf(name), session, returnTo));
     }
   });
 
@@ -361,7 +367,15 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     if (ctx.method === 'POST') for (const [k, v] of await readForm(ctx)) currentUrl.searchParams.append(k, v);
     const code = currentUrl.searchParams.get('code');
     const replayed = sp.lax.has('code-replay') ? completedLogins.get(settings.connection, code) : undefined;
-    const result = replayed ?? (await completeOidcLogin(sp, oidc, settings, session, currentUrl));
+    const result =
+      replayed ??
+      (await completeOidcLogin(
+        sp,
+        oidc,
+        settings,
+        pendingLogins.take(ctx, session, settings.connection, currentUrl.searchParams.get('state')),
+        currentUrl,
+      ));
     const login = resolveUser(sp, result.identity);
     if (sp.lax.has('code-replay')) completedLogins.remember(settings.connection, code, result);
     finishLogin(ctx, login, { protocol: 'oidc', idToken: result.idToken }, result.returnTo);

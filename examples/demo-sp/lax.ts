@@ -55,6 +55,10 @@ export const laxSwitches = {
   'id-token-required':
     'OIDC: with no id_token, log in whoever userinfo names for the access token (plain OAuth 2.0)',
   'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
+  'oidc-state-in-session':
+    "OIDC: keep a started login (state, nonce, PKCE verifier) only in the SameSite=Lax session cookie, which a browser does not send with the IdP's cross-site form_post",
+  'state-any-browser':
+    'OIDC: find a started login by its state alone, whichever browser the response arrives in (login CSRF)',
   // Account policy
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',

@@ -13,6 +13,7 @@ import baselineEntraStaff from './baseline-entra-staff.ts';
 import baselineGoogle from './baseline-google.ts';
 import baselineLogout from './baseline-logout.ts';
 import baselineSpInitiated from './baseline-sp-initiated.ts';
+import crossSiteFormPost from './cross-site-form-post.ts';
 import discoveryIssuerMismatch from './discovery-issuer-mismatch.ts';
 import discoveryNoJwksUri from './discovery-no-jwks-uri.ts';
 import issWrong from './iss-wrong.ts';
@@ -35,6 +36,7 @@ import signatureRogueKey from './signature-rogue-key.ts';
 import signatureTamperedPayload from './signature-tampered-payload.ts';
 import signatureUnknownKid from './signature-unknown-kid.ts';
 import stateMissing from './state-missing.ts';
+import stateOtherBrowser from './state-other-browser.ts';
 import stateWrong from './state-wrong.ts';
 import timeExpPassed from './time-exp-passed.ts';
 import timeExpWithinSkew from './time-exp-within-skew.ts';
@@ -92,6 +94,8 @@ export const oidcScenarios: ScenarioInput[] = [
   nonceMissing,
   nonceWrong,
   replayCodeFormPost,
+  crossSiteFormPost,
+  stateOtherBrowser,
   replayCodeQuery,
   signatureAlgNone,
   signatureHs256PublicKeyJwk,

@@ -4,7 +4,7 @@ import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 import type { LaxName } from '../lax.ts';
 import type { AssertedIdentity } from '../policy.ts';
-import type { Session } from '../session.ts';
+import type { PendingOidc } from '../session.ts';
 import { type IdTokenEvidence, idTokenChecks } from './checks.ts';
 import type { OidcProviders, OidcSettings } from './provider.ts';
 
@@ -34,7 +34,7 @@ export async function completeOidcLogin(
   sp: SpContext,
   providers: OidcProviders,
   settings: OidcSettings,
-  session: Session | undefined,
+  pending: PendingOidc | undefined,
   currentUrl: URL,
 ): Promise<OidcLogin> {
   const connection = settings.connection;
@@ -42,7 +42,6 @@ export async function completeOidcLogin(
     new LoginRefused(reason, message, { connection, cause });
   const params = currentUrl.searchParams;
 
-  const pending = session?.pendingOidc.get(connection);
   if (!pending || sp.now() - pending.startedAt > PENDING_TTL_MS) {
     throw refuse(
       'login-expired',
@@ -109,7 +108,6 @@ export async function completeOidcLogin(
     if (!rawTokenResponse) throw tokenError(error, connection);
     libraryError = error;
   }
-  session?.pendingOidc.delete(connection);
 
   const idToken = rawTokenResponse?.id_token;
   if (typeof idToken !== 'string') {
