@@ -49,6 +49,8 @@ export const laxSwitches = {
   'userinfo-sub': 'OIDC: accept a userinfo sub that differs from the id_token sub',
   'email-verified': 'OIDC: use an email whose email_verified is not true',
   tenant: 'OIDC: accept an Entra id_token from another tenant (tid)',
+  'multi-tenant-issuer':
+    'OIDC: with a {tenantid} issuer (Entra multi-tenant), accept an iss naming any tenant, not the one its tid names',
   'hosted-domain': 'OIDC: accept a Google id_token whose hd is not the configured Workspace domain',
   'oidc-status':
     'OIDC: ignore an error that comes with a result (a code beside error=, tokens in an HTTP error)',

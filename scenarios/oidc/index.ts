@@ -9,6 +9,7 @@ import authorizationAccessDenied from './authorization-access-denied.ts';
 import azpOtherClient from './azp-other-client.ts';
 import baselineAuth0 from './baseline-auth0.ts';
 import baselineEntraContractors from './baseline-entra-contractors.ts';
+import baselineEntraMultiTenant from './baseline-entra-multi-tenant.ts';
 import baselineEntraStaff from './baseline-entra-staff.ts';
 import baselineGoogle from './baseline-google.ts';
 import baselineLogout from './baseline-logout.ts';
@@ -25,6 +26,8 @@ import keysRetiredKey from './keys-retired-key.ts';
 import keysRotationBothKeys from './keys-rotation-both-keys.ts';
 import keysRotationOnlyNext from './keys-rotation-only-next.ts';
 import multiStaffViaContractors from './multi-staff-via-contractors.ts';
+import multiTenantIssTidMismatch from './multi-tenant-iss-tid-mismatch.ts';
+import multiTenantTenantNotAllowed from './multi-tenant-tenant-not-allowed.ts';
 import nonceMissing from './nonce-missing.ts';
 import nonceWrong from './nonce-wrong.ts';
 import replayCodeFormPost from './replay-code-form-post.ts';
@@ -96,6 +99,9 @@ export const oidcScenarios: ScenarioInput[] = [
   replayCodeFormPost,
   crossSiteFormPost,
   stateOtherBrowser,
+  baselineEntraMultiTenant,
+  multiTenantTenantNotAllowed,
+  multiTenantIssTidMismatch,
   replayCodeQuery,
   signatureAlgNone,
   signatureHs256PublicKeyJwk,

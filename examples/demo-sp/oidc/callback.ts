@@ -5,7 +5,7 @@ import { LoginRefused } from '../errors.ts';
 import type { LaxName } from '../lax.ts';
 import type { AssertedIdentity } from '../policy.ts';
 import type { PendingOidc } from '../session.ts';
-import { type IdTokenEvidence, idTokenChecks } from './checks.ts';
+import { type IdTokenEvidence, idTokenChecks, TENANT_PLACEHOLDER } from './checks.ts';
 import type { OidcProviders, OidcSettings } from './provider.ts';
 
 /** Lax switches whose check openid-client also makes: with one of them on, it must not see the id_token. */
@@ -68,8 +68,16 @@ export async function completeOidcLogin(
 
   let meta = await providers.metadata(settings);
   const iss = params.get('iss');
+  const multiTenant = settings.config.issuer.includes(TENANT_PLACEHOLDER);
   if (!sp.lax.has('auth-response-iss')) {
-    if (iss !== null && iss !== meta.issuer)
+    // A {tenantid} issuer: the response names the user's tenant, one of those served.
+    const issOk = (value: string) =>
+      multiTenant
+        ? (settings.config.tenantIds ?? []).some(
+            (tid) => value === settings.config.issuer.replace(TENANT_PLACEHOLDER, tid),
+          )
+        : value === meta.issuer;
+    if (iss !== null && !issOk(iss))
       throw refuse('auth-response-iss', `the authorization response comes from ${iss}, not ${meta.issuer}`);
     if (iss === null && meta.authorization_response_iss_parameter_supported) {
       throw refuse(
@@ -77,12 +85,15 @@ export async function completeOidcLogin(
         'the IdP promises an iss parameter (RFC 9207) but the authorization response has none',
       );
     }
-  } else {
+  }
+  if (sp.lax.has('auth-response-iss') || multiTenant) {
+    // openid-client compares iss with the discovery issuer, which here is a template.
     params.delete('iss');
     meta = { ...meta, authorization_response_iss_parameter_supported: false };
   }
 
-  const hideIdToken = LIBRARY_CHECKED.some((name) => sp.lax.has(name));
+  // openid-client takes iss from discovery: a {tenantid} template is checked here instead.
+  const hideIdToken = multiTenant || LIBRARY_CHECKED.some((name) => sp.lax.has(name));
   let rawTokenResponse: Record<string, unknown> | undefined;
   const capture: typeof fetch = async (input, init) => {
     let response = await fetch(input, init);

@@ -28,6 +28,7 @@ import idTokenNonce from './id-token/nonce.ts';
 import idTokenNotBefore from './id-token/not-before.ts';
 import idTokenSubject from './id-token/subject.ts';
 import idTokenTamper from './id-token/tamper.ts';
+import idTokenTenant from './id-token/tenant.ts';
 import jwksAddKeys from './jwks/add-keys.ts';
 import jwksEmpty from './jwks/empty.ts';
 import jwksPublish from './jwks/publish.ts';
@@ -54,6 +55,7 @@ export const oidcFaults: AnyFault[] = [
   idTokenHmacPublicKey,
   idTokenIssuedAt,
   idTokenIssuer,
+  idTokenTenant,
   idTokenKey,
   idTokenKid,
   idTokenNonce,
