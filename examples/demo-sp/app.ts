@@ -166,7 +166,7 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     const conn = sp.connection(name);
     if (conn.protocol !== 'saml')
       throw new LoginRefused('connection-unknown', `"${name}" is not a SAML connection`, { status: 404 });
-    return samlSettings(sp.spUrl, name, conn);
+    return samlSettings(sp.spUrl, name, conn, sp.lax.has('attribute-names-plain'));
   };
   const oidcOf = (name: string): OidcSettings => {
     const conn = sp.connection(name);

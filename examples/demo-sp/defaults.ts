@@ -163,6 +163,11 @@ function demoConnectionTable(
         displayName: 'Corporate ADFS',
         metadataUrl: metadata(rename('demo-adfs')),
         nameIdFormats: [nameIdFormats.unspecified, nameIdFormats.persistent],
+        // Mapped to the names ADFS sends (idp/personas/adfs.ts), as an admin would.
+        attributes: {
+          email: ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'],
+          groups: ['http://schemas.microsoft.com/ws/2008/06/identity/claims/role'],
+        },
         emailDomains: ['example.com'],
         groupRoles: { 'Domain Admins': 'admin' },
         defaultRole: 'member',

@@ -30,6 +30,8 @@ export const laxSwitches = {
   'nameid-format': 'SAML: accept any NameID format (transient, unknown) and a missing NameID',
   'authn-context': 'SAML: accept an AuthnContextClassRef weaker than the one requested',
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
+  'attribute-names-plain':
+    "SAML: read attributes only as `email` and `groups`, ignoring the connection's mapping to the IdP's own names (ADFS claim URIs)",
   'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   // Both protocols

@@ -2,6 +2,7 @@ import type { ScenarioInput } from '../schema.ts';
 import attributesEmailMissing from './attributes-email-missing.ts';
 import attributesEmailRenamed from './attributes-email-renamed.ts';
 import attributesGroupsMultiValued from './attributes-groups-multi-valued.ts';
+import attributesIdpClaimNames from './attributes-idp-claim-names.ts';
 import audienceMissing from './audience-missing.ts';
 import audienceSeveral from './audience-several.ts';
 import audienceWrong from './audience-wrong.ts';
@@ -160,6 +161,7 @@ export const samlScenarios: ScenarioInput[] = [
   subjectNameidTransient,
   subjectNameidChanged,
   attributesEmailMissing,
+  attributesIdpClaimNames,
   attributesGroupsMultiValued,
   attributesEmailRenamed,
   authnContextWeaker,
