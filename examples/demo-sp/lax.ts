@@ -31,7 +31,7 @@ export const laxSwitches = {
   'authn-context': 'SAML: accept an AuthnContextClassRef weaker than the one requested',
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
   'attribute-names-plain':
-    "SAML: read attributes only as `email` and `groups`, ignoring the connection's mapping to the IdP's own names (ADFS claim URIs)",
+    "SAML: read only attributes named email and groups, not the connection's mapping (ADFS claim URIs)",
   'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   // Both protocols
@@ -52,7 +52,7 @@ export const laxSwitches = {
   'email-verified': 'OIDC: use an email whose email_verified is not true',
   tenant: 'OIDC: accept an Entra id_token from another tenant (tid)',
   'multi-tenant-issuer':
-    'OIDC: with a {tenantid} issuer (Entra multi-tenant), accept an iss naming any tenant, not the one its tid names',
+    'OIDC: with a {tenantid} issuer (Entra multi-tenant), accept an iss of any tenant, not of its tid',
   'hosted-domain': 'OIDC: accept a Google id_token whose hd is not the configured Workspace domain',
   'oidc-status':
     'OIDC: ignore an error that comes with a result (a code beside error=, tokens in an HTTP error)',
@@ -60,7 +60,7 @@ export const laxSwitches = {
     'OIDC: with no id_token, log in whoever userinfo names for the access token (plain OAuth 2.0)',
   'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
   'oidc-state-in-session':
-    "OIDC: keep a started login (state, nonce, PKCE verifier) only in the SameSite=Lax session cookie, which a browser does not send with the IdP's cross-site form_post",
+    "OIDC: keep a started login only in the SameSite=Lax session cookie (lost on the IdP's cross-site form_post)",
   'state-any-browser':
     'OIDC: find a started login by its state alone, whichever browser the response arrives in (login CSRF)',
   // Account policy
