@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserDriver } from '../../runner/drivers/browser.ts';
+import type { Driver } from '../../runner/drivers/types.ts';
 import type { ScenarioResult } from '../../runner/types.ts';
 import { catalog } from '../../scenarios/index.ts';
 import { type Demo, startDemo } from '../support/demo.ts';
@@ -17,6 +18,13 @@ const verdicts = (results: readonly ScenarioResult[]) =>
   Object.fromEntries(
     results.map((r) => [r.scenarioId, `${r.verdict}${r.verdict === 'pass' ? '' : `: ${r.reason}`}`]),
   );
+
+/** One Chromium for the file: each run gets its own contexts. */
+let browser: Driver;
+beforeAll(async () => {
+  browser = await createBrowserDriver();
+});
+afterAll(async () => browser?.close());
 
 describe('cross-site deliveries, IdP and SP on one host (HTTP driver)', () => {
   let demo: Demo;
@@ -50,22 +58,17 @@ describe('cross-site deliveries, IdP and SP on one host (HTTP driver)', () => {
   });
 
   it('the browser driver delivers the same ways (Chromium holds or strips the form_post)', async () => {
-    const browser = await createBrowserDriver();
-    try {
-      await demo.restartSp([]);
-      const strict = await demo.run(pick('oidc.cross-site.form-post', 'oidc.state.other-browser'), {
-        driver: browser,
-      });
-      expect(verdicts(strict.results)).toEqual({
-        'oidc.cross-site.form-post': 'pass',
-        'oidc.state.other-browser': 'pass',
-      });
-      await demo.restartSp(['oidc-state-in-session']);
-      const lax = await demo.run(pick('oidc.cross-site.form-post'), { driver: browser });
-      expect(verdicts(lax.results)['oidc.cross-site.form-post']).toMatch(/^fail/);
-    } finally {
-      await browser.close();
-    }
+    await demo.restartSp([]);
+    const strict = await demo.run(pick('oidc.cross-site.form-post', 'oidc.state.other-browser'), {
+      driver: browser,
+    });
+    expect(verdicts(strict.results)).toEqual({
+      'oidc.cross-site.form-post': 'pass',
+      'oidc.state.other-browser': 'pass',
+    });
+    await demo.restartSp(['oidc-state-in-session']);
+    const lax = await demo.run(pick('oidc.cross-site.form-post'), { driver: browser });
+    expect(verdicts(lax.results)['oidc.cross-site.form-post']).toMatch(/^fail/);
   });
 });
 
@@ -79,25 +82,15 @@ describe('IdP and SP on two sites (IdP as localhost, SP as 127.0.0.1)', () => {
   const formPost = pick('oidc.baseline.entra-contractors');
 
   it('a plain form_post login works against the strict SP, with either driver', async () => {
-    const browser = await createBrowserDriver();
-    try {
-      for (const run of [await demo.run(formPost), await demo.run(formPost, { driver: browser })]) {
-        expect(verdicts(run.results)).toEqual({ 'oidc.baseline.entra-contractors': 'pass' });
-      }
-    } finally {
-      await browser.close();
+    for (const run of [await demo.run(formPost), await demo.run(formPost, { driver: browser })]) {
+      expect(verdicts(run.results)).toEqual({ 'oidc.baseline.entra-contractors': 'pass' });
     }
   });
 
   it('the Lax session cookie is lost on the form_post, in Chromium as in the HTTP driver', async () => {
     await demo.restartSp(['oidc-state-in-session']);
-    const browser = await createBrowserDriver();
-    try {
-      for (const run of [await demo.run(formPost), await demo.run(formPost, { driver: browser })]) {
-        expect(verdicts(run.results)['oidc.baseline.entra-contractors']).toMatch(/^fail/);
-      }
-    } finally {
-      await browser.close();
+    for (const run of [await demo.run(formPost), await demo.run(formPost, { driver: browser })]) {
+      expect(verdicts(run.results)['oidc.baseline.entra-contractors']).toMatch(/^fail/);
     }
   });
 });
