@@ -31,7 +31,7 @@ import {
 } from './pages.ts';
 import { type LoginResult, resolveUser } from './policy.ts';
 import { consumeSamlResponse } from './saml/acs.ts';
-import { samlLoginUrl } from './saml/login.ts';
+import { authnRequestId, samlLoginUrl } from './saml/login.ts';
 import { type SamlSettings, samlSettings } from './saml/settings.ts';
 import { handleSamlSlo, samlLogoutUrl } from './saml/slo.ts';
 import { spMetadata } from './saml/sp-metadata.ts';
@@ -319,7 +319,14 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     }
     const returnTo = safeReturnTo(typeof ctx.query.returnTo === 'string' ? ctx.query.returnTo : undefined);
     if (conn.protocol === 'saml') {
-      ctx.redirect(await samlLoginUrl(sp, saml, samlOf(name), returnTo));
+      const url = await samlLoginUrl(sp, saml, samlOf(name), returnTo);
+      if (sp.lax.has('saml-request-in-session')) {
+        // As an SP whose AuthnRequest repository is its HTTP session (Spring Security's default).
+        const session = sessions.ensure(ctx, sp.now());
+        const id = authnRequestId(url);
+        if (id) (session.samlRequests ??= new Set()).add(id);
+      }
+      ctx.redirect(url);
     } else {
       const session = sessions.ensure(ctx, sp.now());
       ctx.redirect(await oidcLoginUrl(ctx, sp, oidc, pendingLogins, oidcOf(name), session, returnTo));
@@ -329,7 +336,16 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
   router.post('/saml/:connection/acs', async (ctx) => {
     const settings = samlOf(ctx.params.connection!);
     const form = await readForm(ctx);
-    const result = await consumeSamlResponse(sp, saml, settings, form.get('SAMLResponse') ?? undefined);
+    const session = sp.lax.has('saml-request-in-session') ? sessions.get(ctx, sp.now()) : undefined;
+    const result = await consumeSamlResponse(
+      sp,
+      saml,
+      settings,
+      form.get('SAMLResponse') ?? undefined,
+      sp.lax.has('saml-request-in-session')
+        ? { find: (id, now) => (session?.samlRequests?.has(id) ? saml.requests.find(id, now) : undefined) }
+        : saml.requests,
+    );
     const login = resolveUser(sp, result.identity);
     finishLogin(
       ctx,

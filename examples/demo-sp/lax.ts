@@ -13,6 +13,8 @@ export const laxSwitches = {
   'in-response-to': 'SAML: accept an InResponseTo that matches no AuthnRequest this SP sent',
   unsolicited: 'SAML: accept unsolicited (IdP-initiated) responses on connections that do not allow them',
   'replay-cache': 'SAML: accept an assertion ID that was already used (no replay cache)',
+  'saml-request-in-session':
+    "SAML: know sent AuthnRequest IDs only in the SameSite=Lax session (lost on the IdP's cross-site POST)",
   'signature-required':
     'SAML: accept responses in which neither the Response nor the Assertion is validly signed',
   'signature-wrapping':

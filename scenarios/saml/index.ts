@@ -20,6 +20,7 @@ import certificatesSha1Certificate from './certificates-sha1-certificate.ts';
 import certificatesSha1Digest from './certificates-sha1-digest.ts';
 import certificatesSha1Signature from './certificates-sha1-signature.ts';
 import certificatesWeakKey from './certificates-weak-key.ts';
+import crossSiteResponsePost from './cross-site-response-post.ts';
 import destinationMissing from './destination-missing.ts';
 import destinationWrong from './destination-wrong.ts';
 import idpInitiatedNotAllowed from './idp-initiated-not-allowed.ts';
@@ -162,6 +163,7 @@ export const samlScenarios: ScenarioInput[] = [
   subjectNameidChanged,
   attributesEmailMissing,
   attributesIdpClaimNames,
+  crossSiteResponsePost,
   attributesGroupsMultiValued,
   attributesEmailRenamed,
   authnContextWeaker,

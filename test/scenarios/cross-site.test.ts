@@ -34,19 +34,25 @@ describe('cross-site deliveries, IdP and SP on one host (HTTP driver)', () => {
   afterAll(async () => demo?.close());
 
   it('the strict SP accepts a cross-site form_post and refuses a response from another browser', async () => {
-    const run = await demo.run(pick('oidc.cross-site.form-post', 'oidc.state.other-browser'));
+    const run = await demo.run(
+      pick('oidc.cross-site.form-post', 'oidc.state.other-browser', 'saml.cross-site.response-post'),
+    );
     const got = verdicts(run.results);
     expect(got, JSON.stringify(got)).toEqual({
       'oidc.cross-site.form-post': 'pass',
       'oidc.state.other-browser': 'pass',
+      'saml.cross-site.response-post': 'pass',
     });
   });
 
   it('fails where the SP keeps the login in its SameSite=Lax session', async () => {
-    await demo.restartSp(['oidc-state-in-session']);
-    const run = await demo.run(pick('oidc.cross-site.form-post', 'oidc.baseline.entra-contractors'));
+    await demo.restartSp(['oidc-state-in-session', 'saml-request-in-session']);
+    const run = await demo.run(
+      pick('oidc.cross-site.form-post', 'saml.cross-site.response-post', 'oidc.baseline.entra-contractors'),
+    );
     const got = verdicts(run.results);
     expect(got['oidc.cross-site.form-post'], JSON.stringify(got)).toMatch(/^fail/);
+    expect(got['saml.cross-site.response-post'], JSON.stringify(got)).toMatch(/^fail/);
     // On one host the form_post carries the session cookie: without the delivery the bug hides.
     expect(got['oidc.baseline.entra-contractors'], JSON.stringify(got)).toBe('pass');
   });
