@@ -212,6 +212,13 @@ class HttpSession implements DriverSession {
     return request.method === 'POST' || this.isRedirectFromIdp(request, url);
   }
 
+  /** A delivery that the IdP's own page or redirect makes (an SP's self-posting form is not one). */
+  private isPostedByIdp(request: Request, url: URL): boolean {
+    if (!this.isDeliveryToSp(request, url)) return false;
+    if (request.method !== 'POST') return true;
+    return request.initiator !== undefined && new URL(request.initiator).origin === this.idpOrigin;
+  }
+
   private isRedirectFromIdp(request: Request, url: URL): boolean {
     return (
       request.cause === 'redirect' &&
@@ -243,7 +250,7 @@ class HttpSession implements DriverSession {
       if (options.stopAtIdp && previous && this.isIdpUrl(request.url)) {
         return { ...previous, url: request.url, stoppedAtIdp: true };
       }
-      if (this.delivery === 'other-browser' && this.isDeliveryToSp(request, new URL(request.url))) {
+      if (this.delivery === 'other-browser' && this.isPostedByIdp(request, new URL(request.url))) {
         // Kept for another browser (`replayLastPost`); this one never sends it.
         this.lastToSp = request;
         return {
