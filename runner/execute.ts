@@ -189,7 +189,8 @@ async function runStep(
     case 'login': {
       flows.setPhase(flowId, 'login');
       const before = trace.list({ flowId }).filter((e) => e.direction === 'out').length;
-      await session.open(loginUrl(job, options.harness.url));
+      const delivery = job.scenario.flow.delivery ?? 'same-browser';
+      await session.open(loginUrl(job, options.harness.url), { delivery });
       const delivered = trace.list({ flowId }).filter((e) => e.direction === 'out').length > before;
       if (!delivered) {
         const refusal = trace.list({ flowId }).findLast((e) => e.kind === 'refusal');
@@ -198,6 +199,12 @@ async function runStep(
         return notJudged(
           `the login never reached the IdP with this scenario's flow (the SP at ${connection.loginUrl} did not redirect to provider "${job.providerId}"), so its faults were never applied`,
         );
+      }
+      if (delivery === 'other-browser') {
+        if (!session.hasPostToReplay())
+          return notJudged('the IdP sent the SP no response to deliver from another browser');
+        flows.setPhase(flowId, 'probe');
+        probed = await session.replayLastPost();
       }
       break;
     }

@@ -100,6 +100,13 @@ export const scenarioSchema = z.strictObject({
       type: z.enum(['sp-initiated', 'idp-initiated']).default('sp-initiated'),
       /** Browser or HTTP driver only, when the scenario needs one. */
       driver: z.enum(['http', 'browser']).optional(),
+      /**
+       * How the IdP's response reaches the SP (runner/drivers/types.ts `Delivery`):
+       * `cross-site`: as from an IdP on another site (only the SP's SameSite=None cookies
+       * go with a POST); `other-browser`: posted from a fresh browser instead, and that
+       * browser is probed (login CSRF). Default: in the login's own browser.
+       */
+      delivery: z.enum(['same-browser', 'cross-site', 'other-browser']).optional(),
     })
     .prefault({}),
   faults: z.array(faultRefSchema).default([]),

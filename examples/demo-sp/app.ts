@@ -19,6 +19,7 @@ import { type LaxName, parseLax } from './lax.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
 import { CompletedLogins } from './oidc/completed-logins.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
+import { PendingLogins } from './oidc/pending-logins.ts';
 import { OidcProviders, type OidcSettings, oidcSettings } from './oidc/provider.ts';
 import { refreshOidcLogin } from './oidc/refresh.ts';
 import {
@@ -31,7 +32,7 @@ import {
 } from './pages.ts';
 import { type LoginResult, resolveUser } from './policy.ts';
 import { consumeSamlResponse } from './saml/acs.ts';
-import { samlLoginUrl } from './saml/login.ts';
+import { authnRequestId, samlLoginUrl } from './saml/login.ts';
 import { type SamlSettings, samlSettings } from './saml/settings.ts';
 import { handleSamlSlo, samlLogoutUrl } from './saml/slo.ts';
 import { spMetadata } from './saml/sp-metadata.ts';
@@ -157,11 +158,16 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
   const router = new Router();
   const saml = createSamlState({ metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000, now: sp.now });
   const oidc = new OidcProviders(sp);
+  const pendingLogins = new PendingLogins({
+    inSession: sp.lax.has('oidc-state-in-session'),
+    anyBrowser: sp.lax.has('state-any-browser'),
+    now: () => sp.now(),
+  });
   const samlOf = (name: string): SamlSettings => {
     const conn = sp.connection(name);
     if (conn.protocol !== 'saml')
       throw new LoginRefused('connection-unknown', `"${name}" is not a SAML connection`, { status: 404 });
-    return samlSettings(sp.spUrl, name, conn);
+    return samlSettings(sp.spUrl, name, conn, sp.lax.has('attribute-names-plain'));
   };
   const oidcOf = (name: string): OidcSettings => {
     const conn = sp.connection(name);
@@ -338,17 +344,36 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     }
     const returnTo = safeReturnTo(typeof ctx.query.returnTo === 'string' ? ctx.query.returnTo : undefined);
     if (conn.protocol === 'saml') {
-      ctx.redirect(await samlLoginUrl(sp, saml, samlOf(name), returnTo));
+      const url = await samlLoginUrl(sp, saml, samlOf(name), returnTo);
+      if (sp.lax.has('saml-request-in-session')) {
+        // As an SP whose AuthnRequest repository is its HTTP session (Spring Security's default).
+        const session = sessions.ensure(ctx, sp.now());
+        const id = authnRequestId(url);
+        if (id) {
+          session.samlRequests ??= new Set();
+          session.samlRequests.add(id);
+        }
+      }
+      ctx.redirect(url);
     } else {
       const session = sessions.ensure(ctx, sp.now());
-      ctx.redirect(await oidcLoginUrl(sp, oidc, oidcOf(name), session, returnTo));
+      ctx.redirect(await oidcLoginUrl(ctx, sp, oidc, pendingLogins, oidcOf(name), session, returnTo));
     }
   });
 
   router.post('/saml/:connection/acs', async (ctx) => {
     const settings = samlOf(ctx.params.connection!);
     const form = await readForm(ctx);
-    const result = await consumeSamlResponse(sp, saml, settings, form.get('SAMLResponse') ?? undefined);
+    const session = sp.lax.has('saml-request-in-session') ? sessions.get(ctx, sp.now()) : undefined;
+    const result = await consumeSamlResponse(
+      sp,
+      saml,
+      settings,
+      form.get('SAMLResponse') ?? undefined,
+      sp.lax.has('saml-request-in-session')
+        ? { find: (id, now) => (session?.samlRequests?.has(id) ? saml.requests.find(id, now) : undefined) }
+        : saml.requests,
+    );
     const login = resolveUser(sp, result.identity);
     finishLogin(
       ctx,
@@ -386,7 +411,15 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     if (ctx.method === 'POST') for (const [k, v] of await readForm(ctx)) currentUrl.searchParams.append(k, v);
     const code = currentUrl.searchParams.get('code');
     const replayed = sp.lax.has('code-replay') ? completedLogins.get(settings.connection, code) : undefined;
-    const result = replayed ?? (await completeOidcLogin(sp, oidc, settings, session, currentUrl));
+    const result =
+      replayed ??
+      (await completeOidcLogin(
+        sp,
+        oidc,
+        settings,
+        pendingLogins.take(ctx, session, settings.connection, currentUrl.searchParams.get('state')),
+        currentUrl,
+      ));
     const login = resolveUser(sp, result.identity);
     if (sp.lax.has('code-replay')) completedLogins.remember(settings.connection, code, result);
     finishLogin(

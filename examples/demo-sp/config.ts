@@ -36,6 +36,12 @@ export interface OidcConnectionConfig {
   userinfo?: boolean;
   /** Entra: the tenant whose tokens this connection accepts (`tid`). */
   tenantId?: string;
+  /**
+   * Entra multi-tenant (an issuer with `{tenantid}` in it, discovery at /common or
+   * /organizations): the tenants whose tokens this connection accepts; iss must be the
+   * issuer with the token's own tid put in.
+   */
+  tenantIds?: string[];
   /** Google: the Workspace domain whose accounts this connection accepts (`hd`). */
   hostedDomain?: string;
   /** Claim names; defaults: email, groups. */

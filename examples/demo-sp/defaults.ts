@@ -44,6 +44,8 @@ const same = (id: string) => id;
 export const demoTenants = {
   staff: '11111111-1111-4111-8111-111111111111',
   contractors: '22222222-2222-4222-8222-222222222222',
+  /** The home tenant of the multi-tenant connection's user (another company's directory). */
+  partner: '33333333-3333-4333-8333-333333333333',
 } as const;
 
 /** Bearer tokens of the demo SP's SCIM service, per connection (`/scim/<connection>/v2`). */
@@ -94,6 +96,7 @@ const harnessUsers: Record<
   ivan: { email: 'ivan@example.com', givenName: 'Ivan' },
   mallory: { email: 'mallory@example.com', givenName: 'Mallory' },
   root: { email: 'root@example.com', givenName: 'Root' },
+  judy: { email: 'judy@fabrikam.example', givenName: 'Judy', groups: [] },
 };
 
 function demoConnections(harnessUrl: string, names: DemoNames = {}): Record<string, DemoConnection> {
@@ -160,6 +163,11 @@ function demoConnectionTable(
         displayName: 'Corporate ADFS',
         metadataUrl: metadata(rename('demo-adfs')),
         nameIdFormats: [nameIdFormats.unspecified, nameIdFormats.persistent],
+        // Mapped to the names ADFS sends (idp/personas/adfs.ts), as an admin would.
+        attributes: {
+          email: ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'],
+          groups: ['http://schemas.microsoft.com/ws/2008/06/identity/claims/role'],
+        },
         emailDomains: ['example.com'],
         groupRoles: { 'Domain Admins': 'admin' },
         defaultRole: 'member',
@@ -260,6 +268,28 @@ function demoConnectionTable(
         disabled: true,
       },
     },
+    'entra-multi': {
+      provider: rename('demo-entra-multi'),
+      persona: 'entra',
+      user: 'judy',
+      tags: ['multi-tenant'],
+      client: { id: 'demo-sp-multi', secret: 'multi-client-secret' },
+      connection: {
+        protocol: 'oidc',
+        displayName: 'Entra ID (any customer tenant)',
+        // A multi-tenant app: discovery at /organizations, whose issuer names {tenantid}.
+        issuer: `${h}/oidc/${rename('demo-entra-multi')}/{tenantid}/v2.0`,
+        discoveryUrl: `${h}/oidc/${rename('demo-entra-multi')}/organizations/v2.0/.well-known/openid-configuration`,
+        clientId: 'demo-sp-multi',
+        clientSecret: 'multi-client-secret',
+        tenantId: demoTenants.partner,
+        tenantIds: [demoTenants.partner, demoTenants.staff],
+        emailTrust: 'never',
+        matchBy: 'oid',
+        emailDomains: ['fabrikam.example'],
+        defaultRole: 'member',
+      },
+    },
     sandbox: {
       provider: rename('demo-sandbox-saml'),
       persona: 'generic',
@@ -348,6 +378,12 @@ function demoUsers(connections: Record<string, DemoConnection>, names: DemoNames
       subjects: { okta: 'olivia@partner.example' },
     },
     { email: 'ivan@example.com', roles: ['member'], auth: { connection: 'legacy' } },
+    {
+      email: 'judy@fabrikam.example',
+      roles: ['member'],
+      auth: { connection: 'entra-multi' },
+      subjects: subjectAt('entra-multi', 'judy'),
+    },
     { email: 'pat@example.com', roles: ['member'], auth: { password: demoPasswords.pat } },
     {
       email: 'root@example.com',

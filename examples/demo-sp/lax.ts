@@ -13,6 +13,8 @@ export const laxSwitches = {
   'in-response-to': 'SAML: accept an InResponseTo that matches no AuthnRequest this SP sent',
   unsolicited: 'SAML: accept unsolicited (IdP-initiated) responses on connections that do not allow them',
   'replay-cache': 'SAML: accept an assertion ID that was already used (no replay cache)',
+  'saml-request-in-session':
+    "SAML: know sent AuthnRequest IDs only in the SameSite=Lax session (lost on the IdP's cross-site POST)",
   'signature-required':
     'SAML: accept responses in which neither the Response nor the Assertion is validly signed',
   'signature-wrapping':
@@ -30,6 +32,8 @@ export const laxSwitches = {
   'nameid-format': 'SAML: accept any NameID format (transient, unknown) and a missing NameID',
   'authn-context': 'SAML: accept an AuthnContextClassRef weaker than the one requested',
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
+  'attribute-names-plain':
+    "SAML: read only attributes named email and groups, not the connection's mapping (ADFS claim URIs)",
   'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   // Both protocols
@@ -62,12 +66,18 @@ export const laxSwitches = {
   'userinfo-sub': 'OIDC: accept a userinfo sub that differs from the id_token sub',
   'email-verified': 'OIDC: use an email whose email_verified is not true',
   tenant: 'OIDC: accept an Entra id_token from another tenant (tid)',
+  'multi-tenant-issuer':
+    'OIDC: with a {tenantid} issuer (Entra multi-tenant), accept an iss of any tenant, not of its tid',
   'hosted-domain': 'OIDC: accept a Google id_token whose hd is not the configured Workspace domain',
   'oidc-status':
     'OIDC: ignore an error that comes with a result (a code beside error=, tokens in an HTTP error)',
   'id-token-required':
     'OIDC: with no usable id_token (none, or a JWE it cannot decrypt), log in whoever userinfo names for the access token (plain OAuth 2.0)',
   'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
+  'oidc-state-in-session':
+    "OIDC: keep a started login only in the SameSite=Lax session cookie (lost on the IdP's cross-site form_post)",
+  'state-any-browser':
+    'OIDC: find a started login by its state alone, whichever browser the response arrives in (login CSRF)',
   // Account policy
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',

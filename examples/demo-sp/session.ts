@@ -32,6 +32,8 @@ export interface Session {
   id: string;
   login: SessionLogin | undefined;
   pendingOidc: Map<string, PendingOidc>;
+  /** IDs of the AuthnRequests this session sent (lax `saml-request-in-session` only). */
+  samlRequests?: Set<string>;
 }
 
 /**

@@ -9,6 +9,8 @@ import { initRequestState, type OidcRequestState, type OidcRuntime } from './run
 import { applyOidcStage, type EndpointAnswer, type EndpointValue, hasOidcStage } from './stages.ts';
 import { traceOidc } from './trace.ts';
 
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+
 /** Longest delay a flow may ask an endpoint for (a fault's "slow" answer). */
 const MAX_DELAY_MS = 120_000;
 
@@ -20,7 +22,22 @@ const MAX_DELAY_MS = 120_000;
  */
 export function providerMiddleware(runtime: OidcRuntime): Middleware {
   const library = runtime.provider.middleware;
-  return async (ctx: Context) => {
+  const serve = async (ctx: Context): Promise<void> => {
+    const alias = multiTenantDiscovery(ctx.path, runtime);
+    if (alias) {
+      const asked = ctx.path;
+      ctx.path = `${runtime.mountPath}${DISCOVERY_PATH}`;
+      try {
+        await serve(ctx);
+      } finally {
+        ctx.path = asked;
+      }
+      const body = ctx.body;
+      if (body && typeof body === 'object' && !Buffer.isBuffer(body) && 'issuer' in body) {
+        ctx.body = { ...(body as Record<string, unknown>), issuer: alias.issuer };
+      }
+      return;
+    }
     const relative = pathWithin(ctx.path, runtime.mountPath);
     const route = relative === undefined ? undefined : routeOf(relative);
     if (relative === undefined || route === undefined) throw notServed(ctx, runtime);
@@ -47,6 +64,22 @@ export function providerMiddleware(runtime: OidcRuntime): Middleware {
       ctx.cookies = outer.cookies;
     }
   };
+  return serve;
+}
+
+/**
+ * A multi-tenant alias's discovery path (`<base>/common/v2.0/.well-known/openid-configuration`)
+ * and the issuer it names: the tenant's, with `{tenantid}` where the tenant id goes.
+ */
+function multiTenantDiscovery(path: string, runtime: OidcRuntime): { issuer: string } | undefined {
+  const persona = runtime.persona;
+  for (const alias of persona.multiTenantAliases ?? []) {
+    if (path !== `${runtime.basePath}/${alias}/v2.0${DISCOVERY_PATH}`) continue;
+    const own = persona.issuerPath(runtime.personaContext);
+    const template = persona.issuerPath({ ...runtime.personaContext, tenantId: '{tenantid}' });
+    return { issuer: `${runtime.issuer.slice(0, runtime.issuer.length - own.length)}${template}` };
+  }
+  return undefined;
 }
 
 /** The path below the mount path, or undefined when the request is not under it. */

@@ -41,6 +41,12 @@ export const entra: Persona = {
   },
   oidc: {
     issuerPath: (c) => `/${tenant(c)}/v2.0`,
+    // Microsoft identity platform, "OpenID Connect on the Microsoft identity platform" and
+    // "Validate tokens" (learn.microsoft.com): /common/v2.0 and /organizations/v2.0 discovery
+    // name the issuer https://login.microsoftonline.com/{tenantid}/v2.0 with the braces in
+    // it; a multi-tenant app substitutes the token's tid and checks tid against the tenants
+    // it serves. The library's own error for skipping that is IDX10205.
+    multiTenantAliases: ['common', 'organizations'],
     subject: (u, c) => stableToken(c.providerId, u.id, 'sub', 43),
     claims: [
       { claim: 'ver', scope: 'openid', value: () => '2.0' },

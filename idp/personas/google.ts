@@ -5,7 +5,12 @@ import { attributeNameFormats, type Persona } from './types.ts';
 
 const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
-/** Google Workspace. `hd` is the Workspace domain; consumer accounts have none. */
+/**
+ * Google Workspace. `hd` is the Workspace domain; consumer accounts have none (Google
+ * Identity, "OpenID Connect": the hd claim "is only present for Google Workspace and Cloud
+ * organization accounts"; an RP limiting logins to a domain must check it, since the `hd`
+ * request parameter is only a UI hint). Scenarios: oidc.users.google-hd-foreign, -missing.
+ */
 export const google: Persona = {
   name: 'google',
   title: 'Google Workspace',

@@ -3,6 +3,13 @@ import { stableToken } from '../directory/stable-id.ts';
 import { list } from './shared.ts';
 import { attributeNameFormats, type Persona } from './types.ts';
 
+/**
+ * Okta: a SAML app's attribute statements are whatever the admin types (Okta developer docs,
+ * "Create SAML app integrations": Attribute Statements, Name format Unspecified / URI
+ * Reference / Basic, default Unspecified); firstName, lastName, email and a groups statement
+ * are the names Okta's own guides use. NameID: Unspecified with the Okta username by default.
+ * OIDC: sub is the user id (00u...), groups only with a groups claim configured.
+ */
 export const okta: Persona = {
   name: 'okta',
   title: 'Okta',

@@ -3,6 +3,12 @@ import { stableDigits } from '../directory/stable-id.ts';
 import { list } from './shared.ts';
 import { attributeNameFormats, type Persona } from './types.ts';
 
+/**
+ * OneLogin's SAML connectors (the "SAML Test Connector (Advanced)" the OneLogin toolkits
+ * document) send User.email, User.FirstName, User.LastName, memberOf (and PersonImmutableID)
+ * with NameFormat basic, and the email as NameID; a passport-saml profile of such a response,
+ * seen in public code, lists exactly these names.
+ */
 export const onelogin: Persona = {
   name: 'onelogin',
   title: 'OneLogin',

@@ -56,6 +56,13 @@ export interface Persona {
     | {
         /** Appended to the provider's base path to form the issuer (Entra: `/<tenant>/v2.0`). */
         issuerPath: (context: PersonaContext) => string;
+        /**
+         * Tenant-independent aliases served beside the tenant's own issuer (Entra: `common`,
+         * `organizations`): `<base path>/<alias>/v2.0/.well-known/openid-configuration` is the
+         * tenant's discovery with the issuer path written for the tenant id `{tenantid}`,
+         * literally; tokens keep the real tenant's iss and tid.
+         */
+        multiTenantAliases?: readonly string[];
         subject: (user: DirectoryUser, context: PersonaContext) => string;
         claims: OidcClaimRule[];
         /** Rewrites the finished claim set, for shapes no single rule can express (Entra groups overage). */

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
 import type { HttpStep } from '../types.ts';
 import { chromiumArgs, findChromium } from './find-chromium.ts';
+import { isPotentiallyTrustworthy } from './site.ts';
 import { bodyText, cookieNames, spAnswer } from './sp-answer.ts';
-import type { Driver, DriverSession, ProbeResponse } from './types.ts';
+import type { Delivery, Driver, DriverSession, ProbeResponse } from './types.ts';
 
 const SETTLE_MS = 250;
 const EXCERPT = 4096;
@@ -29,6 +30,14 @@ export async function createBrowserDriver(options: BrowserDriverOptions = {}): P
     newSession: async ({ signal }) => BrowserSession.open(browser, signal, [], options.traceDir),
     close: () => browser.close(),
   };
+}
+
+/** Chromium's Fetch.requestPaused event, the members read here. */
+interface PausedRequest {
+  requestId: string;
+  networkId?: string;
+  redirectedRequestId?: string;
+  request: { url: string; method: string; headers: Record<string, string>; postData?: string };
 }
 
 class BrowserSession implements DriverSession {
@@ -138,16 +147,89 @@ class BrowserSession implements DriverSession {
 
   async bindFlow(idpBaseUrl: string, flowId: string): Promise<void> {
     this.idpOrigin = new URL(idpBaseUrl).origin;
-    await this.context.addCookies([{ name: 'sso_harness_flow', value: flowId, url: this.idpOrigin }]);
+    // The harness's own binding must reach the IdP from any site (an SP's cross-site POST
+    // of an AuthnRequest included): SameSite=None where a browser allows it (Secure).
+    const idp = new URL(this.idpOrigin);
+    // Chromium's cookie API drops a Secure cookie given by an http URL, not by its host.
+    const cookie = isPotentiallyTrustworthy(idp)
+      ? { domain: idp.hostname, path: '/', sameSite: 'None' as const, secure: true }
+      : { url: this.idpOrigin };
+    await this.context.addCookies([{ name: 'sso_harness_flow', value: flowId, ...cookie }]);
   }
 
-  async open(url: string): Promise<void> {
+  async open(url: string, options: { delivery?: Delivery } = {}): Promise<void> {
+    const delivery = options.delivery ?? 'same-browser';
+    const interception = delivery === 'same-browser' ? undefined : await this.interceptDelivery(delivery);
     try {
-      await this.page.goto(url, { waitUntil: 'load' });
+      await this.page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
+        // A held delivery aborts the navigation that carried it.
+        if (!(delivery === 'other-browser' && this.lastToSp)) throw error;
+      });
       await this.settle();
     } finally {
+      await interception?.detach().catch(() => {});
       await this.answersRead();
     }
+  }
+
+  /**
+   * Catches the IdP's response on its way to the SP, redirects included (Playwright's
+   * routes see only the first request of a redirect chain and cannot change the Cookie
+   * header; Chromium's Fetch domain can do both): `cross-site` sends it with only the SP
+   * cookies a browser sends across sites, `other-browser` keeps it for `replayLastPost`.
+   */
+  private async interceptDelivery(delivery: Exclude<Delivery, 'same-browser'>): Promise<CDPSession> {
+    const cdp = await this.context.newCDPSession(this.page);
+    const lastUrl = new Map<string, string>();
+    cdp.on('Fetch.requestPaused', (event: PausedRequest) => {
+      void this.onPaused(cdp, event, delivery, lastUrl).catch(() =>
+        cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => {}),
+      );
+    });
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document' }] });
+    return cdp;
+  }
+
+  private async onPaused(
+    cdp: CDPSession,
+    event: PausedRequest,
+    delivery: Exclude<Delivery, 'same-browser'>,
+    lastUrl: Map<string, string>,
+  ): Promise<void> {
+    const { request, requestId } = event;
+    const target = new URL(request.url);
+    const before = event.networkId ? lastUrl.get(event.networkId) : undefined;
+    if (event.networkId) lastUrl.set(event.networkId, request.url);
+    const fromIdp = (address: string | undefined) =>
+      address !== undefined && URL.canParse(address) && new URL(address).origin === this.idpOrigin;
+    const isDelivery =
+      this.idpOrigin !== undefined &&
+      target.origin !== this.idpOrigin &&
+      (request.method === 'POST'
+        ? fromIdp(this.page.url())
+        : target.search !== '' && event.redirectedRequestId !== undefined && fromIdp(before));
+    if (!isDelivery) {
+      await cdp.send('Fetch.continueRequest', { requestId });
+      return;
+    }
+    if (delivery === 'other-browser') {
+      this.lastToSp = {
+        url: request.url,
+        body: request.method === 'POST' ? (request.postData ?? '') : undefined,
+      };
+      await cdp.send('Fetch.failRequest', { requestId, errorReason: 'Aborted' });
+      return;
+    }
+    // What a browser sends to another site: SameSite=None cookies, Lax ones only with a GET.
+    const sent = (await this.context.cookies(request.url)).filter(
+      (c) => c.sameSite === 'None' || (request.method === 'GET' && c.sameSite === 'Lax'),
+    );
+    const headers = Object.entries(request.headers)
+      .filter(([name]) => name.toLowerCase() !== 'cookie')
+      .map(([name, value]) => ({ name, value }));
+    if (sent.length)
+      headers.push({ name: 'Cookie', value: sent.map((c) => `${c.name}=${c.value}`).join('; ') });
+    await cdp.send('Fetch.continueRequest', { requestId, headers });
   }
 
   /** Waits until self-submitting forms and redirects have stopped moving the page. */

@@ -1,3 +1,8 @@
+import { isPotentiallyTrustworthy } from './site.ts';
+
+/** The SameSite attribute as set; `unspecified` behaves as Lax (Chromium's default since M80). */
+export type SameSite = 'strict' | 'lax' | 'none' | 'unspecified';
+
 interface Cookie {
   name: string;
   value: string;
@@ -5,12 +10,27 @@ interface Cookie {
   hostOnly: boolean;
   path: string;
   expiresAt: number | undefined;
+  secure: boolean;
+  sameSite: SameSite;
+}
+
+/** The request a Cookie header is made for, as far as SameSite cares. */
+export interface CookieRequest {
+  /** The initiating page is on the request's site (or there is none: a typed URL). */
+  sameSite: boolean;
+  method: string;
 }
 
 /**
  * A browser-like cookie store for the HTTP driver: RFC 6265 domain and path matching,
  * expiry, and (like browsers) no port isolation, which matters when the IdP and the SP
- * both run on 127.0.0.1.
+ * both run on 127.0.0.1. SameSite and Secure as Chromium applies them (RFC 6265bis §5.6.7,
+ * §5.8.3): on a cross-site top-level navigation Strict cookies stay home, Lax ones (and
+ * those without SameSite) go only with a GET, None ones always; None without Secure and
+ * Secure from an insecure origin are not stored. Unlike Chromium, a cookie without
+ * SameSite gets no two-minute grace on a cross-site POST ("Lax allowing unsafe"): the
+ * grace hides in a quick test what fails for a user who took longer (MFA), and other
+ * browsers do not give it.
  */
 export class CookieJar {
   private cookies: Cookie[] = [];
@@ -27,12 +47,15 @@ export class CookieJar {
     }
   }
 
+  /** Sets the harness's own binding cookie, sent whatever the site of the request (SameSite=None). */
   set(url: URL, name: string, value: string): void {
     this.store(url, [`${name}=${value}; Path=/`]);
+    const cookie = this.cookies.find((c) => c.name === name && c.domain === url.hostname.toLowerCase());
+    if (cookie) cookie.sameSite = 'none';
   }
 
-  /** The Cookie header for a request to `url`, or undefined. */
-  header(url: URL): string | undefined {
+  /** The Cookie header for a request to `url`, or undefined; `request` defaults to a same-site one. */
+  header(url: URL, request: CookieRequest = { sameSite: true, method: 'GET' }): string | undefined {
     const now = Date.now();
     this.cookies = this.cookies.filter((c) => c.expiresAt === undefined || c.expiresAt > now);
     const host = url.hostname.toLowerCase();
@@ -40,7 +63,9 @@ export class CookieJar {
       .filter(
         (c) =>
           (c.hostOnly ? c.domain === host : domainMatches(host, c.domain)) &&
-          pathMatches(url.pathname, c.path),
+          pathMatches(url.pathname, c.path) &&
+          (!c.secure || isPotentiallyTrustworthy(url)) &&
+          sentWith(c.sameSite, request),
       )
       .sort((a, b) => b.path.length - a.path.length);
     return matching.length ? matching.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
@@ -58,6 +83,8 @@ function parseSetCookie(header: string, url: URL): Cookie | undefined {
     hostOnly: true,
     path: defaultPath(url.pathname),
     expiresAt: undefined,
+    secure: false,
+    sameSite: 'unspecified',
   };
   let maxAgeSeen = false;
   for (const attribute of attributes) {
@@ -80,9 +107,24 @@ function parseSetCookie(header: string, url: URL): Cookie | undefined {
     } else if (key === 'expires' && !maxAgeSeen) {
       const time = Date.parse(value);
       if (!Number.isNaN(time)) cookie.expiresAt = time;
+    } else if (key === 'secure') {
+      cookie.secure = true;
+    } else if (key === 'samesite') {
+      const mode = value.toLowerCase();
+      // An unknown value is as if the attribute were absent (RFC 6265bis §5.6.7).
+      cookie.sameSite = mode === 'strict' || mode === 'lax' || mode === 'none' ? mode : 'unspecified';
     }
   }
+  if (cookie.secure && !isPotentiallyTrustworthy(url)) return undefined;
+  if (cookie.sameSite === 'none' && !cookie.secure) return undefined;
   return cookie;
+}
+
+function sentWith(sameSite: SameSite, request: CookieRequest): boolean {
+  if (request.sameSite || sameSite === 'none') return true;
+  if (sameSite === 'strict') return false;
+  // The driver only makes top-level navigations: Lax lets the safe ones through.
+  return request.method === 'GET' || request.method === 'HEAD';
 }
 
 function defaultPath(path: string): string {

@@ -3,8 +3,9 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { HttpStep } from '../types.ts';
 import { CookieJar } from './cookie-jar.ts';
 import { findAutoPostForm } from './html-form.ts';
+import { siteOf } from './site.ts';
 import { spAnswer } from './sp-answer.ts';
-import type { Driver, DriverSession, ProbeResponse } from './types.ts';
+import type { Delivery, Driver, DriverSession, ProbeResponse } from './types.ts';
 
 const MAX_HOPS = 25;
 const EXCERPT = 4096;
@@ -109,6 +110,11 @@ interface Request {
   cause: HttpStep['cause'];
   /** The URL whose answer redirected here (redirects only). */
   from?: string | undefined;
+  /**
+   * The page that started the navigation (a form's page, carried along redirects);
+   * undefined for a URL opened directly, which is same-site for cookies.
+   */
+  initiator?: string | undefined;
 }
 
 class HttpSession implements DriverSession {
@@ -118,6 +124,8 @@ class HttpSession implements DriverSession {
   private idpOrigin: string | undefined;
   /** The last response the IdP had the browser deliver to the SP: a form post, or a redirect with a query. */
   private lastToSp: Request | undefined;
+  /** How the current login's response reaches the SP (see `Delivery`). */
+  private delivery: Delivery = 'same-browser';
 
   private readonly agents: Agents;
 
@@ -134,8 +142,13 @@ class HttpSession implements DriverSession {
     this.jar.set(url, 'sso_harness_flow', flowId);
   }
 
-  async open(url: string): Promise<void> {
-    await this.follow({ method: 'GET', url, form: undefined, cause: 'navigate' });
+  async open(url: string, options: { delivery?: Delivery } = {}): Promise<void> {
+    this.delivery = options.delivery ?? 'same-browser';
+    try {
+      await this.follow({ method: 'GET', url, form: undefined, cause: 'navigate' });
+    } finally {
+      this.delivery = 'same-browser';
+    }
   }
 
   hasPostToReplay(): boolean {
@@ -147,7 +160,7 @@ class HttpSession implements DriverSession {
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const fresh = new HttpSession(new CookieJar(), this.signal, this.steps, this.agents);
     fresh.idpOrigin = this.idpOrigin;
-    await fresh.follow({ ...this.lastToSp, from: undefined, cause: 'replay' });
+    await fresh.follow({ ...this.lastToSp, from: undefined, initiator: undefined, cause: 'replay' });
     return fresh;
   }
 
@@ -178,6 +191,32 @@ class HttpSession implements DriverSession {
 
   private isIdpUrl(url: string): boolean {
     return this.idpOrigin !== undefined && new URL(url).origin === this.idpOrigin;
+  }
+
+  /**
+   * The site for cookies of a URL; under a `cross-site` delivery the IdP's origin is a
+   * site of its own even when it shares the SP's host (both on 127.0.0.1).
+   */
+  private siteFor(url: URL): string {
+    const site = siteOf(url);
+    return this.delivery === 'cross-site' && url.origin === this.idpOrigin ? `${site} (the IdP)` : site;
+  }
+
+  private isSameSite(request: Request, url: URL): boolean {
+    return request.initiator === undefined || this.siteFor(new URL(request.initiator)) === this.siteFor(url);
+  }
+
+  /** The IdP's response on its way to the SP: a form post from the IdP, or its redirect with a query. */
+  private isDeliveryToSp(request: Request, url: URL): boolean {
+    if (request.cause === 'replay' || url.origin === this.idpOrigin) return false;
+    return request.method === 'POST' || this.isRedirectFromIdp(request, url);
+  }
+
+  /** A delivery that the IdP's own page or redirect makes (an SP's self-posting form is not one). */
+  private isPostedByIdp(request: Request, url: URL): boolean {
+    if (!this.isDeliveryToSp(request, url)) return false;
+    if (request.method !== 'POST') return true;
+    return request.initiator !== undefined && new URL(request.initiator).origin === this.idpOrigin;
   }
 
   private isRedirectFromIdp(request: Request, url: URL): boolean {
@@ -211,6 +250,17 @@ class HttpSession implements DriverSession {
       if (options.stopAtIdp && previous && this.isIdpUrl(request.url)) {
         return { ...previous, url: request.url, stoppedAtIdp: true };
       }
+      if (this.delivery === 'other-browser' && this.isPostedByIdp(request, new URL(request.url))) {
+        // Kept for another browser (`replayLastPost`); this one never sends it.
+        this.lastToSp = request;
+        return {
+          status: previous?.status ?? 0,
+          url: request.url,
+          body: '',
+          contentType: undefined,
+          stoppedAtIdp: false,
+        };
+      }
       const answer = await this.send(request);
       previous = { status: answer.status, contentType: answer.contentType, body: answer.body };
       if (answer.location) {
@@ -221,6 +271,7 @@ class HttpSession implements DriverSession {
           form: keepsMethod ? request.form : undefined,
           cause: 'redirect',
           from: request.url,
+          initiator: request.initiator,
         };
         continue;
       }
@@ -234,7 +285,13 @@ class HttpSession implements DriverSession {
           stoppedAtIdp: false,
         };
       }
-      request = { method: form.method, url: form.action, form: form.fields, cause: 'form' };
+      request = {
+        method: form.method,
+        url: form.action,
+        form: form.fields,
+        cause: 'form',
+        initiator: request.url,
+      };
     }
     throw new Error(`more than ${MAX_HOPS} redirects or self-submitting forms starting at ${first.url}`);
   }
@@ -254,18 +311,16 @@ class HttpSession implements DriverSession {
       'accept-encoding': 'identity',
       'user-agent': 'sso-harness-http-driver',
     };
-    const cookie = this.jar.header(url);
+    const cookie = this.jar.header(url, { sameSite: this.isSameSite(request, url), method: request.method });
     if (cookie) headers.cookie = cookie;
     let body: string | undefined;
     if (request.method === 'POST') {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(request.form ?? {}).toString();
       headers['content-length'] = String(Buffer.byteLength(body));
-      if (url.origin !== this.idpOrigin && request.cause !== 'replay') this.lastToSp = request;
-    } else if (this.isRedirectFromIdp(request, url)) {
-      // An OIDC query response (code, state) travels as the IdP's redirect to the SP.
-      this.lastToSp = request;
     }
+    // An OIDC query response (code, state) travels as the IdP's redirect to the SP.
+    if (this.isDeliveryToSp(request, url)) this.lastToSp = request;
     const started = performance.now();
     const response = await exchange(
       url,

@@ -18,12 +18,23 @@ export interface ProbeResponse {
   stoppedAtIdp: boolean;
 }
 
+/**
+ * How the IdP's response (a form post, or a redirect carrying a query) reaches the SP:
+ * - `same-browser`: as the browser sends it, with the SP's cookies its SameSite rules
+ *   let through for the sites involved (all of them when the IdP and the SP share a site);
+ * - `cross-site`: as from an IdP on another site, whatever the host names: a POST carries
+ *   only the SP's `SameSite=None` cookies (what production sees with the IdP on its own domain);
+ * - `other-browser`: not sent here; kept for `replayLastPost`, which sends it from a new,
+ *   empty session (an attacker planting their login in a victim's browser: login CSRF).
+ */
+export type Delivery = 'same-browser' | 'cross-site' | 'other-browser';
+
 /** One login's worth of browser state: a cookie jar, or a Playwright context. */
 export interface DriverSession {
   /** Sets the flow cookie on the IdP's origin before the login starts. */
   bindFlow(idpBaseUrl: string, flowId: string): Promise<void>;
   /** Opens a URL and follows redirects and self-submitting forms until the page settles. */
-  open(url: string): Promise<void>;
+  open(url: string, options?: { delivery?: Delivery }): Promise<void>;
   /**
    * Sends the last response the IdP had this session deliver to the SP (a form post, or
    * a redirect carrying a query such as an OIDC code and state) once more, from a new

@@ -9,6 +9,7 @@ import authorizationAccessDenied from './authorization-access-denied.ts';
 import azpOtherClient from './azp-other-client.ts';
 import baselineAuth0 from './baseline-auth0.ts';
 import baselineEntraContractors from './baseline-entra-contractors.ts';
+import baselineEntraMultiTenant from './baseline-entra-multi-tenant.ts';
 import baselineEntraStaff from './baseline-entra-staff.ts';
 import baselineGoogle from './baseline-google.ts';
 import baselineLogout from './baseline-logout.ts';
@@ -17,6 +18,7 @@ import claimsExpMissing from './claims-exp-missing.ts';
 import claimsIatMissing from './claims-iat-missing.ts';
 import claimsIssMissing from './claims-iss-missing.ts';
 import claimsSubMissing from './claims-sub-missing.ts';
+import crossSiteFormPost from './cross-site-form-post.ts';
 import discoveryIssuerMismatch from './discovery-issuer-mismatch.ts';
 import discoveryNoJwksUri from './discovery-no-jwks-uri.ts';
 import encryptionJweRsaOaep256 from './encryption-jwe-rsa-oaep-256.ts';
@@ -41,6 +43,8 @@ import keysRetiredKey from './keys-retired-key.ts';
 import keysRotationBothKeys from './keys-rotation-both-keys.ts';
 import keysRotationOnlyNext from './keys-rotation-only-next.ts';
 import multiStaffViaContractors from './multi-staff-via-contractors.ts';
+import multiTenantIssTidMismatch from './multi-tenant-iss-tid-mismatch.ts';
+import multiTenantTenantNotAllowed from './multi-tenant-tenant-not-allowed.ts';
 import nonceMissing from './nonce-missing.ts';
 import nonceWrong from './nonce-wrong.ts';
 import refreshIssChanged from './refresh-iss-changed.ts';
@@ -63,6 +67,7 @@ import signatureRogueKey from './signature-rogue-key.ts';
 import signatureTamperedPayload from './signature-tampered-payload.ts';
 import signatureUnknownKid from './signature-unknown-kid.ts';
 import stateMissing from './state-missing.ts';
+import stateOtherBrowser from './state-other-browser.ts';
 import stateWrong from './state-wrong.ts';
 import timeExpPassed from './time-exp-passed.ts';
 import timeExpWithinSkew from './time-exp-within-skew.ts';
@@ -120,6 +125,11 @@ export const oidcScenarios: ScenarioInput[] = [
   nonceMissing,
   nonceWrong,
   replayCodeFormPost,
+  crossSiteFormPost,
+  stateOtherBrowser,
+  baselineEntraMultiTenant,
+  multiTenantTenantNotAllowed,
+  multiTenantIssTidMismatch,
   replayCodeQuery,
   signatureAlgNone,
   signatureHs256PublicKeyJwk,

@@ -2,6 +2,7 @@ import type { ScenarioInput } from '../schema.ts';
 import attributesEmailMissing from './attributes-email-missing.ts';
 import attributesEmailRenamed from './attributes-email-renamed.ts';
 import attributesGroupsMultiValued from './attributes-groups-multi-valued.ts';
+import attributesIdpClaimNames from './attributes-idp-claim-names.ts';
 import audienceMissing from './audience-missing.ts';
 import audienceSeveral from './audience-several.ts';
 import audienceWrong from './audience-wrong.ts';
@@ -19,6 +20,7 @@ import certificatesSha1Certificate from './certificates-sha1-certificate.ts';
 import certificatesSha1Digest from './certificates-sha1-digest.ts';
 import certificatesSha1Signature from './certificates-sha1-signature.ts';
 import certificatesWeakKey from './certificates-weak-key.ts';
+import crossSiteResponsePost from './cross-site-response-post.ts';
 import destinationMissing from './destination-missing.ts';
 import destinationWrong from './destination-wrong.ts';
 import idpInitiatedNotAllowed from './idp-initiated-not-allowed.ts';
@@ -160,6 +162,8 @@ export const samlScenarios: ScenarioInput[] = [
   subjectNameidTransient,
   subjectNameidChanged,
   attributesEmailMissing,
+  attributesIdpClaimNames,
+  crossSiteResponsePost,
   attributesGroupsMultiValued,
   attributesEmailRenamed,
   authnContextWeaker,

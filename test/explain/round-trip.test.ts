@@ -174,6 +174,8 @@ const excluded: Record<string, string> = {
     "encrypts the id_token to the RP's own key: only the RP's private key, which a capture does not carry, shows what is inside",
   'oidc.id-token.refresh-claims':
     'changes only the id_token of a refresh_token grant, which comes after the login a capture holds',
+  'oidc.id-token.tenant':
+    "moves a token to another Entra tenant (tid, and the tenant in iss): which tenants a multi-tenant app serves only the RP knows; an iss off the configured tenant issuer is oidc.iss's, covered by oidc.id-token.issuer",
 };
 
 const covered = [...Object.keys(samlCases), ...Object.keys(oidcCases)];

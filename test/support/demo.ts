@@ -42,6 +42,11 @@ export interface DemoOptions {
   probe?: (spUrl: string) => ProbeInput;
   /** Other names for providers, users, connections, the SP entry and the target. */
   names?: DemoNames;
+  /**
+   * The host name the IdP is reached by (its publicUrl), while the SP stays on 127.0.0.1:
+   * `localhost` puts them on two sites (docs/cross-site.md).
+   */
+  idpHost?: string;
 }
 
 type ProbeInput = NonNullable<ConfigInput['targets']>[string]['probe'];
@@ -54,9 +59,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const config = builtinConfig(spUrl, names);
   const { demoSp: _launchedByUs, ...target } = config.targets![targetId]!;
   if (options.probe) target.probe = options.probe(spUrl);
+  const idpPort = options.idpHost ? await freePort() : 0;
+  const server = options.idpHost
+    ? { server: { port: idpPort, publicUrl: `http://${options.idpHost}:${idpPort}` } }
+    : {};
   const harness = await startHarness({
-    config: { ...config, targets: { [targetId]: target }, stateDir: options.stateDir ?? tempDir() },
-    port: 0,
+    config: {
+      ...config,
+      ...server,
+      targets: { [targetId]: target },
+      stateDir: options.stateDir ?? tempDir(),
+    },
+    port: idpPort,
   });
   const launch = (lax: readonly string[]) =>
     createDemoSp({

@@ -4,8 +4,8 @@ import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 import type { LaxName } from '../lax.ts';
 import type { AssertedIdentity } from '../policy.ts';
-import type { Session } from '../session.ts';
-import { type IdTokenEvidence, idTokenChecks } from './checks.ts';
+import type { PendingOidc } from '../session.ts';
+import { type IdTokenEvidence, idTokenChecks, TENANT_PLACEHOLDER } from './checks.ts';
 import { isJwe, type OidcProviders, type OidcSettings } from './provider.ts';
 import { type OidcRefresh, refreshOf } from './refresh.ts';
 
@@ -45,7 +45,7 @@ export async function completeOidcLogin(
   sp: SpContext,
   providers: OidcProviders,
   settings: OidcSettings,
-  session: Session | undefined,
+  pending: PendingOidc | undefined,
   currentUrl: URL,
 ): Promise<OidcLogin> {
   const connection = settings.connection;
@@ -53,7 +53,6 @@ export async function completeOidcLogin(
     new LoginRefused(reason, message, { connection, cause });
   const params = currentUrl.searchParams;
 
-  const pending = session?.pendingOidc.get(connection);
   if (!pending || sp.now() - pending.startedAt > PENDING_TTL_MS) {
     throw refuse(
       'login-expired',
@@ -80,8 +79,16 @@ export async function completeOidcLogin(
 
   let meta = await providers.metadata(settings);
   const iss = params.get('iss');
+  const multiTenant = settings.config.issuer.includes(TENANT_PLACEHOLDER);
   if (!sp.lax.has('auth-response-iss')) {
-    if (iss !== null && iss !== meta.issuer)
+    // A {tenantid} issuer: the response names the user's tenant, one of those served.
+    const issOk = (value: string) =>
+      multiTenant
+        ? (settings.config.tenantIds ?? []).some(
+            (tid) => value === settings.config.issuer.replace(TENANT_PLACEHOLDER, tid),
+          )
+        : value === meta.issuer;
+    if (iss !== null && !issOk(iss))
       throw refuse('auth-response-iss', `the authorization response comes from ${iss}, not ${meta.issuer}`);
     if (iss === null && meta.authorization_response_iss_parameter_supported) {
       throw refuse(
@@ -89,12 +96,15 @@ export async function completeOidcLogin(
         'the IdP promises an iss parameter (RFC 9207) but the authorization response has none',
       );
     }
-  } else {
+  }
+  if (sp.lax.has('auth-response-iss') || multiTenant) {
+    // openid-client compares iss with the discovery issuer, which here is a template.
     params.delete('iss');
     meta = { ...meta, authorization_response_iss_parameter_supported: false };
   }
 
-  const hideIdToken = LIBRARY_CHECKED.some((name) => sp.lax.has(name));
+  // openid-client takes iss from discovery: a {tenantid} template is checked here instead.
+  const hideIdToken = multiTenant || LIBRARY_CHECKED.some((name) => sp.lax.has(name));
   let rawTokenResponse: Record<string, unknown> | undefined;
   let undecryptable: string | undefined;
   const capture: typeof fetch = async (input, init) => {
@@ -130,7 +140,6 @@ export async function completeOidcLogin(
     if (!rawTokenResponse) throw tokenError(error, connection);
     libraryError = error;
   }
-  session?.pendingOidc.delete(connection);
 
   const idToken = rawTokenResponse?.id_token;
   if (typeof idToken !== 'string') {

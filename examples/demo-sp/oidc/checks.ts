@@ -34,6 +34,17 @@ export interface IdTokenCheck {
 }
 
 const ACCEPTED_ALGS = ['RS256', 'ES256'];
+
+/** Where an Entra multi-tenant issuer takes the token's tenant id. */
+export const TENANT_PLACEHOLDER = '{tenantid}';
+
+/** Any issuer of the template's form, whatever the tenant. */
+export function tenantIssuerPattern(template: string): RegExp {
+  const [before, after] = template
+    .split(TENANT_PLACEHOLDER)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${before}[^/]+${after}$`);
+}
 const isHmac = (alg: unknown) => typeof alg === 'string' && /^HS\d+$/.test(alg);
 const isNone = (alg: unknown) => typeof alg === 'string' && alg.toLowerCase() === 'none';
 /** Lax `kid-injection`: an HS* token whose kid steers the key lookup. */
@@ -116,9 +127,23 @@ export const idTokenChecks: IdTokenCheck[] = [
     lax: 'oidc-issuer',
     run: (e) => {
       if (e.claims.iss === undefined && e.lax.has('claims-required')) return undefined;
-      return e.claims.iss === e.settings.config.issuer
+      const configured = e.settings.config.issuer;
+      if (!configured.includes(TENANT_PLACEHOLDER)) {
+        return e.claims.iss === configured
+          ? undefined
+          : `the id_token issuer is ${String(e.claims.iss ?? '(missing)')}, not ${configured}`;
+      }
+      if (e.lax.has('multi-tenant-issuer')) {
+        return tenantIssuerPattern(configured).test(String(e.claims.iss))
+          ? undefined
+          : `the id_token issuer ${String(e.claims.iss)} is not of the form ${configured}`;
+      }
+      if (typeof e.claims.tid !== 'string' || !e.claims.tid)
+        return 'the id_token has no tid to check its issuer by';
+      const expected = configured.replace(TENANT_PLACEHOLDER, e.claims.tid);
+      return e.claims.iss === expected
         ? undefined
-        : `the id_token issuer is ${String(e.claims.iss ?? '(missing)')}, not ${e.settings.config.issuer}`;
+        : `the id_token issuer is ${String(e.claims.iss)}, not ${expected} (the issuer of its tid)`;
     },
   },
   {
@@ -184,9 +209,10 @@ export const idTokenChecks: IdTokenCheck[] = [
   {
     lax: 'tenant',
     run: (e) => {
-      const tenant = e.settings.config.tenantId;
-      if (!tenant || e.claims.tid === tenant) return undefined;
-      return `the id_token comes from the tenant ${String(e.claims.tid ?? '(none)')}, not ${tenant}`;
+      const { tenantId, tenantIds } = e.settings.config;
+      const allowed = tenantIds ?? (tenantId ? [tenantId] : []);
+      if (allowed.length === 0 || allowed.includes(e.claims.tid as string)) return undefined;
+      return `the id_token comes from the tenant ${String(e.claims.tid ?? '(none)')}, not ${allowed.join(' or ')}`;
     },
   },
   {

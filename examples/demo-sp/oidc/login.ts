@@ -1,12 +1,16 @@
+import type { Context } from 'koa';
 import * as client from 'openid-client';
 import type { SpContext } from '../context.ts';
 import type { Session } from '../session.ts';
+import type { PendingLogins } from './pending-logins.ts';
 import type { OidcProviders, OidcSettings } from './provider.ts';
 
 /** SP-initiated OIDC login: authorization code with PKCE (S256), state and nonce. */
 export async function oidcLoginUrl(
+  ctx: Context,
   sp: SpContext,
   providers: OidcProviders,
+  pendingLogins: PendingLogins,
   settings: OidcSettings,
   session: Session,
   returnTo: string,
@@ -21,7 +25,7 @@ export async function oidcLoginUrl(
     returnTo,
     startedAt: sp.now(),
   };
-  session.pendingOidc.set(settings.connection, pending);
+  pendingLogins.start(ctx, session, settings.connection, settings.redirectUri, pending);
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: settings.redirectUri,
     scope: settings.scopes.join(' '),

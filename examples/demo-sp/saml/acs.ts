@@ -25,6 +25,7 @@ export async function consumeSamlResponse(
   state: SamlState,
   settings: SamlSettings,
   samlResponse: string | undefined,
+  requests: Pick<SamlState['requests'], 'find'> = state.requests,
 ): Promise<SamlLogin> {
   const connection = settings.connection;
   if (!samlResponse) {
@@ -65,7 +66,7 @@ export async function consumeSamlResponse(
     meta,
     response,
     assertion: verified.assertion,
-    requests: state.requests,
+    requests,
     replay: state.replay,
     now: sp.now(),
     skewMs: sp.skewSeconds * 1000,

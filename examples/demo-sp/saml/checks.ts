@@ -13,7 +13,8 @@ export interface SamlEvidence {
   response: Element;
   /** The assertion taken from what the signature verified (or, with a lax switch, less). */
   assertion: Element;
-  requests: RequestLog;
+  /** The AuthnRequests InResponseTo may answer (all this SP sent, or, lax, this session's). */
+  requests: Pick<RequestLog, 'find'>;
   replay: ReplayCache;
   now: number;
   skewMs: number;

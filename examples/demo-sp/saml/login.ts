@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { SAML } from '@node-saml/node-saml';
 import type { SpContext } from '../context.ts';
 import type { SamlSettings } from './settings.ts';
@@ -27,4 +28,12 @@ export async function samlLoginUrl(
     generateUniqueId: () => state.requests.issue(settings.connection, sp.now()),
   });
   return saml.getAuthorizeUrlAsync(relayState, undefined, {});
+}
+
+/** The ID of the AuthnRequest in an HTTP-Redirect binding URL (DEFLATE, base64). */
+export function authnRequestId(url: string): string | undefined {
+  const encoded = new URL(url).searchParams.get('SAMLRequest');
+  if (!encoded) return undefined;
+  const xml = inflateRawSync(Buffer.from(encoded, 'base64')).toString('utf8');
+  return /\sID="([^"]+)"/.exec(xml)?.[1];
 }

@@ -30,7 +30,16 @@ export const defaultAttributeNames: SamlSettings['attributes'] = {
   externalId: ['externalId', 'employeeNumber', 'urn:oid:2.16.840.1.113730.3.1.3'],
 };
 
-export function samlSettings(spUrl: string, connection: string, config: SamlConnectionConfig): SamlSettings {
+/**
+ * `plainNames` (lax `attribute-names-plain`): the connection's mapping is ignored and only
+ * `email` / `groups` are read, as an SP built against one IdP reads another's.
+ */
+export function samlSettings(
+  spUrl: string,
+  connection: string,
+  config: SamlConnectionConfig,
+  plainNames = false,
+): SamlSettings {
   const base = `${spUrl}/saml/${encodeURIComponent(connection)}`;
   return {
     connection,
@@ -44,11 +53,13 @@ export function samlSettings(spUrl: string, connection: string, config: SamlConn
       nameIdFormats.persistent,
     ],
     authnContext: config.authnContext ?? PPT,
-    attributes: {
-      email: config.attributes?.email ?? defaultAttributeNames.email,
-      groups: config.attributes?.groups ?? defaultAttributeNames.groups,
-      externalId: config.attributes?.externalId ?? defaultAttributeNames.externalId,
-    },
+    attributes: plainNames
+      ? { email: ['email'], groups: ['groups'], externalId: ['externalId'] }
+      : {
+          email: config.attributes?.email ?? defaultAttributeNames.email,
+          groups: config.attributes?.groups ?? defaultAttributeNames.groups,
+          externalId: config.attributes?.externalId ?? defaultAttributeNames.externalId,
+        },
   };
 }
 

@@ -35,6 +35,7 @@ import idTokenNotBefore from './id-token/not-before.ts';
 import idTokenRefreshClaims from './id-token/refresh-claims.ts';
 import idTokenSubject from './id-token/subject.ts';
 import idTokenTamper from './id-token/tamper.ts';
+import idTokenTenant from './id-token/tenant.ts';
 import jwksAddKeys from './jwks/add-keys.ts';
 import jwksEmpty from './jwks/empty.ts';
 import jwksPublish from './jwks/publish.ts';
@@ -66,6 +67,7 @@ export const oidcFaults: AnyFault[] = [
   idTokenHmacPublicKey,
   idTokenIssuedAt,
   idTokenIssuer,
+  idTokenTenant,
   idTokenKey,
   idTokenKid,
   idTokenKidInjection,

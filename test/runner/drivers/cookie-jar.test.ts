@@ -26,3 +26,31 @@ describe('CookieJar', () => {
     expect(jar.header(new URL('http://attacker.test/'))).toBeUndefined();
   });
 });
+
+describe('SameSite and Secure, as Chromium applies them', () => {
+  const sp = new URL('http://127.0.0.1:7001/oidc/x/callback');
+  const cookies = [
+    'lax=1; SameSite=Lax; Path=/',
+    'strict=1; SameSite=Strict; Path=/',
+    'none=1; SameSite=None; Secure; Path=/',
+    'unspecified=1; Path=/',
+    'none-insecure=1; SameSite=None; Path=/',
+  ];
+
+  it('a cross-site POST carries only SameSite=None cookies; a cross-site GET Lax ones too', () => {
+    const jar = new CookieJar();
+    jar.store(sp, cookies);
+    expect(jar.header(sp, { sameSite: false, method: 'POST' })).toBe('none=1');
+    expect(jar.header(sp, { sameSite: false, method: 'GET' })).toBe('lax=1; none=1; unspecified=1');
+    expect(jar.header(sp, { sameSite: true, method: 'POST' })).toBe('lax=1; strict=1; none=1; unspecified=1');
+  });
+
+  it('keeps Secure cookies only from https or loopback http, and sends them only there', () => {
+    const jar = new CookieJar();
+    jar.store(new URL('http://sp.example/'), ['secure=1; Secure; Path=/']);
+    expect(jar.header(new URL('https://sp.example/'))).toBeUndefined();
+    jar.store(new URL('https://sp.example/'), ['secure=1; Secure; Path=/']);
+    expect(jar.header(new URL('http://sp.example/'))).toBeUndefined();
+    expect(jar.header(new URL('https://sp.example/'))).toBe('secure=1');
+  });
+});
