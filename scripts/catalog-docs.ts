@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { faultRegistry } from '../idp/faults/index.ts';
+import { timeDirectionWords as directionWords, secondsInWords as inWords } from '../lib/time-words.ts';
 import { catalog } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
@@ -14,6 +15,10 @@ function expectation(s: Scenario): string {
   if (typeof e === 'string') return e;
   if ('notAs' in e) return `not as ${e.notAs}`;
   if ('acceptAs' in e) return `accept as ${e.acceptAs}`;
+  if ('withinSkew' in e) {
+    const t = e.withinSkew;
+    return `accept if ${inWords(t.seconds)} ${directionWords[t.direction]} is within the target's clock skew, else reject`;
+  }
   return e.steps.map((step) => `${step.action}: ${step.expect}`).join(', ');
 }
 

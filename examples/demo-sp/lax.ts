@@ -34,7 +34,7 @@ export const laxSwitches = {
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   // Both protocols
   'clock-skew':
-    'Widen the allowed clock skew from 60 seconds to 1 hour (SAML conditions, id_token exp/nbf/iat)',
+    'Widen the allowed clock skew from 60 seconds to a day (SAML NotBefore, NotOnOrAfter, SessionNotOnOrAfter, IssueInstant; id_token exp, nbf, iat, auth_time)',
   'issue-instant': 'Accept an IssueInstant / iat in the future or too far in the past',
   // OIDC
   nonce: 'OIDC: accept an id_token whose nonce is missing or is not the one this login sent',
