@@ -22,9 +22,13 @@ export type SkewJudgement =
  */
 export function judgeBySkew(timing: Timing, declaredSkewSeconds: number, targetId: string): SkewJudgement {
   const distance = `${inWords(timing.seconds)} ${directionWords[timing.direction]}`;
-  const declared = `the declared ${inWords(declaredSkewSeconds)} clock skew (targets.${targetId}.clockSkewSeconds)`;
+  const setting = `targets.${targetId}.clockSkewSeconds`;
+  const declared = `the declared ${inWords(declaredSkewSeconds)} clock skew (${setting})`;
   if (timing.seconds === declaredSkewSeconds) {
-    return { skip: `${timing.field} ${distance} is at ${declared} exactly; not judged` };
+    // One reason for every field, so that the skip summary shows them as one group.
+    return {
+      skip: `at the declared ${inWords(declaredSkewSeconds)} clock skew exactly (${setting}); not judged`,
+    };
   }
   return timing.seconds < declaredSkewSeconds
     ? { expect: 'accept', note: `${distance}, within ${declared}` }
