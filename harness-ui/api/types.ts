@@ -48,5 +48,6 @@ export type {
 } from '../../runner/compare.ts';
 export type { RunListing } from '../../runner/history.ts';
 export type { RunBeginInfo } from '../../runner/reporters/types.ts';
+export type { ClockSkewAllowance } from '../../runner/timing/allowance.ts';
 export type { HttpStep, ProbeObservation, RunRecord, ScenarioResult, Verdict } from '../../runner/types.ts';
 export type { Expectation, Scenario, ScenarioInput } from '../../scenarios/schema.ts';
