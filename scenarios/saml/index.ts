@@ -61,6 +61,7 @@ import subjectMissing from './subject-missing.ts';
 import subjectNameidChanged from './subject-nameid-changed.ts';
 import subjectNameidMissing from './subject-nameid-missing.ts';
 import subjectNameidTransient from './subject-nameid-transient.ts';
+import timeAdfsIdpClockAhead from './time-adfs-idp-clock-ahead.ts';
 import timeIdpClockAhead from './time-idp-clock-ahead.ts';
 import timeIdpClockBehind from './time-idp-clock-behind.ts';
 import timeIdpClockBehindSmall from './time-idp-clock-behind-small.ts';
@@ -132,6 +133,7 @@ export const samlScenarios: ScenarioInput[] = [
   inResponseToUnsolicited,
   inResponseToMismatch,
   timeIssueInstantOld,
+  timeAdfsIdpClockAhead,
   timeIdpClockAhead,
   timeIdpClockBehindSmall,
   timeIdpClockBehind,

@@ -16,6 +16,15 @@ const negatives = scenarios.filter((s) => demoExpectation(s) === 'negative');
 /** Timing scenarios at the demo's declared clock skew exactly: the run skips them, loudly. */
 const notJudged = new Set(scenarios.filter((s) => demoExpectation(s) === 'not-judged').map((s) => s.id));
 
+/**
+ * Timing scenarios the demo's skew makes it accept: an SP that allows no clock skew at all
+ * refuses them (the `no-skew-allowance` switch), which proves they can fail too.
+ */
+const withinSkew = scenarios.filter(
+  (s) => demoExpectation(s) === 'positive' && typeof s.expect === 'object' && 'withinSkew' in s.expect,
+);
+const noSkew = new Map<string, ScenarioResult>();
+
 /** Negative scenarios grouped by the lax switches that catch them (one demo SP per group). */
 const byLax = new Map<string, Scenario[]>();
 for (const scenario of negatives) {
@@ -36,6 +45,8 @@ beforeAll(async () => {
     await demo.restartSp(switches.split(','));
     for (const result of (await demo.run(group)).results) lax.set(result.scenarioId, result);
   }
+  await demo.restartSp(['no-skew-allowance']);
+  for (const result of (await demo.run(withinSkew)).results) noSkew.set(result.scenarioId, result);
 }, 600_000);
 
 afterAll(async () => {
@@ -70,3 +81,10 @@ describe.skipIf(negatives.length === 0)(
     });
   },
 );
+
+describe('every timing scenario the demo accepts fails against the demo SP with no skew allowance', () => {
+  it.each(withinSkew.map((s) => [s.id, s] as const))('%s', (id) => {
+    const result = noSkew.get(id);
+    expect(result?.verdict, `with --lax no-skew-allowance: ${explain(result)}`).toBe('fail');
+  });
+});
