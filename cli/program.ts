@@ -153,7 +153,11 @@ export function buildProgram(): Command {
     .option('--require-claim <name...>', 'claims the RP needs in the id_token')
     .option('--key <file>', "the SP's private key (PEM): decrypts EncryptedAssertion and JWE")
     .option('--at <iso>', 'capture time (default: from the HAR, or the IssueInstant / iat)')
-    .option('--skew <seconds>', 'clock skew to allow, in seconds (default 180)', parseSeconds)
+    .option(
+      '--skew <seconds>',
+      "clock skew to allow, in seconds (default: the target's clockSkewSeconds, else 180)",
+      parseSeconds,
+    )
     .option('--nonce <value>', 'the nonce the RP sent (when the capture lacks the request)')
     .option('--state <value>', 'the state the RP sent')
     .option('--in-response-to <id>', 'the AuthnRequest ID the SP sent')

@@ -65,6 +65,14 @@ export const defaults = {
     /** Retries after a 429 or 5xx answer, with backoff (Retry-After when the SP sends one). */
     retries: 3,
   },
+  target: {
+    /**
+     * Seconds of clock skew an SP allows on its time checks, when its target does not say
+     * (`targets.<name>.clockSkewSeconds`): three minutes, the most common SP default (the
+     * Shibboleth SP's `clockSkew="180"`).
+     */
+    clockSkewSeconds: 180,
+  },
   flows: {
     /** Seconds a flow (one scenario's login) lives before it is dropped. */
     ttlSeconds: 300,

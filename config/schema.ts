@@ -315,6 +315,18 @@ export const targetSchema = z.strictObject({
    * these lax switches. Its connections must point where it listens.
    */
   demoSp: z.strictObject({ lax: z.array(z.string()).default([]) }).optional(),
+  /**
+   * Seconds of clock skew this SP declares it allows on its time checks (SAML NotBefore,
+   * NotOnOrAfter, SessionNotOnOrAfter, IssueInstant; OIDC exp, iat, nbf, auth_time). The
+   * timing scenarios are judged against it: a time off by less than this is accepted by a
+   * correct SP, off by more refused, off by exactly this much not judged (skipped).
+   */
+  clockSkewSeconds: z
+    .number({ error: 'expected a number of seconds, such as 180' })
+    .int('expected a whole number of seconds, such as 180')
+    .min(0, 'expected 0 or more seconds')
+    .max(86_400, 'expected at most 86400 seconds (a day)')
+    .default(defaults.target.clockSkewSeconds),
   /** Per-scenario expectation overrides: the SP's documented policy. */
   expectations: record(z.string(), z.unknown()).prefault({}),
   /**

@@ -178,6 +178,8 @@ const rules: Record<string, (check: Check, capture: number) => FaultRef | FaultR
     secondsFrom(c, now, (s) => ({ fault: 'oidc.id-token.expired', params: { secondsAgo: Math.max(1, -s) } })),
   'oidc.iat': (c, now) =>
     secondsFrom(c, now, (s) => ({ fault: 'oidc.id-token.issued-at', params: { offsetSeconds: s } })),
+  'oidc.auth_time': (c, now) =>
+    secondsFrom(c, now, (s) => ({ fault: 'oidc.id-token.auth-time', params: { offsetSeconds: s } })),
   'oidc.nbf': (c, now) =>
     secondsFrom(c, now, (s) => ({
       fault: 'oidc.id-token.not-before',

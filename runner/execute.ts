@@ -60,6 +60,10 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
   };
   const { steps } = job;
   result.expected = describeSteps(steps, job);
+  if (job.timing) {
+    result.timing = job.timing;
+    if (job.timing.note) result.expected += ` (${job.timing.note})`;
+  }
   if (job.skip) {
     result.verdict = 'skipped';
     result.reason = job.skip;

@@ -39,7 +39,9 @@ export async function listCommand(options: { config?: string; json?: boolean }):
           ? 'not-as'
           : 'acceptAs' in s.expect
             ? 'accept'
-            : 'steps';
+            : 'withinSkew' in s.expect
+              ? 'skew'
+              : 'steps';
     process.stdout.write(`${s.id.padEnd(48)} ${s.protocol.padEnd(5)} ${expect.padEnd(7)} ${s.title}\n`);
   }
   for (const s of scim)

@@ -5,6 +5,8 @@ import type { FaultRef } from '../idp/flows.ts';
 import type { Expectation, Scenario } from '../scenarios/schema.ts';
 import { isRoleName, renderTemplates, rolesNeeded } from '../scenarios/templates.ts';
 import { type Cast, castRoles, castTemplateValues, castUser } from './roles.ts';
+import { judgeBySkew } from './timing/expectation.ts';
+import type { TimingResult } from './types.ts';
 import { type NormalizedStep, normalizeExpectation } from './verdict.ts';
 
 /** One step of a job with the accounts it is judged against. */
@@ -35,8 +37,13 @@ export interface Job {
   cast: Cast | undefined;
   /** The scenario's faults with their placeholders filled from the cast. */
   faults: FaultRef[];
-  /** The scenario's expectation, or the target's override (its documented policy). */
+  /**
+   * The scenario's expectation, or the target's override (its documented policy); a timing
+   * scenario's is decided here against the target's declared clock skew.
+   */
   expectation: Expectation;
+  /** A timing scenario: the time it moves and what the target's declared skew makes of it. */
+  timing?: TimingResult | undefined;
   steps: PlannedStep[];
   /** Why the job cannot run on this target (a skip, reported as such, never a pass). */
   skip: string | undefined;
@@ -96,7 +103,7 @@ function baseJob(scenario: Scenario, targetId: string, target: TargetConfig): Jo
   const override = Object.hasOwn(target.expectations, scenario.id)
     ? (target.expectations[scenario.id] as Expectation)
     : undefined;
-  return {
+  const job: Job = {
     key: `${scenario.id} @ ${targetId}`,
     scenario,
     targetId,
@@ -110,6 +117,16 @@ function baseJob(scenario: Scenario, targetId: string, target: TargetConfig): Jo
     expectation: override ?? scenario.expect,
     steps: [],
     skip: undefined,
+  };
+  const expect = scenario.expect;
+  if (override || typeof expect !== 'object' || !('withinSkew' in expect)) return job;
+  const judged = judgeBySkew(expect.withinSkew, target.clockSkewSeconds, targetId);
+  const timing = { ...expect.withinSkew, declaredSkewSeconds: target.clockSkewSeconds };
+  if ('skip' in judged) return { ...job, timing, skip: judged.skip };
+  return {
+    ...job,
+    expectation: judged.expect,
+    timing: { ...timing, expect: judged.expect, note: judged.note },
   };
 }
 
@@ -127,6 +144,7 @@ function planJob(
     connection,
     providerId: scenario.provider ?? connection.provider,
   };
+  if (base.skip) return withConnection;
   const casting = castRoles({
     targetId: base.targetId,
     target: base.target,

@@ -62,6 +62,25 @@ export interface StepResult {
   exchanges?: ScimExchange[] | undefined;
 }
 
+/**
+ * A timing scenario's measure (`expect: { withinSkew }`): the time it moved, which way and how
+ * far, the clock skew the target declared, and what that made the expectation.
+ */
+export interface TimingResult {
+  /** The time in the spec's words, e.g. "Conditions NotOnOrAfter" or "exp". */
+  field: string;
+  /** `future`: ahead of the SP's clock; `past`: already passed. */
+  direction: 'future' | 'past';
+  /** How far off, in seconds. */
+  seconds: number;
+  /** `targets.<t>.clockSkewSeconds` when the job was planned. */
+  declaredSkewSeconds: number;
+  /** What a correct SP does here; absent when the scenario was not judged (at the skew exactly). */
+  expect?: 'accept' | 'reject' | undefined;
+  /** The rule in words ("2 min late, beyond the declared 60 s clock skew ..."). */
+  note?: string | undefined;
+}
+
 export interface ScenarioResult {
   /** `<scenario id> @ <target>`: unique within a run. */
   key: string;
@@ -97,6 +116,8 @@ export interface ScenarioResult {
   /** Path of the Playwright trace (browser driver with a trace folder, on fail or error). */
   playwrightTrace?: string | undefined;
   flowId?: string | undefined;
+  /** Timing scenarios only: what was moved and how far (runner/timing/). */
+  timing?: TimingResult | undefined;
   /** How to read the verdict when the scenario reproduces a customer's report (tag `reproduction`: Compose, Explain). */
   reproduction?: ReproductionReading | undefined;
 }

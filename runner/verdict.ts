@@ -14,12 +14,18 @@ export interface NormalizedStep {
   faults?: Step['faults'];
 }
 
+/** Throws for `{ withinSkew }`: the planner turns it into accept or reject first. */
 export function normalizeExpectation(expectation: Expectation): NormalizedStep[] {
   if (expectation === 'accept' || expectation === 'reject') return [{ action: 'login', expect: expectation }];
   if ('notAs' in expectation)
     return [{ action: 'login', expect: 'not-as', forbiddenIdentity: expectation.notAs }];
   if ('acceptAs' in expectation)
     return [{ action: 'login', expect: 'accept', acceptAs: expectation.acceptAs }];
+  if ('withinSkew' in expectation) {
+    throw new Error(
+      'a timing expectation ({ withinSkew }) is decided against the target by the planner (runner/timing/expectation.ts)',
+    );
+  }
   return expectation.steps.map((s) => ({
     action: s.action,
     expect: s.expect,

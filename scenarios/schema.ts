@@ -42,13 +42,23 @@ export const stepSchema = z.strictObject({
   faults: z.array(faultRefSchema).optional(),
 });
 
+/** Which time a timing scenario moves, which way, and how far (seconds). */
+export const timingSchema = z.strictObject({
+  /** The time in the spec's words, e.g. "Conditions NotOnOrAfter" or "exp". */
+  field: z.string().min(1),
+  /** `future`: the time lies ahead of the SP's clock; `past`: it has already passed. */
+  direction: z.enum(['future', 'past']),
+  seconds: z.number().int().positive(),
+});
+
 /**
  * What a correct SP does:
  * - `accept`: logged in as the scenario's user; `{ acceptAs }`: logged in as that email;
  * - `reject`: no session;
  * - `{ notAs }`: must not be logged in as that identity (rejected, or logged in as the
  *   legitimate user, as for signature wrapping);
- * - `{ steps }`: several actions, each with its own expectation (replay, logout).
+ * - `{ steps }`: several actions, each with its own expectation (replay, logout);
+ * - `{ withinSkew }`: accept or reject, decided by the target's declared clock skew.
  */
 export const expectationSchema = z.union([
   outcomeSchema,
@@ -57,6 +67,13 @@ export const expectationSchema = z.union([
   /** Must not be logged in as this role's account (or this email). */
   z.strictObject({ notAs: z.string().min(1) }),
   z.strictObject({ steps: z.array(stepSchema).min(1) }),
+  /**
+   * A timing scenario, judged against the clock skew the target declares
+   * (`targets.<t>.clockSkewSeconds`): one time (`field`) is `seconds` off, in the SP's
+   * future (not valid yet, issued ahead) or past (expired). A correct SP accepts when
+   * `seconds` is below the skew and refuses when above; at exactly the skew it is not judged.
+   */
+  z.strictObject({ withinSkew: timingSchema }),
 ]);
 
 const inlineUserSchema = z.strictObject({
@@ -128,5 +145,6 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type Expectation = z.output<typeof expectationSchema>;
 export type Step = z.output<typeof stepSchema>;
 export type Outcome = z.output<typeof outcomeSchema>;
+export type Timing = z.output<typeof timingSchema>;
 export type InlineUser = z.output<typeof inlineUserSchema>;
 export type RoleName = z.output<typeof roleSchema>;

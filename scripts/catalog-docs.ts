@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { faultRegistry } from '../idp/faults/index.ts';
+import { timeDirectionWords as directionWords, secondsInWords as inWords } from '../lib/time-words.ts';
 import { catalog } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
@@ -14,7 +15,19 @@ function expectation(s: Scenario): string {
   if (typeof e === 'string') return e;
   if ('notAs' in e) return `not as ${e.notAs}`;
   if ('acceptAs' in e) return `accept as ${e.acceptAs}`;
+  if ('withinSkew' in e) {
+    const t = e.withinSkew;
+    return `accept if ${inWords(t.seconds)} ${directionWords[t.direction]} is within the target's clock skew, else reject`;
+  }
   return e.steps.map((step) => `${step.action}: ${step.expect}`).join(', ');
+}
+
+/** A timing scenario fails under one switch beyond the skew and another within it (catalog proof). */
+function caughtBy(s: Scenario): string {
+  const named = s.caughtBy?.join(', ');
+  if (typeof s.expect === 'object' && 'withinSkew' in s.expect)
+    return `${named ?? '-'} (beyond the skew); no-skew-allowance (within it)`;
+  return named ?? '-';
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -40,7 +53,7 @@ export function renderCatalog(scenarios: readonly Scenario[]): string {
     for (const s of scenarios.filter((x) => x.protocol === protocol)) {
       const faults = s.faults.map((f) => `\`${f.fault}\``).join(', ') || '-';
       lines.push(
-        `| \`${s.id}\`<br>${cell(s.title)} | ${s.tags.join(', ')} | ${cell(expectation(s))} | ${faults} | ${s.caughtBy?.join(', ') ?? '-'} | ${cell(s.why)} |`,
+        `| \`${s.id}\`<br>${cell(s.title)} | ${s.tags.join(', ')} | ${cell(expectation(s))} | ${faults} | ${caughtBy(s)} | ${cell(s.why)} |`,
       );
     }
     lines.push('');

@@ -103,7 +103,9 @@ export async function createDemoSp(options: DemoSpOptions = {}): Promise<DemoSp>
     defaultOrg,
     skewSeconds: lax.has('clock-skew')
       ? laxClockSkewSeconds
-      : (config.clockSkewSeconds ?? defaultClockSkewSeconds),
+      : lax.has('no-skew-allowance')
+        ? 0
+        : (config.clockSkewSeconds ?? defaultClockSkewSeconds),
     maxAgeSeconds: config.maxAgeSeconds ?? defaultMaxAgeSeconds,
     metadataMaxAgeSeconds: config.metadataMaxAgeSeconds ?? 0,
     connection(name) {

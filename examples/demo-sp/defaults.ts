@@ -1,6 +1,6 @@
 import type { ConfigInput, PersonaName } from '../../config/schema.ts';
 import type { ConnectionConfig, DemoSpConfig, UserConfig } from './config.ts';
-import { nameIdFormats } from './config.ts';
+import { defaultClockSkewSeconds, nameIdFormats } from './config.ts';
 import { harnessSubject } from './provisioning.ts';
 
 /**
@@ -487,6 +487,8 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         displayName: 'Demo SP (strict)',
         connections: targetConnections as never,
         probe: { url: `${s}/me`, contains: '"email":"{{user.email}}"' },
+        // The demo SP's own allowance, so the timing scenarios are judged against it.
+        clockSkewSeconds: defaultClockSkewSeconds,
       },
     },
   };

@@ -38,8 +38,10 @@ export const laxSwitches = {
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   // Both protocols
   'clock-skew':
-    'Widen the allowed clock skew from 60 seconds to 1 hour (SAML conditions, id_token exp/nbf/iat)',
+    'Widen the allowed clock skew from 60 seconds to a day (SAML NotBefore, NotOnOrAfter, SessionNotOnOrAfter, IssueInstant; id_token exp, nbf, iat, auth_time)',
   'issue-instant': 'Accept an IssueInstant / iat in the future or too far in the past',
+  'no-skew-allowance':
+    'Allow no clock skew at all (0 s): an IdP clock seconds ahead, or a time just past, fails the login',
   // OIDC
   nonce: 'OIDC: accept an id_token whose nonce is missing or is not the one this login sent',
   state: 'OIDC: accept an authorization response whose state is missing or does not match',

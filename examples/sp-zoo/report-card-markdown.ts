@@ -1,5 +1,5 @@
+import type { ClockSkewAllowance } from '../../runner/timing/allowance.ts';
 import type { ScenarioResult, Verdict } from '../../runner/types.ts';
-import { describeSkew, describeSkews } from './clock-skew.ts';
 import { type Hardening, hardeningFor } from './hardening.ts';
 import type { HardenedRun, VerdictFile } from './report-card.ts';
 import type { ZooRun } from './run.ts';
@@ -46,13 +46,13 @@ export function renderCard(run: ZooRun, file: VerdictFile): string {
     '',
     '## Clock skew',
     '',
-    "The effective allowance, read from the timing scenarios' verdicts: how far the IdP's instants",
-    "may lie before (early: NotBefore, nbf, IdP clock ahead) or after (late: NotOnOrAfter, exp) the SP's clock.",
+    "The effective allowance, read from the timing scenarios' verdicts: how far ahead (NotBefore, nbf,",
+    "iat, IssueInstant) or late (NotOnOrAfter, exp) of the SP's clock each time may be and still be accepted.",
     '',
-    '| direction | measured | scenarios |',
+    '| time | measured | scenarios |',
     '| --- | --- | --- |',
-    ...file.clockSkew.map(
-      (a) => `| ${a.direction} | ${describeSkew(a)} | ${a.scenarioIds.map((id) => `\`${id}\``).join(', ')} |`,
+    ...measured(file.clockSkew).map(
+      (a) => `| ${a.field} | ${a.summary} | ${a.scenarioIds.map((id) => `\`${id}\``).join(', ')} |`,
     ),
     '',
     ...hardenedSummary(file),
@@ -162,7 +162,7 @@ export function renderIndex(files: readonly VerdictFile[]): string {
     '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
     ...rows.map(
       (f) =>
-        `| [${f.id}](${f.id}.md) | ${f.library} | ${f.version} | ${f.protocol.toUpperCase()} | ${f.summary.passed} | ${f.summary.failed} | ${f.summary.errored} | ${f.summary.skipped} | ${describeSkews(f.clockSkew ?? [])} | ${f.date} |`,
+        `| [${f.id}](${f.id}.md) | ${f.library} | ${f.version} | ${f.protocol.toUpperCase()} | ${f.summary.passed} | ${f.summary.failed} | ${f.summary.errored} | ${f.summary.skipped} | ${describeSkews(f.clockSkew)} | ${f.date} |`,
     ),
     '',
   ].join('\n');
@@ -170,4 +170,18 @@ export function renderIndex(files: readonly VerdictFile[]): string {
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+}
+
+/** Cards written before the allowance was per field have no `summary`: they say nothing here. */
+function measured(allowances: readonly ClockSkewAllowance[] | undefined): ClockSkewAllowance[] {
+  return (allowances ?? []).filter((a) => typeof a.summary === 'string' && typeof a.field === 'string');
+}
+
+/** The whole allowance on one line: "Conditions NotOnOrAfter: accepts up to 2 min late, refuses 3 min (declared 3 min); …". */
+function describeSkews(allowances: readonly ClockSkewAllowance[] | undefined): string {
+  return (
+    measured(allowances)
+      .map((a) => `${a.field}: ${a.summary}`)
+      .join('; ') || 'not measured'
+  );
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type ClockSkewAllowance, clockSkewAllowances } from '../../runner/timing/allowance.ts';
 import type { RunSummary, Verdict } from '../../runner/types.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { clockSkew, type SkewAllowance } from './clock-skew.ts';
 import type { ZooRun } from './run.ts';
 
 /** The scenario that shows a zoo SP logs its subject in at all, by protocol. */
@@ -34,8 +34,8 @@ export interface VerdictFile {
   summary: Omit<RunSummary, 'durationMs'>;
   /** Scenario id -> verdict, sorted by id. */
   verdicts: Record<string, Verdict>;
-  /** What the timing scenarios measured, by direction (see clock-skew.ts). */
-  clockSkew: SkewAllowance[];
+  /** What the timing scenarios measured, per time field (runner/timing/allowance.ts). */
+  clockSkew: ClockSkewAllowance[];
   /** Runs again with a check turned on, where a scenario of that check failed by default. */
   hardenedRuns: HardenedRun[];
 }
@@ -85,7 +85,7 @@ export function verdictFile(
       skipped: count('skipped'),
     },
     verdicts,
-    clockSkew: clockSkew(run.scenarios, results),
+    clockSkew: clockSkewAllowances(results),
     hardenedRuns: hardenedRuns.map((h) => ({
       check: h.hardened.join(', '),
       setting: h.hardened.map((check) => run.sp.hardening[check]?.hardened ?? check).join('; '),

@@ -16,6 +16,12 @@ export interface HarnessView {
   targets?: Record<string, TargetConfig> | undefined;
 }
 
+/** The clock skew a target declares it allows (`targets.<name>.clockSkewSeconds`), if it is known. */
+export function declaredClockSkew(view: HarnessView, targetName: string): number | undefined {
+  const targets = { ...view.config.targets, ...view.targets };
+  return Object.hasOwn(targets, targetName) ? targets[targetName]?.clockSkewSeconds : undefined;
+}
+
 /**
  * The SP's and the IdP's settings as the harness holds them for one connection of a
  * target: the SP's entityID, ACS URLs and certificates (or the OIDC client), and the

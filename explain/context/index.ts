@@ -1,6 +1,6 @@
 import { explainDefaults } from '../defaults.ts';
 import { ExplainError } from '../errors.ts';
-import { type HarnessView, knownIssuers, settingsFromTarget } from './harness.ts';
+import { declaredClockSkew, type HarnessView, knownIssuers, settingsFromTarget } from './harness.ts';
 import { describeSource, loadSource, type Source } from './load.ts';
 import { idpSettingsFromMetadata, isSpMetadata, spSettingsFromMetadata } from './metadata.ts';
 import { idpSettingsFromDiscovery, jwksFromText } from './oidc.ts';
@@ -131,7 +131,11 @@ export async function resolveContext(
       { hint: 'For example 2026-03-02T09:15:00Z.' },
     );
   }
-  const skew = options.clockSkewSeconds ?? explainDefaults.clockSkewSeconds;
+  // The skew the user gives wins, then the one the target declares.
+  const skew =
+    options.clockSkewSeconds ??
+    (options.target ? declaredClockSkew(options.target.view, options.target.name) : undefined) ??
+    explainDefaults.clockSkewSeconds;
   if (!Number.isFinite(skew) || skew < 0)
     throw new ExplainError('EXPLAIN_BAD_OPTION', `the clock skew must be 0 or more seconds, got ${skew}`);
   return {

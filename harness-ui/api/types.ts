@@ -48,6 +48,7 @@ export type {
 } from '../../runner/compare.ts';
 export type { RunListing } from '../../runner/history.ts';
 export type { RunBeginInfo } from '../../runner/reporters/types.ts';
+export type { ClockSkewAllowance } from '../../runner/timing/allowance.ts';
 export type {
   HttpStep,
   ProbeObservation,

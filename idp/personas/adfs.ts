@@ -18,6 +18,9 @@ export const adfs: Persona = {
     'Claim URIs (upn, emailaddress, role); groups sent as http://schemas.microsoft.com/ws/2008/06/identity/claims/role. SAML only.',
   saml: {
     nameIdFormat: samlNameIdFormats.unspecified,
+    // AD FS writes NotBefore = IssueInstant: the relying party trust's NotBeforeSkew (minutes
+    // to back-date NotBefore) defaults to 0 (Microsoft: Set-AdfsRelyingPartyTrust -NotBeforeSkew).
+    notBeforeSkewSeconds: 0,
     nameId: (u) => u.nameId,
     attributeNameFormat: attributeNameFormats.uri,
     attributes: [

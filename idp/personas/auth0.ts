@@ -13,6 +13,9 @@ export const auth0: Persona = {
   description: 'auth0|<id> subjects, custom claims under a namespace URL, the SAML add-on claim URIs.',
   saml: {
     nameIdFormat: samlNameIdFormats.unspecified,
+    // auth0/node-saml (lib/saml20.js), the assertion writer of Auth0's samlp IdP, sets
+    // NotBefore to the IssueInstant.
+    notBeforeSkewSeconds: 0,
     nameId: (u, c) => userId(c.providerId, u.id),
     attributeNameFormat: attributeNameFormats.uri,
     attributes: [

@@ -15,6 +15,9 @@ export const entra: Persona = {
     'Tenant-scoped issuer (/<tenant>/v2.0), oid/tid/preferred_username, groups with the overage form above the threshold; SAML claim URIs.',
   saml: {
     nameIdFormat: samlNameIdFormats.emailAddress,
+    // "NotBefore is equal to or slightly later than IssueInstant ... does not add any buffer"
+    // (Microsoft Learn: Single sign-on SAML protocol, Conditions).
+    notBeforeSkewSeconds: 0,
     nameId: (u) => u.nameId,
     attributeNameFormat: undefined,
     attributes: [

@@ -9,6 +9,8 @@ export const generic: Persona = {
   description: 'Plain attribute and claim names (email, givenName, groups); no vendor quirks.',
   saml: {
     nameIdFormat: samlNameIdFormats.emailAddress,
+    // The harness's own habit: a little back-dating, as many IdPs do.
+    notBeforeSkewSeconds: 30,
     nameId: (u) => u.nameId,
     attributeNameFormat: attributeNameFormats.basic,
     attributes: [

@@ -18,6 +18,8 @@ export const google: Persona = {
     'Numeric sub, hd (hosted domain) for Workspace accounts; SAML NameID is the primary email, attributes only as mapped by the admin.',
   saml: {
     nameIdFormat: samlNameIdFormats.emailAddress,
+    // Not sourced from Google's documentation: the harness default.
+    notBeforeSkewSeconds: 30,
     nameId: (u) => u.email,
     attributeNameFormat: attributeNameFormats.unspecified,
     attributes: [

@@ -17,6 +17,8 @@ export const okta: Persona = {
     'Okta user IDs (00u...) as sub, groups claim, SAML attribute statements named firstName/lastName/email.',
   saml: {
     nameIdFormat: samlNameIdFormats.unspecified,
+    // Not sourced from Okta's documentation: the harness default.
+    notBeforeSkewSeconds: 30,
     nameId: (u) => u.email,
     attributeNameFormat: attributeNameFormats.unspecified,
     attributes: [

@@ -15,6 +15,8 @@ export const onelogin: Persona = {
   description: 'Numeric user IDs as sub, SAML attributes named User.email / User.FirstName / memberOf.',
   saml: {
     nameIdFormat: samlNameIdFormats.emailAddress,
+    // Not sourced from OneLogin's documentation: the harness default.
+    notBeforeSkewSeconds: 30,
     nameId: (u) => u.email,
     attributeNameFormat: attributeNameFormats.basic,
     attributes: [

@@ -47,6 +47,11 @@ export interface Persona {
     | {
         nameIdFormat: string;
         nameId: (user: DirectoryUser, context: PersonaContext) => string;
+        /**
+         * Seconds the IdP writes Conditions NotBefore before the IssueInstant (0: equal, no
+         * back-dating). An IdP that back-dates hides an SP with no clock-skew allowance.
+         */
+        notBeforeSkewSeconds: number;
         /** NameFormat of each Attribute; undefined omits the XML attribute (as Entra does). */
         attributeNameFormat: string | undefined;
         attributes: SamlAttributeRule[];

@@ -1,5 +1,6 @@
 import type { RunHistory } from '../history.ts';
 import type { Reporter, RunBeginInfo } from '../reporters/types.ts';
+import { clockSkewAllowances } from '../timing/allowance.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
 import type { ResultSummary, RunEvent } from './types.ts';
 
@@ -71,7 +72,7 @@ export class RunHub {
   }
 
   private finish(id: string, run: LiveRun, record: RunRecord): void {
-    this.emit(run, { type: 'end', summary: record.summary, status: record.status });
+    this.emit(run, endEvent(record));
     run.done = true;
     run.listeners.clear();
     run.results = [];
@@ -104,8 +105,15 @@ export function eventsOfRecord(record: RunRecord): RunEvent[] {
         progress: { done: i + 1, total },
       }),
     ),
-    ...(record.status === 'running'
-      ? []
-      : [{ type: 'end', summary: record.summary, status: record.status } as RunEvent]),
+    ...(record.status === 'running' ? [] : [endEvent(record)]),
   ];
+}
+
+function endEvent(record: RunRecord): RunEvent {
+  return {
+    type: 'end',
+    summary: record.summary,
+    status: record.status,
+    clockSkew: clockSkewAllowances(record.results),
+  };
 }

@@ -3,6 +3,7 @@ import type { Scenario, ScenarioInput } from '../../scenarios/schema.ts';
 import type { Calibration } from '../calibrate.ts';
 import type { RunListing } from '../history.ts';
 import type { RunBeginInfo } from '../reporters/types.ts';
+import type { ClockSkewAllowance } from '../timing/allowance.ts';
 import type { HttpStep, RunRecord, ScenarioResult } from '../types.ts';
 
 /** The answers of the runner part of the API, as the UI reads them. */
@@ -122,7 +123,13 @@ export type ResultSummary = Omit<ScenarioResult, 'trace' | 'http' | 'screenshot'
 export type RunEvent =
   | { type: 'begin'; info: RunBeginInfo }
   | { type: 'result'; result: ResultSummary; progress: { done: number; total: number } }
-  | { type: 'end'; summary: RunRecord['summary']; status: RunRecord['status'] };
+  | {
+      type: 'end';
+      summary: RunRecord['summary'];
+      status: RunRecord['status'];
+      /** The effective clock-skew allowance the run's timing scenarios measured (runner/timing/). */
+      clockSkew: ClockSkewAllowance[];
+    };
 
 export type RunsAnswer = RunListing[];
 

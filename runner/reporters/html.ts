@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../../lib/fs.ts';
 import { escapeHtml, html, type SafeHtml } from '../../lib/html.ts';
 import { maskSecrets, maskSecretsInText } from '../../lib/mask.ts';
+import { clockSkewAllowances } from '../timing/allowance.ts';
 import type { HttpStep, RunRecord, ScenarioResult } from '../types.ts';
 import { markOf, markOfVerdict, verdictMarks } from './list.ts';
 import { anchorOf, type Baselines, cleanLoginFor, messageChanges } from './message-changes.ts';
@@ -62,6 +63,7 @@ in ${(s.durationMs / 1000).toFixed(1)} s</p>`
 <span class="skipped">${verdictMarks.skipped} ${s.skipped}</span> in ${(s.durationMs / 1000).toFixed(1)} s</p>`
 }
 ${(record.calibrations ?? []).map((c) => html`<p class="${c.ok ? 'pass' : 'error'}">Calibration of ${c.targetId}: ${c.ok ? c.summary : html`${c.summary}. ${c.hint ?? ''}`}</p>`)}
+${clockSkewSection(record.results)}
 <table><thead><tr><th>verdict</th><th>scenario</th><th>target</th><th>expected</th><th>observed</th></tr></thead><tbody>
 ${ordered.map((r) => html`<tr><td class="v ${r.verdict}">${markOf(r)}</td><td><a href="#${anchorOf(r)}">${r.scenarioId}</a><br>${r.title}</td><td>${r.target}</td><td>${r.expected}</td><td>${r.verdict === 'skipped' ? `skipped: ${r.reason}` : r.observed}</td></tr>`)}
 </tbody></table>
@@ -90,6 +92,16 @@ ${r.http.length ? html`<details><summary>HTTP steps (${r.http.length})</summary>
 ${r.trace.length ? html`<details><summary>IdP trace (${r.trace.length} messages)</summary>${r.trace.map((t) => html`<details><summary>${t.direction} ${t.kind} ${t.binding ?? ''}: ${t.summary}</summary>${t.decoded ? html`<pre>${maskSecretsInText(t.decoded)}</pre>` : ''}${t.error ? html`<p>${t.error}</p>` : ''}</details>`)}</details>` : ''}
 ${r.screenshot ? html`<p>Screenshot</p><img alt="browser at the end of ${r.scenarioId}" src="data:image/png;base64,${r.screenshot}">` : ''}
 </details>`;
+}
+
+/** The effective clock-skew allowance the timing scenarios measured, one row per target and field. */
+function clockSkewSection(results: readonly ScenarioResult[]): SafeHtml | string {
+  const allowances = clockSkewAllowances(results);
+  if (allowances.length === 0) return '';
+  return html`<h2>Clock skew the SP allows</h2>
+<table class="clock-skew"><thead><tr><th>target</th><th>time</th><th>what the timing scenarios showed</th></tr></thead><tbody>
+${allowances.map((a) => html`<tr><td>${a.target}</td><td>${a.protocol.toUpperCase()} ${a.field}</td><td class="${a.consistent ? '' : 'fail'}">${a.summary}</td></tr>`)}
+</tbody></table>`;
 }
 
 /** The SP's answer at the ACS / callback and at the probe: what support reads first. */

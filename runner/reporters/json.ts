@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../../lib/fs.ts';
 import { maskSecrets } from '../../lib/mask.ts';
+import { type ClockSkewAllowance, clockSkewAllowances } from '../timing/allowance.ts';
 import type { RunRecord } from '../types.ts';
 import type { Reporter } from './types.ts';
 
@@ -19,6 +20,12 @@ export function jsonReporter(path: string): Reporter {
 /** The JSON report's schema tag; changes only with an incompatible change. */
 export const reportSchema = 'sso-harness/run@1';
 
-export function toJsonReport(record: RunRecord): RunRecord & { schema: string } {
-  return { schema: reportSchema, ...maskSecrets(record) };
+/**
+ * The run as the JSON report writes it, with `clockSkew`: the effective clock-skew allowance
+ * the timing scenarios measured (derived from `results`; readers may ignore it).
+ */
+export function toJsonReport(
+  record: RunRecord,
+): RunRecord & { schema: string; clockSkew: ClockSkewAllowance[] } {
+  return { schema: reportSchema, ...maskSecrets(record), clockSkew: clockSkewAllowances(record.results) };
 }

@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../../lib/fs.ts';
 import { maskSecretsInText } from '../../lib/mask.ts';
+import { clockSkewAllowances } from '../timing/allowance.ts';
 import type { RunRecord, ScenarioResult } from '../types.ts';
 import type { Reporter } from './types.ts';
 
@@ -22,13 +23,22 @@ export function toJunit(record: RunRecord): string {
     const count = (v: string) => results.filter((r) => r.verdict === v).length;
     const time = results.reduce((sum, r) => sum + r.durationMs, 0) / 1000;
     const calibration = (record.calibrations ?? []).find((c) => c.targetId === target);
-    const properties = calibration
-      ? `    <properties>
-      <property name="calibration" value="${attr(calibration.ok ? 'ok' : 'failed')}"/>
-      <property name="calibration.summary" value="${attr(maskSecretsInText(calibration.summary))}"/>${calibration.hint ? `\n      <property name="calibration.hint" value="${attr(calibration.hint)}"/>` : ''}
-    </properties>
-`
-      : '';
+    const property = (name: string, value: string) =>
+      `      <property name="${attr(name)}" value="${attr(value)}"/>`;
+    const lines = calibration
+      ? [
+          property('calibration', calibration.ok ? 'ok' : 'failed'),
+          property('calibration.summary', maskSecretsInText(calibration.summary)),
+          ...(calibration.hint ? [property('calibration.hint', calibration.hint)] : []),
+        ]
+      : [];
+    // The effective clock-skew allowance: "clockSkew.saml.Conditions NotOnOrAfter".
+    const allowances = clockSkewAllowances(results);
+    if (allowances.length > 0) {
+      lines.push(property('clockSkew.declaredSeconds', String(allowances[0]!.declaredSkewSeconds)));
+      for (const a of allowances) lines.push(property(`clockSkew.${a.protocol}.${a.field}`, a.summary));
+    }
+    const properties = lines.length ? `    <properties>\n${lines.join('\n')}\n    </properties>\n` : '';
     return `  <testsuite name="${attr(`sso-harness ${target}`)}" tests="${results.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skipped')}" time="${time.toFixed(3)}" timestamp="${attr(record.startedAt)}">
 ${properties}${results.map(testcase).join('\n')}
   </testsuite>`;

@@ -1,4 +1,5 @@
 import type { Calibration } from '../calibrate.ts';
+import { clockSkewAllowances } from '../timing/allowance.ts';
 import type { ReproductionReading, RunRecord, ScenarioResult, Verdict } from '../types.ts';
 import type { Reporter, RunBeginInfo } from './types.ts';
 
@@ -67,6 +68,8 @@ export function listReporter(write: (text: string) => void = (t) => process.stdo
     },
     onEnd(record: RunRecord) {
       write(`\n${summaryTable(record)}\n`);
+      const skew = clockSkewSummary(record.results);
+      if (skew) write(`\n${skew}\n`);
       const skips = skipSummary(record.results);
       if (skips) write(`\n${paint('skipped', skips)}\n`);
     },
@@ -102,6 +105,24 @@ export function summaryTable(record: RunRecord): string {
       ? `${s.total} reproduction${s.total === 1 ? '' : 's'}: ${s.passed} reproduced, ${s.failed} not reproduced, ${s.errored + s.skipped} not judged in ${seconds}`
       : `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${seconds}`,
   ].join('\n');
+}
+
+/**
+ * The effective clock-skew allowance the timing scenarios measured, per target and field:
+ * "  Conditions NotOnOrAfter: accepts up to 30 s late, refuses 2 min (declared 1 min)".
+ */
+export function clockSkewSummary(results: readonly ScenarioResult[]): string {
+  const allowances = clockSkewAllowances(results);
+  if (allowances.length === 0) return '';
+  const targets = [...new Set(allowances.map((a) => a.target))];
+  return targets
+    .flatMap((target) => [
+      `Clock skew ${target} allows (from the timing scenarios):`,
+      ...allowances
+        .filter((a) => a.target === target)
+        .map((a) => `  ${a.consistent ? '' : '! '}${a.field}: ${a.summary}`),
+    ])
+    .join('\n');
 }
 
 /**

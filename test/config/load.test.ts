@@ -107,6 +107,29 @@ export default defineConfig({ providers: { entra: { protocol: 'oidc', persona: '
     expect(Object.keys(loaded.config.providers).length).toBeGreaterThan(0);
   });
 
+  it("reads a target's declared clock skew, 180 s when it declares none, and names a bad one", async () => {
+    const target = (extra: Record<string, unknown>) => ({
+      providers: { okta: { protocol: 'saml', sps: { app: { entityId: 'https://app.example' } } } },
+      targets: {
+        app: {
+          connections: { okta: { provider: 'okta', sp: 'app', loginUrl: 'https://app.example/login' } },
+          probe: { url: 'https://app.example/me' },
+          ...extra,
+        },
+      },
+    });
+    const read = (extra: Record<string, unknown>) =>
+      loadConfig({ cwd: project({ 'sso-harness.config.json': JSON.stringify(target(extra)) }) });
+    expect((await read({})).config.targets.app?.clockSkewSeconds).toBe(180);
+    expect((await read({ clockSkewSeconds: 60 })).config.targets.app?.clockSkewSeconds).toBe(60);
+    for (const bad of ['3 min', -5, 1.5]) {
+      await expect(read({ clockSkewSeconds: bad })).rejects.toMatchObject({
+        code: 'CONFIG_INVALID',
+        message: expect.stringContaining('targets.app.clockSkewSeconds: expected'),
+      });
+    }
+  });
+
   it('makes the CLI exit with code 2 and print the problem', () => {
     const cwd = project({ 'sso-harness.config.json': JSON.stringify({ server: { port: 'seven' } }) });
     const result = spawnSync(process.execPath, [join(root, 'bin/sso-harness.js'), 'serve'], {

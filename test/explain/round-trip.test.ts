@@ -106,6 +106,7 @@ const oidcCases: Record<string, Case> = {
   'oidc.id-token.alg-none': { faults: one('oidc.id-token.alg-none'), check: 'oidc.alg' },
   'oidc.id-token.audience': { faults: one('oidc.id-token.audience'), check: 'oidc.aud' },
   'oidc.id-token.azp': { faults: one('oidc.id-token.azp'), check: 'oidc.azp' },
+  'oidc.id-token.auth-time': { faults: one('oidc.id-token.auth-time'), check: 'oidc.auth_time' },
   'oidc.id-token.expired': { faults: one('oidc.id-token.expired'), check: 'oidc.exp' },
   'oidc.id-token.hash-claims': { faults: one('oidc.id-token.hash-claims'), check: 'oidc.at_hash' },
   'oidc.id-token.hmac-public-key': { faults: one('oidc.id-token.hmac-public-key'), check: 'oidc.alg' },

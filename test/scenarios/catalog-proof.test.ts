@@ -3,6 +3,7 @@ import { laxNames } from '../../examples/demo-sp/index.ts';
 import type { ScenarioResult } from '../../runner/types.ts';
 import { catalog } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
+import { demoExpectation } from '../support/catalog.ts';
 import { type Demo, startDemo } from '../support/demo.ts';
 
 /**
@@ -11,9 +12,18 @@ import { type Demo, startDemo } from '../support/demo.ts';
  * that scenario fails. A negative scenario that no switch can make fail is a defect.
  */
 const scenarios = catalog();
-const isNegative = (s: Scenario) =>
-  !(s.expect === 'accept' || (typeof s.expect === 'object' && 'acceptAs' in s.expect));
-const negatives = scenarios.filter(isNegative);
+const negatives = scenarios.filter((s) => demoExpectation(s) === 'negative');
+/** Timing scenarios at the demo's declared clock skew exactly: the run skips them, loudly. */
+const notJudged = new Set(scenarios.filter((s) => demoExpectation(s) === 'not-judged').map((s) => s.id));
+
+/**
+ * Timing scenarios the demo's skew makes it accept: an SP that allows no clock skew at all
+ * refuses them (the `no-skew-allowance` switch), which proves they can fail too.
+ */
+const withinSkew = scenarios.filter(
+  (s) => demoExpectation(s) === 'positive' && typeof s.expect === 'object' && 'withinSkew' in s.expect,
+);
+const noSkew = new Map<string, ScenarioResult>();
 
 /** Negative scenarios grouped by the lax switches that catch them (one demo SP per group). */
 const byLax = new Map<string, Scenario[]>();
@@ -35,6 +45,8 @@ beforeAll(async () => {
     await demo.restartSp(switches.split(','));
     for (const result of (await demo.run(group)).results) lax.set(result.scenarioId, result);
   }
+  await demo.restartSp(['no-skew-allowance']);
+  for (const result of (await demo.run(withinSkew)).results) noSkew.set(result.scenarioId, result);
 }, 600_000);
 
 afterAll(async () => {
@@ -46,6 +58,11 @@ const explain = (r: ScenarioResult | undefined) => (r ? `${r.verdict}: ${r.reaso
 describe('the catalog against the strict demo SP', () => {
   it.each(scenarios.map((s) => [s.id, s] as const))('%s passes', (id) => {
     const result = strict.get(id);
+    if (notJudged.has(id)) {
+      expect(result?.verdict, explain(result)).toBe('skipped');
+      expect(result?.reason).toMatch(/^at the declared 1 min clock skew exactly \(.*\); not judged$/);
+      return;
+    }
     expect(result?.verdict, explain(result)).toBe('pass');
   });
 });
@@ -64,3 +81,10 @@ describe.skipIf(negatives.length === 0)(
     });
   },
 );
+
+describe('every timing scenario the demo accepts fails against the demo SP with no skew allowance', () => {
+  it.each(withinSkew.map((s) => [s.id, s] as const))('%s', (id) => {
+    const result = noSkew.get(id);
+    expect(result?.verdict, `with --lax no-skew-allowance: ${explain(result)}`).toBe('fail');
+  });
+});

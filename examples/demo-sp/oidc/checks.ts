@@ -181,6 +181,10 @@ export const idTokenChecks: IdTokenCheck[] = [
         return `the id_token expired at ${iso(exp)} (${e.skewSeconds} s skew allowed)`;
       if (typeof nbf === 'number' && nbf > now + e.skewSeconds)
         return `the id_token is not valid before ${iso(nbf)}`;
+      // An authentication that has not happened yet: the IdP's clock is ahead (OIDC Core §2).
+      const authTime = e.claims.auth_time;
+      if (typeof authTime === 'number' && authTime > now + e.skewSeconds)
+        return `the id_token says the user authenticated at ${iso(authTime)}, in the future (${e.skewSeconds} s skew allowed)`;
       return undefined;
     },
   },

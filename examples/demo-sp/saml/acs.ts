@@ -107,8 +107,12 @@ export async function consumeSamlResponse(
     },
     nameIdFormat: attr(nameIdEl, 'Format'),
     sessionIndex: attr(statement, 'SessionIndex'),
+    // The IdP's clock wrote the end: the same skew as the login check, or a session accepted
+    // within the skew would end before its first page.
     sessionNotOnOrAfter:
-      sessionEnd && !sp.lax.has('session-not-on-or-after') ? Date.parse(sessionEnd) : undefined,
+      sessionEnd && !sp.lax.has('session-not-on-or-after')
+        ? Date.parse(sessionEnd) + sp.skewSeconds * 1000
+        : undefined,
   };
 }
 

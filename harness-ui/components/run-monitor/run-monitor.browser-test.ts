@@ -125,6 +125,57 @@ describe('<run-monitor>', () => {
     expect(await monitor.locator('li').count()).toBe(1);
   });
 
+  it('shows the clock skew the SP allowed, per time field, once the run ends', async () => {
+    const options = { targets: ['app'], driver: 'http', workers: 1 };
+    const allowance = (field: string, summary: string, consistent = true) => ({
+      target: 'app',
+      protocol: 'saml',
+      field,
+      direction: 'past',
+      declaredSkewSeconds: 60,
+      consistent,
+      summary,
+      scenarioIds: [],
+    });
+    await view.stubApi({
+      '/runs/r2/events': {
+        events: [
+          { event: 'begin', data: { type: 'begin', info: { runId: 'r2', total: 1, keys: [], options } } },
+          {
+            event: 'result',
+            data: { type: 'result', result: result('t.late-30s', 'pass'), progress: { done: 1, total: 1 } },
+          },
+          {
+            event: 'end',
+            data: {
+              type: 'end',
+              status: 'finished',
+              summary: { total: 1, passed: 1, failed: 0, errored: 0, skipped: 0, durationMs: 5 },
+              clockSkew: [
+                allowance(
+                  'Conditions NotOnOrAfter',
+                  'accepts up to 30 s late, refuses 2 min (declared 1 min)',
+                ),
+                allowance(
+                  'exp',
+                  'inconsistent: accepts 10 min late but refuses 2 min (declared 1 min)',
+                  false,
+                ),
+              ],
+            },
+          },
+        ],
+      },
+    });
+    await view.open('/runs/r2');
+    const table = view.page.locator('run-monitor').getByRole('region', { name: 'Clock skew the SP allows' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/app\s+Conditions NotOnOrAfter SAML\s+accepts up to 30 s late, refuses 2 min/),
+      expect.stringMatching(/exp SAML\s+inconsistent: accepts 10 min late/),
+    ]);
+  });
+
   it('says so when the run does not exist', async () => {
     await view.stubApi({
       '/runs/nope/events': { events: [{ event: 'failure', data: { message: 'there is no run "nope"' } }] },

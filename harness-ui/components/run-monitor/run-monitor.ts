@@ -1,5 +1,12 @@
 import { html, nothing } from 'lit';
-import type { ResultSummary, RunBeginInfo, RunEvent, RunRecord, Verdict } from '../../api/types.ts';
+import type {
+  ClockSkewAllowance,
+  ResultSummary,
+  RunBeginInfo,
+  RunEvent,
+  RunRecord,
+  Verdict,
+} from '../../api/types.ts';
 import { ApiElement } from '../../state/api-element.ts';
 import { paths } from '../../state/router.ts';
 import { theme } from '../../styles/theme.ts';
@@ -134,6 +141,7 @@ export class RunMonitor extends ApiElement {
           }
         </div>
       </div>
+      ${this.clockSkew(this.end?.clockSkew ?? [])}
       ${
         this.results.length
           ? html`<h2 style="margin-top: var(--s4)">Results</h2>
@@ -161,6 +169,27 @@ export class RunMonitor extends ApiElement {
           : nothing
       }
     `;
+  }
+
+  /** What the timing scenarios showed of the SP's clock-skew allowance, per target and time field. */
+  private clockSkew(allowances: readonly ClockSkewAllowance[]) {
+    if (allowances.length === 0) return nothing;
+    return html`<section class="card clock-skew" aria-labelledby="clock-skew-title">
+      <h2 id="clock-skew-title" style="margin:0">Clock skew the SP allows</h2>
+      <p class="muted small">From the timing scenarios, against the skew each target declares.</p>
+      <table>
+        <thead><tr><th scope="col">Target</th><th scope="col">Time</th><th scope="col">Accepted and refused</th></tr></thead>
+        <tbody>
+          ${allowances.map(
+            (a) => html`<tr data-consistent=${a.consistent ? 'true' : 'false'}>
+              <td>${a.target}</td>
+              <td><code>${a.field}</code> <span class="muted small">${a.protocol.toUpperCase()}</span></td>
+              <td class=${a.consistent ? '' : 'inconsistent'}>${a.summary}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
   }
 }
 

@@ -33,6 +33,29 @@ export const styles = css`
     margin: var(--s2) 0 var(--s3);
     font-size: var(--t-small);
   }
+  .clock-skew {
+    margin-top: var(--s4);
+    overflow-x: auto;
+  }
+  .clock-skew table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: var(--t-small);
+  }
+  .clock-skew th,
+  .clock-skew td {
+    text-align: left;
+    padding: 4px var(--s2);
+    border-bottom: 1px solid var(--border);
+    vertical-align: top;
+  }
+  .clock-skew td.inconsistent {
+    color: var(--fail);
+    font-weight: 600;
+  }
+  .clock-skew code {
+    white-space: nowrap;
+  }
   .totals {
     display: flex;
     flex-wrap: wrap;

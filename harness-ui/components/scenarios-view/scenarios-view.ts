@@ -72,7 +72,7 @@ export class ScenariosView extends ApiElement {
         ${select('tag', 'Tag', this.tag, tags, (v) => {
           this.tag = v;
         })}
-        ${select('expect', 'Expected', this.expect, ['accept', 'reject', 'not-as', 'steps'], (v) => {
+        ${select('expect', 'Expected', this.expect, ['accept', 'reject', 'not-as', 'steps', 'skew'], (v) => {
           this.expect = v;
         })}
       </div>
@@ -92,7 +92,7 @@ export class ScenariosView extends ApiElement {
         <span><span class="t">${s.title}</span><br /><code class="muted small">${s.id}</code></span>
         <span class="badges">
           <span class="badge info">${s.protocol.toUpperCase()}</span>
-          <span class="badge ${expect === 'accept' ? 'ok' : 'bad'}">expects ${expect === 'not-as' ? 'not logged in as attacker' : expect}</span>
+          <span class="badge ${expect === 'accept' ? 'ok' : expect === 'skew' ? 'info' : 'bad'}">expects ${expect === 'not-as' ? 'not logged in as attacker' : expect === 'skew' ? 'by the clock skew' : expect}</span>
           ${s.tags.map((t) => html`<span class="badge">${t}</span>`)}
         </span>
       </summary>

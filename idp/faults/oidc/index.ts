@@ -15,6 +15,7 @@ import endpointExpiredSecret from './endpoint/expired-secret.ts';
 import endpointSlow from './endpoint/slow.ts';
 import idTokenAlgNone from './id-token/alg-none.ts';
 import idTokenAudience from './id-token/audience.ts';
+import idTokenAuthTime from './id-token/auth-time.ts';
 import idTokenAzp from './id-token/azp.ts';
 import idTokenClaims from './id-token/claims.ts';
 import idTokenEncrypt from './id-token/encrypt.ts';
@@ -55,6 +56,7 @@ export const oidcFaults: AnyFault[] = [
   // id-token
   idTokenAlgNone,
   idTokenAudience,
+  idTokenAuthTime,
   idTokenAzp,
   idTokenClaims,
   idTokenEncrypt,

@@ -9,9 +9,6 @@ import type { ServiceProvider } from '../sps/types.ts';
 import { instant, samlId } from '../xml-writer.ts';
 import type { AttributeModel, NameIdModel, ResponseModel } from './stages.ts';
 
-/** NotBefore is set this far before IssueInstant, so an SP whose clock is a little behind still accepts. */
-const CLOCK_ALLOWANCE_MS = 30_000;
-
 export type ResponseOutcome =
   | { kind: 'success'; user: DirectoryUser; sessionIndex: string }
   /** The user pressed Cancel: Responder + AuthnFailed (or `subCode`), no assertion. */
@@ -76,7 +73,8 @@ export function buildResponseModel(input: ModelInput): ResponseModel {
       ],
     },
     conditions: {
-      notBefore: instant(now - CLOCK_ALLOWANCE_MS),
+      // The persona's habit: some IdPs back-date NotBefore, ADFS and Entra write the IssueInstant.
+      notBefore: instant(now - (input.persona.saml?.notBeforeSkewSeconds ?? 0) * 1000),
       notOnOrAfter,
       audiences: [sp.entityId],
     },

@@ -14,13 +14,21 @@ const formats = {
 /** What each persona must send for the same user, checked by node-saml and in the XML. */
 const expected: Record<
   PersonaName,
-  { format: string; nameId: RegExp; attributes: string[]; nameFormat: string | undefined }
+  {
+    format: string;
+    nameId: RegExp;
+    attributes: string[];
+    nameFormat: string | undefined;
+    /** Seconds Conditions NotBefore lies before the Assertion IssueInstant (the persona's habit). */
+    notBeforeSkew: number;
+  }
 > = {
   generic: {
     format: formats.email,
     nameId: /^alice@example\.com$/,
     attributes: ['email', 'givenName', 'familyName', 'displayName', 'externalId', 'groups', 'roles'],
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+    notBeforeSkew: 30,
   },
   entra: {
     format: formats.email,
@@ -37,24 +45,28 @@ const expected: Record<
       `${ms}/ws/2008/06/identity/claims/role`,
     ],
     nameFormat: undefined,
+    notBeforeSkew: 0,
   },
   google: {
     format: formats.email,
     nameId: /^alice@example\.com$/,
     attributes: ['email', 'firstName', 'lastName'],
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+    notBeforeSkew: 30,
   },
   okta: {
     format: formats.unspecified,
     nameId: /^alice@example\.com$/,
     attributes: ['firstName', 'lastName', 'email', 'groups'],
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+    notBeforeSkew: 30,
   },
   onelogin: {
     format: formats.email,
     nameId: /^alice@example\.com$/,
     attributes: ['User.email', 'User.FirstName', 'User.LastName', 'memberOf'],
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+    notBeforeSkew: 30,
   },
   auth0: {
     format: formats.unspecified,
@@ -70,6 +82,7 @@ const expected: Record<
       'http://schemas.auth0.com/groups',
     ],
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri',
+    notBeforeSkew: 0,
   },
   adfs: {
     format: formats.unspecified,
@@ -83,6 +96,7 @@ const expected: Record<
       `${ms}/ws/2008/06/identity/claims/role`,
     ],
     nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri',
+    notBeforeSkew: 0,
   },
 };
 
@@ -131,6 +145,10 @@ describe('SAML personas', () => {
       const attributes = descendants(parseXml(xml), 'Attribute');
       expect(attributes.map((a) => a.getAttribute('Name'))).toEqual(want.attributes);
       for (const attribute of attributes) expect(attributeOf(attribute, 'NameFormat')).toBe(want.nameFormat);
+      const assertion = descendants(parseXml(xml), 'Assertion')[0]!;
+      const conditions = descendants(assertion, 'Conditions')[0]!;
+      const issued = Date.parse(attributeOf(assertion, 'IssueInstant')!);
+      expect(issued - Date.parse(attributeOf(conditions, 'NotBefore')!)).toBe(want.notBeforeSkew * 1000);
       // node-saml reads them as the profile's keys, multi-valued ones as arrays.
       for (const name of want.attributes) expect(profile).toHaveProperty([name]);
       const groupsClaim = want.attributes.find(
