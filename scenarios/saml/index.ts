@@ -56,6 +56,16 @@ import statusAuthnFailed from './status-authn-failed.ts';
 import statusRequestDenied from './status-request-denied.ts';
 import statusRequester from './status-requester.ts';
 import statusResponder from './status-responder.ts';
+import structureAttributesDuplicated from './structure-attributes-duplicated.ts';
+import structureAuthnStatementMissing from './structure-authn-statement-missing.ts';
+import structureConditionsMissing from './structure-conditions-missing.ts';
+import structureIssueInstantMalformed from './structure-issue-instant-malformed.ts';
+import structureIssueInstantMissing from './structure-issue-instant-missing.ts';
+import structureIssuersSeveral from './structure-issuers-several.ts';
+import structureStatusMissing from './structure-status-missing.ts';
+import structureSubjectConfirmationMissing from './structure-subject-confirmation-missing.ts';
+import structureSubjectConfirmationNotBearer from './structure-subject-confirmation-not-bearer.ts';
+import structureVersionWrong from './structure-version-wrong.ts';
 import subjectMissing from './subject-missing.ts';
 import subjectNameidChanged from './subject-nameid-changed.ts';
 import subjectNameidMissing from './subject-nameid-missing.ts';
@@ -72,6 +82,12 @@ import timeNotBefore10m from './time-not-before-10m.ts';
 import timeNotBefore30s from './time-not-before-30s.ts';
 import timeSessionExpired from './time-session-expired.ts';
 import timeSubjectConfirmationExpired from './time-subject-confirmation-expired.ts';
+import toleranceAttributeNoNameFormat from './tolerance-attribute-no-name-format.ts';
+import toleranceAuthnContextStronger from './tolerance-authn-context-stronger.ts';
+import toleranceIssuerNoFormat from './tolerance-issuer-no-format.ts';
+import toleranceTimeNanoseconds from './tolerance-time-nanoseconds.ts';
+import toleranceTimeSevenDigits from './tolerance-time-seven-digits.ts';
+import toleranceTimeWholeSeconds from './tolerance-time-whole-seconds.ts';
 import usersConnectionBinding from './users-connection-binding.ts';
 import usersDeactivatedAtIdp from './users-deactivated-at-idp.ts';
 import usersEmailCaseAttribute from './users-email-case-attribute.ts';
@@ -180,4 +196,20 @@ export const samlScenarios: ScenarioInput[] = [
   multiDisabledProvider,
   relayStateOutside,
   relayStateMissing,
+  structureVersionWrong,
+  structureIssueInstantMissing,
+  structureIssueInstantMalformed,
+  structureStatusMissing,
+  structureSubjectConfirmationMissing,
+  structureSubjectConfirmationNotBearer,
+  structureConditionsMissing,
+  structureAuthnStatementMissing,
+  structureIssuersSeveral,
+  structureAttributesDuplicated,
+  toleranceTimeWholeSeconds,
+  toleranceTimeSevenDigits,
+  toleranceTimeNanoseconds,
+  toleranceAttributeNoNameFormat,
+  toleranceIssuerNoFormat,
+  toleranceAuthnContextStronger,
 ];

@@ -3,6 +3,7 @@ import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 import type { AssertedIdentity } from '../policy.ts';
 import { attributeValues, type SamlEvidence, samlChecks } from './checks.ts';
+import { overStrictChecks } from './over-strict.ts';
 import type { SamlSettings } from './settings.ts';
 import type { SamlState } from './state.ts';
 import { verifySignature } from './verify.ts';
@@ -73,6 +74,11 @@ export async function consumeSamlResponse(
   };
   for (const check of samlChecks) {
     if (sp.lax.has(check.lax)) continue;
+    const failure = check.run(evidence);
+    if (failure) throw new LoginRefused(check.lax, failure, { connection });
+  }
+  for (const check of overStrictChecks) {
+    if (!sp.lax.has(check.lax)) continue;
     const failure = check.run(evidence);
     if (failure) throw new LoginRefused(check.lax, failure, { connection });
   }

@@ -139,6 +139,7 @@ export type {
   AssertionModel,
   AttributeModel,
   DeliveryPlan,
+  RawAttributes,
   ResponseModel,
   SamlStageContext,
   SamlStageValues,

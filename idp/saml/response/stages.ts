@@ -60,6 +60,12 @@ export interface AssertionModel {
   issueInstant: string;
   /** undefined omits the Issuer (a fault). */
   issuer: string | undefined;
+  /** Further Issuer elements after the first (a fault: the schema allows exactly one). */
+  moreIssuers?: string[] | undefined;
+  /** The Issuer's Format: absent writes the entity format, null leaves the attribute out (Core §2.2.5: entity is then in effect). */
+  issuerFormat?: string | null | undefined;
+  /** XML attributes written over the model's own (null leaves one out); see `RawAttributes`. */
+  rawAttributes?: RawAttributes | undefined;
   subject: {
     nameId: NameIdModel | undefined;
     confirmations: SubjectConfirmationModel[];
@@ -76,6 +82,13 @@ export interface StatusModel {
   message?: string | undefined;
 }
 
+/**
+ * Attribute values of the Response or Assertion element written as given, over the
+ * model's own: for faults that write what the model's types cannot hold (Version "1.1",
+ * an IssueInstant that is not an xs:dateTime). null leaves the attribute out.
+ */
+export type RawAttributes = Readonly<Record<string, string | null>>;
+
 /** The Response the IdP is about to send, before it is XML. */
 export interface ResponseModel {
   id: string;
@@ -83,7 +96,14 @@ export interface ResponseModel {
   destination: string | undefined;
   inResponseTo: string | undefined;
   issuer: string | undefined;
-  status: StatusModel;
+  /** Further Issuer elements after the first (a fault: the schema allows at most one). */
+  moreIssuers?: string[] | undefined;
+  /** The Issuer's Format: absent writes the entity format, null leaves the attribute out. */
+  issuerFormat?: string | null | undefined;
+  /** XML attributes written over the model's own (null leaves one out). */
+  rawAttributes?: RawAttributes | undefined;
+  /** undefined omits the Status (a fault: Core §3.2.2 requires it). */
+  status: StatusModel | undefined;
   /** Empty: no assertion (an error status). Several: a multi-assertion response. */
   assertions: AssertionModel[];
 }
