@@ -21,6 +21,14 @@ import certificatesSha1Signature from './certificates-sha1-signature.ts';
 import certificatesWeakKey from './certificates-weak-key.ts';
 import destinationMissing from './destination-missing.ts';
 import destinationWrong from './destination-wrong.ts';
+import encryptionAes128Cbc from './encryption-aes128-cbc.ts';
+import encryptionAes128Gcm from './encryption-aes128-gcm.ts';
+import encryptionAes256Cbc from './encryption-aes256-cbc.ts';
+import encryptionAes256Gcm from './encryption-aes256-gcm.ts';
+import encryptionCbcUnauthenticated from './encryption-cbc-unauthenticated.ts';
+import encryptionPlaintext from './encryption-plaintext.ts';
+import encryptionRsa15 from './encryption-rsa-1-5.ts';
+import encryptionRsaOaepSha256 from './encryption-rsa-oaep-sha256.ts';
 import idpInitiatedNotAllowed from './idp-initiated-not-allowed.ts';
 import inResponseToMismatch from './in-response-to-mismatch.ts';
 import inResponseToMissing from './in-response-to-missing.ts';
@@ -212,4 +220,12 @@ export const samlScenarios: ScenarioInput[] = [
   toleranceAttributeNoNameFormat,
   toleranceIssuerNoFormat,
   toleranceAuthnContextStronger,
+  encryptionAes256Gcm,
+  encryptionAes128Gcm,
+  encryptionRsaOaepSha256,
+  encryptionAes128Cbc,
+  encryptionAes256Cbc,
+  encryptionCbcUnauthenticated,
+  encryptionRsa15,
+  encryptionPlaintext,
 ];

@@ -2,6 +2,9 @@ import type { AnyFault } from '../types.ts';
 import acsUrl from './deliver/acs-url.ts';
 import posts from './deliver/posts.ts';
 import relayState from './deliver/relay-state.ts';
+import encryptionAlgorithms from './encrypt/algorithms.ts';
+import encryptionSkipped from './encrypt/plaintext.ts';
+import encryptionCertificate from './encrypt/recipient.ts';
 import assertionExpired from './model/assertion-expired.ts';
 import attribute from './model/attribute.ts';
 import attributeDuplicated from './model/attribute-duplicated.ts';
@@ -41,7 +44,7 @@ import signatureAlgorithm from './sign/signature-algorithm.ts';
 import signedParts from './sign/signed-parts.ts';
 import signingKey from './sign/signing-key.ts';
 
-/** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> deliver. */
+/** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> encrypt -> deliver. */
 export const samlFaults: AnyFault[] = [
   // model: times
   assertionExpired,
@@ -87,6 +90,10 @@ export const samlFaults: AnyFault[] = [
   extraAssertion,
   commentInjection,
   doctype,
+  // encrypt
+  encryptionAlgorithms,
+  encryptionSkipped,
+  encryptionCertificate,
   // deliver
   acsUrl,
   posts,

@@ -1,6 +1,11 @@
 import type { StageContext } from '../../flows.ts';
 import type { KeyKindName } from '../../keys/kinds.ts';
-import type { DigestAlgorithmName, SignatureAlgorithmName } from '../algorithms.ts';
+import type {
+  DigestAlgorithmName,
+  EncryptionAlgorithmName,
+  KeyTransportAlgorithmName,
+  SignatureAlgorithmName,
+} from '../algorithms.ts';
 import type { BindingName } from '../constants.ts';
 import type { AuthnRequestInfo } from '../messages.ts';
 import type { ServiceProvider } from '../sps/types.ts';
@@ -120,6 +125,21 @@ export interface SigningPlan {
   keyInfo: { certificateKind: KeyKindName } | 'none';
 }
 
+/**
+ * Whether and how the assertions are encrypted (XML Encryption 1.1) after the post-sign
+ * stage. A correct IdP encrypts when the SP asks for it (encryptAssertion and an
+ * encryption certificate), to the SP's certificate, with RSA-OAEP and the SP's content
+ * algorithm.
+ */
+export interface EncryptionPlan {
+  /** false sends the assertions in plaintext. */
+  encrypt: boolean;
+  /** Whose public key wraps the content key: the SP's encryption certificate, or one of the IdP's key kinds (a fault). */
+  recipient: 'sp' | { keyKind: KeyKindName };
+  keyTransport: KeyTransportAlgorithmName;
+  data: EncryptionAlgorithmName;
+}
+
 /** How the finished response travels to the SP. */
 export interface DeliveryPlan {
   binding: BindingName;
@@ -138,6 +158,7 @@ export interface SamlStageValues {
   sign: SigningPlan;
   /** The signed XML text, before encryption. */
   'post-sign': string;
+  encrypt: EncryptionPlan;
   deliver: DeliveryPlan;
 }
 
