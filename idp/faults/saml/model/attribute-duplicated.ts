@@ -12,7 +12,11 @@ export default defineSamlFault({
   summary: 'Repeats an attribute in a second Attribute element with the same Name and other values',
   params: z.object({
     name: z.string().min(1).default('email').describe('The attribute Name, as the persona writes it'),
-    values: z.array(z.string()).min(1).describe('Values of the second Attribute element'),
+    values: z
+      .array(z.string())
+      .min(1)
+      .default(['someone-else@example.com'])
+      .describe('Values of the second Attribute element'),
     first: z
       .boolean()
       .default(false)
