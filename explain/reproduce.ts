@@ -84,7 +84,15 @@ const rules: Record<string, (check: Check, capture: number) => FaultRef | FaultR
       : undefined,
   'saml.time.session': (c, now) =>
     secondsFrom(c, now, (s) => ({ fault: 'saml.session-expired', params: { secondsAgo: Math.max(1, -s) } })),
-  'saml.subject': (c) => (/no Subject/.test(c.text) ? { fault: 'saml.subject-missing' } : undefined),
+  'saml.subject': (c) => {
+    if (/no Subject/.test(c.text)) return { fault: 'saml.subject-missing' };
+    if (/no bearer SubjectConfirmation/.test(c.text)) {
+      return { fault: 'saml.element-missing', params: { element: 'SubjectConfirmation' } };
+    }
+    if (/carries no assertion/.test(c.text))
+      return { fault: 'saml.element-missing', params: { element: 'Assertion' } };
+    return undefined;
+  },
   'saml.nameid': (c) =>
     /no NameID/.test(c.text) ? { fault: 'saml.nameid', params: { remove: true } } : undefined,
   'saml.nameid.format': (c) =>
@@ -103,6 +111,17 @@ const rules: Record<string, (check: Check, capture: number) => FaultRef | FaultR
       { fault: 'saml.nameid', params: { value: full } },
       { fault: 'saml.comment-injection', params: { victim: first } },
     ];
+  },
+  'saml.structure': (c) => {
+    const where = c.where?.startsWith('Assertion') ? 'assertion' : 'response';
+    const actual = c.actual ?? '';
+    if (actual.startsWith('Version')) {
+      const version = actual.slice('Version '.length);
+      return { fault: 'saml.version', params: version ? { version, where } : { remove: true, where } };
+    }
+    if (actual.endsWith('Issuer elements')) return { fault: 'saml.issuers-several', params: { where } };
+    const attribute = /^Attribute (.+) repeated$/.exec(actual)?.[1];
+    return attribute ? { fault: 'saml.attribute-duplicated', params: { name: attribute } } : undefined;
   },
   'saml.attributes': (c) => {
     const present = new Set((c.actual ?? '').split(', '));

@@ -133,7 +133,10 @@ export const scenarioSchema = z.strictObject({
   why: z.string().min(1),
   /** Spec sections, CVEs, vendor documents. */
   refs: z.array(z.string()).default([]),
-  /** The demo SP's lax switch that makes this scenario fail (proof it can fail). */
+  /**
+   * The demo SP switch that makes this scenario fail (proof it can fail): a lax switch for a
+   * negative scenario, an over-strict `strict-` switch for a positive one (examples/demo-sp/lax.ts).
+   */
   caughtBy: z.array(z.string()).optional(),
   timeoutMs: z.number().int().positive().optional(),
 });

@@ -20,6 +20,11 @@ export interface SamlConnectionConfig {
   allowIdpInitiated?: boolean;
   /** Attribute names that carry each value, first match wins; defaults cover the usual IdPs. */
   attributes?: Partial<Record<'email' | 'groups' | 'externalId', string[]>>;
+  /**
+   * Require encrypted assertions: a plaintext Assertion is refused. The SP publishes its
+   * encryption certificate in its metadata and decrypts with `demoEncryptionKey()`.
+   */
+  encryptedAssertions?: boolean;
 }
 
 export interface OidcConnectionConfig {

@@ -2,6 +2,7 @@ import type { ConfigInput, PersonaName } from '../../config/schema.ts';
 import type { ConnectionConfig, DemoSpConfig, UserConfig } from './config.ts';
 import { defaultClockSkewSeconds, nameIdFormats } from './config.ts';
 import { harnessSubject } from './provisioning.ts';
+import { demoEncryptionKey } from './saml/encryption-key.ts';
 
 /**
  * The demo SP's default setup and the harness side that fits it, from one table, so
@@ -97,6 +98,7 @@ const harnessUsers: Record<
   mallory: { email: 'mallory@example.com', givenName: 'Mallory' },
   root: { email: 'root@example.com', givenName: 'Root' },
   judy: { email: 'judy@fabrikam.example', givenName: 'Judy', groups: [] },
+  carol: { email: 'carol@example.com', givenName: 'Carol', familyName: 'Cipher', groups: ['engineering'] },
 };
 
 function demoConnections(harnessUrl: string, names: DemoNames = {}): Record<string, DemoConnection> {
@@ -290,6 +292,20 @@ function demoConnectionTable(
         defaultRole: 'member',
       },
     },
+    encrypted: {
+      provider: rename('demo-encrypted-saml'),
+      persona: 'generic',
+      user: 'carol',
+      tags: ['encrypted'],
+      connection: {
+        protocol: 'saml',
+        displayName: 'Acme Finance SSO (encrypted assertions)',
+        metadataUrl: metadata(rename('demo-encrypted-saml')),
+        encryptedAssertions: true,
+        emailDomains: ['example.com'],
+        defaultRole: 'member',
+      },
+    },
     sandbox: {
       provider: rename('demo-sandbox-saml'),
       persona: 'generic',
@@ -384,6 +400,12 @@ function demoUsers(connections: Record<string, DemoConnection>, names: DemoNames
       auth: { connection: 'entra-multi' },
       subjects: subjectAt('entra-multi', 'judy'),
     },
+    {
+      email: 'carol@example.com',
+      roles: ['member'],
+      auth: { connection: 'encrypted' },
+      subjects: { encrypted: 'carol@example.com' },
+    },
     { email: 'pat@example.com', roles: ['member'], auth: { password: demoPasswords.pat } },
     {
       email: 'root@example.com',
@@ -442,7 +464,16 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         persona: c.persona,
         displayName,
         ...scim,
-        sps: { [spName]: { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
+        sps: {
+          [spName]: {
+            entityId: base,
+            acsUrls: [`${base}/acs`],
+            sloUrl: `${base}/slo`,
+            ...(c.connection.encryptedAssertions
+              ? { encryptAssertion: true, encryptionCertificate: demoEncryptionKey().certificate }
+              : {}),
+          },
+        },
       };
     } else {
       providers[c.provider] = {

@@ -22,4 +22,4 @@ export { DemoSpError, LoginRefused } from './errors.ts';
 export type { FailureStyle } from './failure-styles.ts';
 export { failureStyles, parseFailureStyle } from './failure-styles.ts';
 export type { LaxName } from './lax.ts';
-export { laxNames, laxSwitches, parseLax } from './lax.ts';
+export { isStrictSwitch, laxNames, laxSwitches, parseLax } from './lax.ts';

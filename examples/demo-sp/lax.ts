@@ -4,12 +4,18 @@ import { DemoSpError } from './errors.ts';
  * The demo SP's lax switches. Each turns off exactly one check of the strict SP, so
  * that every negative scenario has a switch with which this SP wrongly accepts it
  * (the scenario's `caughtBy`). Reason codes on the refusal pages carry the same names.
+ *
+ * Names prefixed `strict-` work the other way round: each makes the SP over-strict in
+ * one way real SPs are (a fixed-format date parser, an old decryption library), so that
+ * a positive scenario, which a correct SP accepts, is proven able to fail too (its
+ * `caughtBy` names the `strict-` switch).
  */
 export const laxSwitches = {
   // SAML
   audience: 'SAML: accept an assertion whose AudienceRestriction names another SP',
   destination: 'SAML: accept a Response whose Destination is missing or is not this ACS URL',
-  recipient: 'SAML: accept a SubjectConfirmationData Recipient that is missing or not this ACS URL',
+  recipient:
+    'SAML: accept an assertion without a bearer SubjectConfirmation, or whose SubjectConfirmationData Recipient is missing or not this ACS URL',
   'in-response-to': 'SAML: accept an InResponseTo that matches no AuthnRequest this SP sent',
   unsolicited: 'SAML: accept unsolicited (IdP-initiated) responses on connections that do not allow them',
   'replay-cache': 'SAML: accept an assertion ID that was already used (no replay cache)',
@@ -27,7 +33,8 @@ export const laxSwitches = {
   'keyinfo-trust':
     'SAML: trust the certificate sent in the signature KeyInfo instead of only the registered one',
   'weak-crypto': 'SAML: allow SHA-1 signatures and digests, SHA-1 certificates and RSA keys under 2048 bits',
-  issuer: 'SAML: accept a Response or Assertion Issuer that is not the IdP entityID',
+  issuer:
+    'SAML: accept a Response or Assertion Issuer that is not the IdP entityID, or several Issuer elements (reads the first)',
   status: 'SAML: ignore a non-Success StatusCode when an assertion is present',
   'nameid-format': 'SAML: accept any NameID format (transient, unknown) and a missing NameID',
   'authn-context': 'SAML: accept an AuthnContextClassRef weaker than the one requested',
@@ -36,6 +43,25 @@ export const laxSwitches = {
     "SAML: read only attributes named email and groups, not the connection's mapping (ADFS claim URIs)",
   'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
+  // SAML structure and encryption (issue #12)
+  version: 'SAML: accept a Response or Assertion whose Version is not "2.0"',
+  'duplicate-attributes':
+    "SAML: accept an assertion that repeats an Attribute Name (reads the first element's values)",
+  'encryption-required':
+    'SAML: accept a plaintext Assertion on a connection that requires encrypted assertions',
+  'insecure-encryption':
+    'SAML: decrypt RSA PKCS#1 v1.5 key transport, and AES-CBC content that no verified Response signature covers',
+  // Over-strict SAML: each makes a positive scenario fail (see above)
+  'strict-timestamps':
+    'Over-strict SAML: read instants only as YYYY-MM-DDThh:mm:ss.sssZ (exactly three fractional digits), as a fixed-format date parser does',
+  'strict-attribute-name-format': 'Over-strict SAML: refuse an Attribute that carries no NameFormat',
+  'strict-issuer-format': 'Over-strict SAML: refuse an Issuer that carries no Format attribute',
+  'strict-authn-context-exact':
+    'Over-strict SAML: require the AuthnContextClassRef to equal the requested one, though the request said minimum',
+  'strict-xmlenc-1.0':
+    'Over-strict SAML: decrypt only XML Encryption 1.0 algorithms (rsa-oaep-mgf1p, AES-CBC): no AES-GCM, no xmlenc11#rsa-oaep',
+  'strict-gcm-only':
+    'Over-strict SAML: refuse AES-CBC content encryption even when a verified Response signature covers it',
   // Both protocols
   'clock-skew':
     'Widen the allowed clock skew from 60 seconds to a day (SAML NotBefore, NotOnOrAfter, SessionNotOnOrAfter, IssueInstant; id_token exp, nbf, iat, auth_time)',
@@ -131,4 +157,9 @@ export function parseLax(input: string | readonly string[] | undefined): Readonl
     out.add(name);
   }
   return out;
+}
+
+/** Whether a switch makes the SP over-strict (for positive scenarios) rather than lax. */
+export function isStrictSwitch(name: string): boolean {
+  return name.startsWith('strict-');
 }

@@ -15,6 +15,7 @@ import {
   checkWrapping,
   type SignatureSummary,
 } from './checks-signature.ts';
+import { checkStructure } from './checks-structure.ts';
 import { checkResponseTimes } from './checks-time.ts';
 import { decryptAssertion } from './decrypt.ts';
 import type { SamlCheckInput } from './model.ts';
@@ -75,6 +76,7 @@ export async function checkResponse(input: SamlCheckInput): Promise<void> {
     );
   }
   checkIssuer(input, assertion, true);
+  checkStructure(input, [root, ...assertions]);
   checkAudience(input, assertion);
   checkSubject(input, assertion);
   checkResponseTimes(input, assertion);

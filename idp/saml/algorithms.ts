@@ -21,13 +21,26 @@ export const encryptionAlgorithms = {
   'aes128-cbc': 'http://www.w3.org/2001/04/xmlenc#aes128-cbc',
 } as const;
 
-export const keyTransportAlgorithm = 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p';
+/**
+ * Key transport of the content key to the SP's RSA key (XML Encryption 1.1 §5.5), by the
+ * names encryption plans use. `digest` and `mgf` are xml-encryption's short names for the
+ * OAEP digest and the MGF1 digest of xmlenc11#rsa-oaep.
+ */
+export const keyTransportAlgorithms = {
+  'rsa-oaep-mgf1p': { uri: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p' },
+  'rsa-oaep-sha256': { uri: 'http://www.w3.org/2009/xmlenc11#rsa-oaep', digest: 'sha256', mgf: 'sha256' },
+  'rsa-1_5': { uri: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5' },
+} as const satisfies Record<string, { uri: string; digest?: string; mgf?: string }>;
+
+/** What a correct IdP wraps the content key with: the one key transport XML Encryption 1.1 requires. */
+export const defaultKeyTransport = 'rsa-oaep-mgf1p';
 export const exclusiveC14n = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 export const envelopedSignature = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 export type SignatureAlgorithmName = keyof typeof signatureAlgorithms;
 export type DigestAlgorithmName = keyof typeof digestAlgorithms;
 export type EncryptionAlgorithmName = keyof typeof encryptionAlgorithms;
+export type KeyTransportAlgorithmName = keyof typeof keyTransportAlgorithms;
 
 export function signatureAlgorithm(name: string): (typeof signatureAlgorithms)[SignatureAlgorithmName] {
   return lookup(signatureAlgorithms, name, 'signature algorithm');

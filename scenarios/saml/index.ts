@@ -24,6 +24,14 @@ import certificatesWeakKey from './certificates-weak-key.ts';
 import crossSiteResponsePost from './cross-site-response-post.ts';
 import destinationMissing from './destination-missing.ts';
 import destinationWrong from './destination-wrong.ts';
+import encryptionAes128Cbc from './encryption-aes128-cbc.ts';
+import encryptionAes128Gcm from './encryption-aes128-gcm.ts';
+import encryptionAes256Cbc from './encryption-aes256-cbc.ts';
+import encryptionAes256Gcm from './encryption-aes256-gcm.ts';
+import encryptionCbcUnauthenticated from './encryption-cbc-unauthenticated.ts';
+import encryptionPlaintext from './encryption-plaintext.ts';
+import encryptionRsa15 from './encryption-rsa-1-5.ts';
+import encryptionRsaOaepSha256 from './encryption-rsa-oaep-sha256.ts';
 import idpInitiatedNotAllowed from './idp-initiated-not-allowed.ts';
 import inResponseToMismatch from './in-response-to-mismatch.ts';
 import inResponseToMissing from './in-response-to-missing.ts';
@@ -59,6 +67,16 @@ import statusAuthnFailed from './status-authn-failed.ts';
 import statusRequestDenied from './status-request-denied.ts';
 import statusRequester from './status-requester.ts';
 import statusResponder from './status-responder.ts';
+import structureAttributesDuplicated from './structure-attributes-duplicated.ts';
+import structureAuthnStatementMissing from './structure-authn-statement-missing.ts';
+import structureConditionsMissing from './structure-conditions-missing.ts';
+import structureIssueInstantMalformed from './structure-issue-instant-malformed.ts';
+import structureIssueInstantMissing from './structure-issue-instant-missing.ts';
+import structureIssuersSeveral from './structure-issuers-several.ts';
+import structureStatusMissing from './structure-status-missing.ts';
+import structureSubjectConfirmationMissing from './structure-subject-confirmation-missing.ts';
+import structureSubjectConfirmationNotBearer from './structure-subject-confirmation-not-bearer.ts';
+import structureVersionWrong from './structure-version-wrong.ts';
 import subjectMissing from './subject-missing.ts';
 import subjectNameidChanged from './subject-nameid-changed.ts';
 import subjectNameidMissing from './subject-nameid-missing.ts';
@@ -68,6 +86,12 @@ import timeIdpClockAhead from './time-idp-clock-ahead.ts';
 import timeIdpClockBehind from './time-idp-clock-behind.ts';
 import timeIdpClockBehindSmall from './time-idp-clock-behind-small.ts';
 import timeIssueInstantOld from './time-issue-instant-old.ts';
+import toleranceAttributeNoNameFormat from './tolerance-attribute-no-name-format.ts';
+import toleranceAuthnContextStronger from './tolerance-authn-context-stronger.ts';
+import toleranceIssuerNoFormat from './tolerance-issuer-no-format.ts';
+import toleranceTimeNanoseconds from './tolerance-time-nanoseconds.ts';
+import toleranceTimeSevenDigits from './tolerance-time-seven-digits.ts';
+import toleranceTimeWholeSeconds from './tolerance-time-whole-seconds.ts';
 import usersConnectionBinding from './users-connection-binding.ts';
 import usersDeactivatedAtIdp from './users-deactivated-at-idp.ts';
 import usersEmailCaseAttribute from './users-email-case-attribute.ts';
@@ -173,4 +197,28 @@ export const samlScenarios: ScenarioInput[] = [
   relayStateMissing,
   // Every time field at every distance, judged against the target's declared clock skew.
   ...timingScenarios('saml'),
+  structureVersionWrong,
+  structureIssueInstantMissing,
+  structureIssueInstantMalformed,
+  structureStatusMissing,
+  structureSubjectConfirmationMissing,
+  structureSubjectConfirmationNotBearer,
+  structureConditionsMissing,
+  structureAuthnStatementMissing,
+  structureIssuersSeveral,
+  structureAttributesDuplicated,
+  toleranceTimeWholeSeconds,
+  toleranceTimeSevenDigits,
+  toleranceTimeNanoseconds,
+  toleranceAttributeNoNameFormat,
+  toleranceIssuerNoFormat,
+  toleranceAuthnContextStronger,
+  encryptionAes256Gcm,
+  encryptionAes128Gcm,
+  encryptionRsaOaepSha256,
+  encryptionAes128Cbc,
+  encryptionAes256Cbc,
+  encryptionCbcUnauthenticated,
+  encryptionRsa15,
+  encryptionPlaintext,
 ];

@@ -73,6 +73,24 @@ const samlCases: Record<string, Case> = {
   },
   'saml.signature-wrapping': { faults: one('saml.signature-wrapping'), check: 'saml.signature.wrapping' },
   'saml.extra-assertion': { faults: one('saml.extra-assertion'), check: 'saml.signature.wrapping' },
+  'saml.version': { faults: one('saml.version'), check: 'saml.structure' },
+  'saml.issuers-several': { faults: one('saml.issuers-several'), check: 'saml.structure' },
+  'saml.attribute-duplicated': {
+    faults: one('saml.attribute-duplicated', { name: 'email', values: ['mallory@example.com'] }),
+    check: 'saml.structure',
+  },
+  // explain reads a zone-less time as not UTC: a warning (the demo SP refuses it).
+  'saml.issue-instant-malformed': {
+    faults: one('saml.issue-instant-malformed'),
+    check: 'saml.time.issue-instant',
+    status: 'warning',
+  },
+  // The default leaves Conditions out, and with it the AudienceRestriction.
+  'saml.element-missing': { faults: one('saml.element-missing'), check: 'saml.audience' },
+  'saml.subject-confirmation-method': {
+    faults: one('saml.subject-confirmation-method'),
+    check: 'saml.subject',
+  },
   // The comment splits a signed NameID that starts with the victim and goes on.
   'saml.comment-injection': {
     faults: [
@@ -177,6 +195,18 @@ const excluded: Record<string, string> = {
     'changes only the id_token of a refresh_token grant, which comes after the login a capture holds',
   'oidc.id-token.tenant':
     "moves a token to another Entra tenant (tid, and the tenant in iss): which tenants a multi-tenant app serves only the RP knows; an iss off the configured tenant issuer is oidc.iss's, covered by oidc.id-token.issuer",
+  'saml.issuer-format':
+    'leaves Format off the Issuer, which SAML allows (entity is then in effect, Core §2.2.5): a valid message, nothing to name',
+  'saml.attribute-name-format':
+    'leaves NameFormat off the attributes, which SAML allows (unspecified is then in effect, Core §2.7.3.1): nothing to name',
+  'saml.time-precision':
+    'writes instants with another fractional precision, each a valid UTC xs:dateTime (Core §1.3.3): nothing to name',
+  'saml.encryption-algorithms':
+    "an encrypt-stage fault, which the round trip's non-encrypting demo connection cannot take; explain decrypts with the SP key (saml.encrypted) but does not judge the key transport or content cipher",
+  'saml.encryption-skipped':
+    'a plaintext assertion is valid SAML: only the SP policy of requiring encryption makes it wrong, which explain is not given',
+  'saml.encryption-certificate':
+    "an encrypt-stage fault, which the round trip's non-encrypting demo connection cannot take; given the SP key, explain names it (saml.encrypted: cannot be decrypted)",
 };
 
 const covered = [...Object.keys(samlCases), ...Object.keys(oidcCases)];

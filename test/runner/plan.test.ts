@@ -11,7 +11,7 @@ const directory = new Directory(config);
 it('runs a scenario on every fitting connection with --connection all, never on one the SP switched off', () => {
   const audience = catalog().filter((s) => s.id === 'saml.audience.wrong');
   const jobs = planJobs(audience, config.targets, config, directory, { connection: 'all' });
-  expect(jobs.map((j) => j.connectionName)).toEqual(['saml', 'okta', 'adfs', 'sandbox']);
+  expect(jobs.map((j) => j.connectionName)).toEqual(['saml', 'okta', 'adfs', 'encrypted', 'sandbox']);
   expect(jobs.map((j) => j.key)).toContain('saml.audience.wrong @ demo-sp/okta');
   // A scenario that asks for the switched-off connection by its tag still gets it.
   const disabled = catalog().filter((s) => s.requires?.tag === 'disabled');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { laxNames } from '../../examples/demo-sp/index.ts';
+import { isStrictSwitch, laxNames } from '../../examples/demo-sp/index.ts';
 import type { ScenarioResult } from '../../runner/types.ts';
 import { catalog } from '../../scenarios/index.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
@@ -10,9 +10,14 @@ import { type Demo, startDemo } from '../support/demo.ts';
  * The proof that the catalog is honest: against the strict demo SP every scenario
  * passes; against the demo SP with the lax switch a negative scenario exists to catch,
  * that scenario fails. A negative scenario that no switch can make fail is a defect.
+ * A positive (must-accept) scenario with a `caughtBy` names an over-strict `strict-`
+ * switch instead, and must fail with it: proof that a too-strict SP is caught too.
  */
 const scenarios = catalog();
 const negatives = scenarios.filter((s) => demoExpectation(s) === 'negative');
+const tolerances = scenarios.filter(
+  (s) => demoExpectation(s) === 'positive' && (s.caughtBy?.length ?? 0) > 0,
+);
 /** Timing scenarios at the demo's declared clock skew exactly: the run skips them, loudly. */
 const notJudged = new Set(scenarios.filter((s) => demoExpectation(s) === 'not-judged').map((s) => s.id));
 
@@ -25,9 +30,9 @@ const withinSkew = scenarios.filter(
 );
 const noSkew = new Map<string, ScenarioResult>();
 
-/** Negative scenarios grouped by the lax switches that catch them (one demo SP per group). */
+/** Scenarios grouped by the switches that make them fail (one demo SP per group). */
 const byLax = new Map<string, Scenario[]>();
-for (const scenario of negatives) {
+for (const scenario of [...negatives, ...tolerances]) {
   const key = (scenario.caughtBy ?? []).join(',');
   byLax.set(key, [...(byLax.get(key) ?? []), scenario]);
 }
@@ -75,7 +80,10 @@ describe.skipIf(negatives.length === 0)(
         scenario.caughtBy?.length,
         `${id} names no lax switch (caughtBy) that makes it fail`,
       ).toBeTruthy();
-      for (const name of scenario.caughtBy ?? []) expect(laxNames).toContain(name);
+      for (const name of scenario.caughtBy ?? []) {
+        expect(laxNames).toContain(name);
+        expect(isStrictSwitch(name), `${name} is an over-strict switch, for positive scenarios`).toBe(false);
+      }
       const result = lax.get(id);
       expect(result?.verdict, `with --lax ${scenario.caughtBy?.join(',')}: ${explain(result)}`).toBe('fail');
     });
@@ -88,3 +96,17 @@ describe('every timing scenario the demo accepts fails against the demo SP with 
     expect(result?.verdict, `with --lax no-skew-allowance: ${explain(result)}`).toBe('fail');
   });
 });
+
+describe.skipIf(tolerances.length === 0)(
+  'every positive scenario with a caughtBy fails against the demo SP with that over-strict switch',
+  () => {
+    it.each(tolerances.map((s) => [s.id, s] as const))('%s', (id, scenario) => {
+      for (const name of scenario.caughtBy ?? []) {
+        expect(laxNames).toContain(name);
+        expect(isStrictSwitch(name), `${id}: ${name} is not a strict- switch`).toBe(true);
+      }
+      const result = lax.get(id);
+      expect(result?.verdict, `with --lax ${scenario.caughtBy?.join(',')}: ${explain(result)}`).toBe('fail');
+    });
+  },
+);

@@ -3,6 +3,8 @@ import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 import type { AssertedIdentity } from '../policy.ts';
 import { attributeValues, type SamlEvidence, samlChecks } from './checks.ts';
+import { decryptAssertions } from './decrypt.ts';
+import { overStrictChecks } from './over-strict.ts';
 import type { SamlSettings } from './settings.ts';
 import type { SamlState } from './state.ts';
 import { verifySignature } from './verify.ts';
@@ -47,16 +49,20 @@ export async function consumeSamlResponse(
       connection,
     });
   }
-  const doc = parseXml(xml, 'SAML response');
-  const response = doc.documentElement!;
-  if (response.namespaceURI !== ns.protocol || response.localName !== 'Response') {
-    throw new LoginRefused('response-invalid', `expected a samlp:Response, got ${response.tagName}`, {
+  const received = parseXml(xml, 'SAML response');
+  const root = received.documentElement!;
+  if (root.namespaceURI !== ns.protocol || root.localName !== 'Response') {
+    throw new LoginRefused('response-invalid', `expected a samlp:Response, got ${root.tagName}`, {
       status: 400,
       connection,
     });
   }
+  const { doc, base64 } = await decryptAssertions(sp, settings, received, samlResponse, () =>
+    state.metadata.get(settings.config.metadataUrl, { connection }),
+  );
+  const response = doc.documentElement!;
 
-  const { verified, meta } = await verifySignature(sp, settings, samlResponse, doc, (refresh) =>
+  const { verified, meta } = await verifySignature(sp, settings, base64, doc, (refresh) =>
     state.metadata.get(settings.config.metadataUrl, { refresh, connection }),
   );
   if (verified.how !== 'verified') sp.log(`[demo-sp] ${connection}: assertion taken ${verified.how}`);
@@ -74,6 +80,11 @@ export async function consumeSamlResponse(
   };
   for (const check of samlChecks) {
     if (sp.lax.has(check.lax)) continue;
+    const failure = check.run(evidence);
+    if (failure) throw new LoginRefused(check.lax, failure, { connection });
+  }
+  for (const check of overStrictChecks) {
+    if (!sp.lax.has(check.lax)) continue;
     const failure = check.run(evidence);
     if (failure) throw new LoginRefused(check.lax, failure, { connection });
   }

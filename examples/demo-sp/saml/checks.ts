@@ -31,8 +31,13 @@ export interface SamlCheck {
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 
+/** xs:dateTime in UTC, any fractional precision (SAML Core §1.3.3: UTC, no zone but Z). */
+const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** An instant in ms; NaN for text that is not a UTC xs:dateTime (Date.parse alone takes local times). */
 const instant = (value: string | undefined): number | undefined => {
   if (!value) return undefined;
+  if (!UTC_DATE_TIME.test(value)) return Number.NaN;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? Number.NaN : ms;
 };
@@ -73,6 +78,19 @@ function timeWindow(
 /** The checks a careful SP makes after the signature, in the order they run. */
 export const samlChecks: SamlCheck[] = [
   {
+    lax: 'version',
+    run: (e) => {
+      for (const [name, el] of [
+        ['Response', e.response],
+        ['Assertion', e.assertion],
+      ] as const) {
+        const version = attr(el, 'Version');
+        if (version !== '2.0') return `the ${name} Version is ${version ?? '(missing)'}, not 2.0`;
+      }
+      return undefined;
+    },
+  },
+  {
     lax: 'destination',
     run: (e) => {
       const destination = attr(e.response, 'Destination');
@@ -92,6 +110,11 @@ export const samlChecks: SamlCheck[] = [
   {
     lax: 'issuer',
     run: (e) => {
+      const responseIssuers = children(e.response, ns.assertion, 'Issuer').length;
+      const assertionIssuers = children(e.assertion, ns.assertion, 'Issuer').length;
+      if (responseIssuers > 1 || assertionIssuers > 1) {
+        return `the ${responseIssuers > 1 ? 'Response' : 'Assertion'} carries ${Math.max(responseIssuers, assertionIssuers)} Issuer elements (the schema allows one)`;
+      }
       const responseIssuer = text(child(e.response, ns.assertion, 'Issuer'));
       const assertionIssuer = text(child(e.assertion, ns.assertion, 'Issuer'));
       if (responseIssuer !== undefined && responseIssuer !== e.meta.entityId) {
@@ -224,6 +247,9 @@ export const samlChecks: SamlCheck[] = [
           [ns.assertion, 'AuthnContextClassRef'],
         ),
       );
+      if (!child(e.assertion, ns.assertion, 'AuthnStatement')) {
+        return 'the assertion has no AuthnStatement (Web SSO: at least one is required)';
+      }
       if (authnContextRank(classRef) >= authnContextRank(e.settings.authnContext)) return undefined;
       return `the IdP authenticated with ${classRef ?? '(no AuthnContextClassRef)'}, weaker than the requested ${e.settings.authnContext}`;
     },
@@ -234,6 +260,18 @@ export const samlChecks: SamlCheck[] = [
       attributeValues(e.assertion, e.settings.attributes.email).length > 0
         ? undefined
         : `the assertion carries no email attribute (looked for ${e.settings.attributes.email.join(', ')})`,
+  },
+  {
+    lax: 'duplicate-attributes',
+    run: (e) => {
+      const names = children(e.assertion, ns.assertion, 'AttributeStatement')
+        .flatMap((statement) => children(statement, ns.assertion, 'Attribute'))
+        .map((a) => attr(a, 'Name') ?? '');
+      const repeated = names.find((name, i) => names.indexOf(name) !== i);
+      return repeated === undefined
+        ? undefined
+        : `the assertion carries the attribute ${repeated} in more than one Attribute element`;
+    },
   },
   {
     lax: 'replay-cache',

@@ -1,4 +1,9 @@
-import type { AssertionModel, AttributeModel, ResponseModel } from '../../saml/response/stages.ts';
+import type {
+  AssertionModel,
+  AttributeModel,
+  RawAttributes,
+  ResponseModel,
+} from '../../saml/response/stages.ts';
 
 /**
  * Small pure helpers for model-stage faults: each returns a new model and leaves the
@@ -53,4 +58,31 @@ export function requireAssertions(model: ResponseModel, fault: string): void {
   if (model.assertions.length === 0) {
     throw new Error(`${fault} changes the assertion, but this response carries none`);
   }
+}
+
+/** Which element a fault changes: the Response, its assertions, or both. */
+export type Where = 'both' | 'response' | 'assertion';
+
+/**
+ * The model with the Response's part and/or each assertion's part edited, as `where`
+ * says: `response` and `assertion` get the element they change and return its new form.
+ */
+export function editWhere(
+  model: ResponseModel,
+  where: Where,
+  edit: {
+    response: (model: ResponseModel) => ResponseModel;
+    assertion: (assertion: AssertionModel) => AssertionModel;
+  },
+): ResponseModel {
+  const response = where === 'assertion' ? model : edit.response(model);
+  return where === 'response' ? response : mapAssertions(response, edit.assertion);
+}
+
+/** Raw XML attributes over an element's own, merged with the ones an earlier fault set. */
+export function withRawAttributes<T extends { rawAttributes?: RawAttributes | undefined }>(
+  element: T,
+  raw: RawAttributes,
+): T {
+  return { ...element, rawAttributes: { ...element.rawAttributes, ...raw } };
 }

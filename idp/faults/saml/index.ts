@@ -2,17 +2,26 @@ import type { AnyFault } from '../types.ts';
 import acsUrl from './deliver/acs-url.ts';
 import posts from './deliver/posts.ts';
 import relayState from './deliver/relay-state.ts';
+import encryptionAlgorithms from './encrypt/algorithms.ts';
+import encryptionSkipped from './encrypt/plaintext.ts';
+import encryptionCertificate from './encrypt/recipient.ts';
 import assertionExpired from './model/assertion-expired.ts';
 import attribute from './model/attribute.ts';
+import attributeDuplicated from './model/attribute-duplicated.ts';
+import attributeNameFormat from './model/attribute-name-format.ts';
 import audience from './model/audience.ts';
 import authnContext from './model/authn-context.ts';
 import clockSkew from './model/clock-skew.ts';
 import destination from './model/destination.ts';
+import elementMissing from './model/element-missing.ts';
 import identity from './model/identity.ts';
 import ids from './model/ids.ts';
 import inResponseTo from './model/in-response-to.ts';
 import issueInstant from './model/issue-instant.ts';
+import issueInstantMalformed from './model/issue-instant-malformed.ts';
 import issuer from './model/issuer.ts';
+import issuerFormat from './model/issuer-format.ts';
+import issuersSeveral from './model/issuers-several.ts';
 import nameId from './model/nameid.ts';
 import nameIdProcessingInstruction from './model/nameid-processing-instruction.ts';
 import notBeforeFuture from './model/not-before-future.ts';
@@ -20,7 +29,10 @@ import recipient from './model/recipient.ts';
 import sessionExpired from './model/session-expired.ts';
 import status from './model/status.ts';
 import subjectConfirmationExpired from './model/subject-confirmation-expired.ts';
+import subjectConfirmationMethod from './model/subject-confirmation-method.ts';
 import subjectMissing from './model/subject-missing.ts';
+import timePrecision from './model/time-precision.ts';
+import version from './model/version.ts';
 import commentInjection from './post-sign/comment-injection.ts';
 import doctype from './post-sign/doctype.ts';
 import extraAssertion from './post-sign/extra-assertion.ts';
@@ -32,7 +44,7 @@ import signatureAlgorithm from './sign/signature-algorithm.ts';
 import signedParts from './sign/signed-parts.ts';
 import signingKey from './sign/signing-key.ts';
 
-/** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> deliver. */
+/** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> encrypt -> deliver. */
 export const samlFaults: AnyFault[] = [
   // model: times
   assertionExpired,
@@ -56,6 +68,16 @@ export const samlFaults: AnyFault[] = [
   identity,
   authnContext,
   status,
+  // model: structure a strict SP refuses, and variants it must tolerate
+  version,
+  issueInstantMalformed,
+  elementMissing,
+  subjectConfirmationMethod,
+  issuersSeveral,
+  issuerFormat,
+  attributeDuplicated,
+  attributeNameFormat,
+  timePrecision,
   // sign
   signingKey,
   keyInfo,
@@ -68,6 +90,10 @@ export const samlFaults: AnyFault[] = [
   extraAssertion,
   commentInjection,
   doctype,
+  // encrypt
+  encryptionAlgorithms,
+  encryptionSkipped,
+  encryptionCertificate,
   // deliver
   acsUrl,
   posts,

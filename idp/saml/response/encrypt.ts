@@ -4,21 +4,39 @@ import type { Element } from '@xmldom/xmldom';
 import xmlenc from 'xml-encryption';
 import { childElements, parseXml, serializeXml } from '../../../lib/xml.ts';
 import { IdpError } from '../../errors.ts';
-import { type EncryptionAlgorithmName, encryptionAlgorithms, keyTransportAlgorithm } from '../algorithms.ts';
+import {
+  defaultKeyTransport,
+  type EncryptionAlgorithmName,
+  encryptionAlgorithms,
+  type KeyTransportAlgorithmName,
+  keyTransportAlgorithms,
+} from '../algorithms.ts';
 import { ns } from '../constants.ts';
+import type { ServiceProvider } from '../sps/types.ts';
+import type { EncryptionPlan } from './stages.ts';
 
 const encrypt = promisify(xmlenc.encrypt) as (
   content: string,
   options: xmlenc.EncryptOptions,
 ) => Promise<string>;
 
+/** The plan of a correct IdP: encrypt when the SP asks for it, to its certificate, RSA-OAEP and its content algorithm. */
+export function defaultEncryptionPlan(sp: ServiceProvider): EncryptionPlan {
+  return {
+    encrypt: sp.encryptAssertion && sp.encryptionCertificate !== undefined,
+    recipient: 'sp',
+    keyTransport: defaultKeyTransport,
+    data: sp.encryptionAlgorithm,
+  };
+}
+
 /**
- * Replaces every Assertion of the Response with an EncryptedAssertion for the SP's
- * certificate: the chosen AES mode for the content, RSA-OAEP for the key.
+ * Replaces every Assertion of the Response with an EncryptedAssertion for `certificate`:
+ * the `data` AES mode for the content, `keyTransport` for the content key.
  */
 export async function encryptAssertions(
   xml: string,
-  options: { certificate: string; algorithm: EncryptionAlgorithmName },
+  options: { certificate: string; data: EncryptionAlgorithmName; keyTransport?: KeyTransportAlgorithmName },
 ): Promise<string> {
   let doc: ReturnType<typeof parseXml>;
   try {
@@ -32,13 +50,17 @@ export async function encryptAssertions(
   const publicKey = new X509Certificate(options.certificate).publicKey
     .export({ type: 'spki', format: 'pem' })
     .toString();
+  const transport: { uri: string; digest?: string; mgf?: string } =
+    keyTransportAlgorithms[options.keyTransport ?? defaultKeyTransport];
   for (const assertion of childElements(root, 'Assertion').filter((e) => e.namespaceURI === ns.assertion)) {
     const encrypted = await encrypt(serializeXml(assertion), {
       rsa_pub: publicKey,
       pem: options.certificate,
-      encryptionAlgorithm: encryptionAlgorithms[options.algorithm],
-      keyEncryptionAlgorithm: keyTransportAlgorithm,
-      // CBC is weaker than GCM, but some SPs only decrypt CBC: allowed because configured.
+      encryptionAlgorithm: encryptionAlgorithms[options.data],
+      keyEncryptionAlgorithm: transport.uri,
+      ...(transport.digest ? { keyEncryptionDigest: transport.digest } : {}),
+      ...(transport.mgf ? { keyEncryptionMgf: transport.mgf } : {}),
+      // CBC and RSA v1.5 are weaker, but some SPs only decrypt those (and faults send them on purpose).
       disallowEncryptionWithInsecureAlgorithm: false,
       warnInsecureAlgorithm: false,
     } as xmlenc.EncryptOptions);

@@ -1,12 +1,13 @@
 import type { SamlProviderConfig } from '../../../config/schema.ts';
 import type { IdpContext } from '../../context.ts';
+import { IdpError } from '../../errors.ts';
 import type { FlowHooks } from '../../flows.ts';
 import type { ServiceProvider } from '../sps/types.ts';
 import { defaultDeliveryPlan } from './deliver.ts';
-import { encryptAssertions } from './encrypt.ts';
+import { defaultEncryptionPlan, encryptAssertions } from './encrypt.ts';
 import { buildResponseModel, type ModelInput } from './model.ts';
 import { defaultSigningPlan, signResponseXml, signsResponse } from './sign.ts';
-import type { DeliveryPlan, ResponseModel, SamlStageContext, SigningPlan } from './stages.ts';
+import type { DeliveryPlan, EncryptionPlan, ResponseModel, SamlStageContext, SigningPlan } from './stages.ts';
 import { responseXml } from './xml.ts';
 
 /** One response to build: who for, from what, and the flow's hooks. */
@@ -29,6 +30,7 @@ export interface ResponseState {
   plan?: SigningPlan;
   /** The signed XML after the post-sign hook. */
   signed?: string;
+  encryption?: EncryptionPlan;
   /** The XML that goes out (encrypted when the SP wants it). */
   xml?: string;
   delivery?: DeliveryPlan;
@@ -39,13 +41,28 @@ type Step = (state: ResponseState) => Promise<void>;
 const encrypting = (job: ResponseJob) =>
   job.sp.encryptAssertion && job.sp.encryptionCertificate !== undefined;
 
+/** The certificate the plan encrypts to: the SP's, or one of the IdP's own key kinds (a fault). */
+async function recipientCertificate(job: ResponseJob, plan: EncryptionPlan): Promise<string> {
+  if (plan.recipient === 'sp') return job.sp.encryptionCertificate!;
+  const { certificatePem } = await job.context.keys.get(job.providerId, plan.recipient.keyKind);
+  if (!certificatePem) {
+    throw new IdpError(
+      'INTERNAL',
+      500,
+      `the key kind "${plan.recipient.keyKind}" has no RSA certificate to encrypt to`,
+    );
+  }
+  return certificatePem;
+}
+
 /**
  * The SAML response, step by step. Each hookable step builds the correct value, hands it
  * to the flow's hooks (faults) and uses what comes back.
  *
- * When the assertion is encrypted, the response signature is made after encryption
- * (over the EncryptedAssertion, as SPs verify it), so `sign` signs the assertions and
- * `encrypt` adds the response signature.
+ * When the SP asks for encrypted assertions, the response signature is made after
+ * encryption (over the EncryptedAssertion, as SPs verify it), so `sign` signs the
+ * assertions and `encrypt` adds the response signature, whether or not its plan (a
+ * fault may say plaintext) encrypts.
  */
 export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> = [
   [
@@ -83,21 +100,37 @@ export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> =
     'encrypt',
     async (s) => {
       const { job } = s;
+      s.encryption = await job.hooks.apply('saml', 'encrypt', defaultEncryptionPlan(job.sp), {
+        ...s.stage,
+        model: s.model,
+        plan: s.plan,
+      });
       if (!encrypting(job)) {
+        // The response is signed already: encrypting now would break its signature.
+        if (s.encryption.encrypt) {
+          throw new IdpError(
+            'INTERNAL',
+            500,
+            `SP "${job.sp.name}" does not ask for encrypted assertions (encryptAssertion and an encryptionCertificate), so they cannot be encrypted for it`,
+          );
+        }
         s.xml = s.signed;
         return;
       }
-      const encrypted = await encryptAssertions(s.signed!, {
-        certificate: job.sp.encryptionCertificate!,
-        algorithm: job.sp.encryptionAlgorithm,
-      });
+      const xml = s.encryption.encrypt
+        ? await encryptAssertions(s.signed!, {
+            certificate: await recipientCertificate(job, s.encryption),
+            keyTransport: s.encryption.keyTransport,
+            data: s.encryption.data,
+          })
+        : s.signed!;
       s.xml = signsResponse(s.plan!)
-        ? await signResponseXml(encrypted, s.model!, s.plan!, {
+        ? await signResponseXml(xml, s.model!, s.plan!, {
             keys: job.context.keys,
             providerId: job.providerId,
             parts: 'response',
           })
-        : encrypted;
+        : xml;
     },
   ],
   [
@@ -139,6 +172,8 @@ export type {
   AssertionModel,
   AttributeModel,
   DeliveryPlan,
+  EncryptionPlan,
+  RawAttributes,
   ResponseModel,
   SamlStageContext,
   SamlStageValues,

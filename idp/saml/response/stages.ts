@@ -1,6 +1,11 @@
 import type { StageContext } from '../../flows.ts';
 import type { KeyKindName } from '../../keys/kinds.ts';
-import type { DigestAlgorithmName, SignatureAlgorithmName } from '../algorithms.ts';
+import type {
+  DigestAlgorithmName,
+  EncryptionAlgorithmName,
+  KeyTransportAlgorithmName,
+  SignatureAlgorithmName,
+} from '../algorithms.ts';
 import type { BindingName } from '../constants.ts';
 import type { AuthnRequestInfo } from '../messages.ts';
 import type { ServiceProvider } from '../sps/types.ts';
@@ -60,6 +65,12 @@ export interface AssertionModel {
   issueInstant: string;
   /** undefined omits the Issuer (a fault). */
   issuer: string | undefined;
+  /** Further Issuer elements after the first (a fault: the schema allows exactly one). */
+  moreIssuers?: string[] | undefined;
+  /** The Issuer's Format: absent writes the entity format, null leaves the attribute out (Core §2.2.5: entity is then in effect). */
+  issuerFormat?: string | null | undefined;
+  /** XML attributes written over the model's own (null leaves one out); see `RawAttributes`. */
+  rawAttributes?: RawAttributes | undefined;
   subject: {
     nameId: NameIdModel | undefined;
     confirmations: SubjectConfirmationModel[];
@@ -76,6 +87,13 @@ export interface StatusModel {
   message?: string | undefined;
 }
 
+/**
+ * Attribute values of the Response or Assertion element written as given, over the
+ * model's own: for faults that write what the model's types cannot hold (Version "1.1",
+ * an IssueInstant that is not an xs:dateTime). null leaves the attribute out.
+ */
+export type RawAttributes = Readonly<Record<string, string | null>>;
+
 /** The Response the IdP is about to send, before it is XML. */
 export interface ResponseModel {
   id: string;
@@ -83,7 +101,14 @@ export interface ResponseModel {
   destination: string | undefined;
   inResponseTo: string | undefined;
   issuer: string | undefined;
-  status: StatusModel;
+  /** Further Issuer elements after the first (a fault: the schema allows at most one). */
+  moreIssuers?: string[] | undefined;
+  /** The Issuer's Format: absent writes the entity format, null leaves the attribute out. */
+  issuerFormat?: string | null | undefined;
+  /** XML attributes written over the model's own (null leaves one out). */
+  rawAttributes?: RawAttributes | undefined;
+  /** undefined omits the Status (a fault: Core §3.2.2 requires it). */
+  status: StatusModel | undefined;
   /** Empty: no assertion (an error status). Several: a multi-assertion response. */
   assertions: AssertionModel[];
 }
@@ -98,6 +123,21 @@ export interface SigningPlan {
   targets: 'none' | 'assertion' | 'response' | 'both';
   /** Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none. */
   keyInfo: { certificateKind: KeyKindName } | 'none';
+}
+
+/**
+ * Whether and how the assertions are encrypted (XML Encryption 1.1) after the post-sign
+ * stage. A correct IdP encrypts when the SP asks for it (encryptAssertion and an
+ * encryption certificate), to the SP's certificate, with RSA-OAEP and the SP's content
+ * algorithm.
+ */
+export interface EncryptionPlan {
+  /** false sends the assertions in plaintext. */
+  encrypt: boolean;
+  /** Whose public key wraps the content key: the SP's encryption certificate, or one of the IdP's key kinds (a fault). */
+  recipient: 'sp' | { keyKind: KeyKindName };
+  keyTransport: KeyTransportAlgorithmName;
+  data: EncryptionAlgorithmName;
 }
 
 /** How the finished response travels to the SP. */
@@ -118,6 +158,7 @@ export interface SamlStageValues {
   sign: SigningPlan;
   /** The signed XML text, before encryption. */
   'post-sign': string;
+  encrypt: EncryptionPlan;
   deliver: DeliveryPlan;
 }
 

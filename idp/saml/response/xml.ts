@@ -1,24 +1,50 @@
 import { ns } from '../constants.ts';
 import { el, text } from '../xml-writer.ts';
-import type { AssertionModel, NameIdModel, ResponseModel, StatusModel } from './stages.ts';
+import type { AssertionModel, NameIdModel, RawAttributes, ResponseModel, StatusModel } from './stages.ts';
 
 const ENTITY_FORMAT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:entity';
+
+/** The element's own attributes with a fault's raw values written over them (null removes). */
+function withRaw(
+  attributes: Record<string, string | undefined>,
+  raw: RawAttributes | undefined,
+): Record<string, string | undefined> {
+  if (!raw) return attributes;
+  const out = { ...attributes };
+  for (const [name, value] of Object.entries(raw)) out[name] = value ?? undefined;
+  return out;
+}
+
+/** The Issuer element, then any further ones a fault adds. */
+function issuersXml(
+  issuer: string | undefined,
+  more: readonly string[] | undefined,
+  format: string | null | undefined,
+): string[] {
+  const attributes = { Format: format === null ? undefined : (format ?? ENTITY_FORMAT) };
+  return [...(issuer !== undefined ? [issuer] : []), ...(more ?? [])].map((value) =>
+    el('saml:Issuer', attributes, text(value)),
+  );
+}
 
 /** Writes the Response XML for a model. Each Assertion declares its own namespace, so it stands alone once extracted or encrypted. */
 export function responseXml(model: ResponseModel): string {
   return el(
     'samlp:Response',
-    {
-      'xmlns:samlp': ns.protocol,
-      'xmlns:saml': ns.assertion,
-      ID: model.id,
-      Version: '2.0',
-      IssueInstant: model.issueInstant,
-      Destination: model.destination,
-      InResponseTo: model.inResponseTo,
-    },
-    model.issuer !== undefined && el('saml:Issuer', { Format: ENTITY_FORMAT }, text(model.issuer)),
-    statusXml(model.status),
+    withRaw(
+      {
+        'xmlns:samlp': ns.protocol,
+        'xmlns:saml': ns.assertion,
+        ID: model.id,
+        Version: '2.0',
+        IssueInstant: model.issueInstant,
+        Destination: model.destination,
+        InResponseTo: model.inResponseTo,
+      },
+      model.rawAttributes,
+    ),
+    ...issuersXml(model.issuer, model.moreIssuers, model.issuerFormat),
+    model.status && statusXml(model.status),
     ...model.assertions.map(assertionXml),
   );
 }
@@ -49,8 +75,11 @@ function nameIdContent(nameId: NameIdModel): string {
 export function assertionXml(a: AssertionModel): string {
   return el(
     'saml:Assertion',
-    { 'xmlns:saml': ns.assertion, ID: a.id, Version: '2.0', IssueInstant: a.issueInstant },
-    a.issuer !== undefined && el('saml:Issuer', { Format: ENTITY_FORMAT }, text(a.issuer)),
+    withRaw(
+      { 'xmlns:saml': ns.assertion, ID: a.id, Version: '2.0', IssueInstant: a.issueInstant },
+      a.rawAttributes,
+    ),
+    ...issuersXml(a.issuer, a.moreIssuers, a.issuerFormat),
     // A Subject with neither NameID nor confirmation is not valid SAML: the model means "no Subject".
     (a.subject.nameId !== undefined || a.subject.confirmations.length > 0) &&
       el(

@@ -118,7 +118,7 @@ describe('SAML response stages and flows', () => {
       { providerId: 'idp', user: user('alice'), faults: [] },
       hooksOf({
         model: (model) => {
-          seen.push(`model:${model.assertions.length}:${model.status.code.split(':').pop()}`);
+          seen.push(`model:${model.assertions.length}:${model.status?.code.split(':').pop()}`);
           return model;
         },
         sign: (plan) => {

@@ -9,6 +9,8 @@ const required: Record<string, Record<string, unknown>> = {
   'saml.nameid': { format: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' },
   'saml.attribute': { remove: true },
   'saml.comment-injection': { victim: 'bob@' },
+  'saml.attribute-name-format': { nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic' },
+  'saml.encryption-algorithms': { data: 'aes128-cbc' },
 };
 
 describe('the SAML fault registry', () => {
@@ -47,6 +49,7 @@ describe('the SAML fault registry', () => {
         keyInfo: { certificateKind: 'current' },
       },
       'post-sign': signedXml(model, 'both'),
+      encrypt: { encrypt: true, recipient: 'sp', keyTransport: 'rsa-oaep-mgf1p', data: 'aes256-gcm' },
       deliver: {
         binding: 'HTTP-POST',
         url: 'https://sp.test/saml/acs',
