@@ -35,15 +35,13 @@ describe('PersonalDataMasker', () => {
 });
 
 describe('findEmails', () => {
-  it('finds addresses in text, and stays fast on long runs without one', async () => {
+  it('finds addresses in text, and finishes on long runs without one (a backtracking scan would not within the test timeout)', async () => {
     const { findEmails } = await import('../../lib/mask-personal.ts');
     expect(findEmails('to: alice@example.com, "bob.b+x@sub.example.org".')).toEqual([
       'alice@example.com',
       'bob.b+x@sub.example.org',
     ]);
-    const started = performance.now();
     findEmails(`${'a'.repeat(2_000_000)}@${'b'.repeat(2_000_000)}`);
     findEmails('a@'.repeat(500_000));
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -155,10 +155,9 @@ describe("the SCIM client treats the SP's answers as untrusted", () => {
   });
 
   it('gives up on a slow SP after the timeout', async () => {
-    const started = Date.now();
+    // The SP answers 200 after 2 s: SCIM_TIMEOUT means the 300 ms timeout fired first.
     const error = await failure('/slow', { timeoutMs: 300 });
     expect(error.code).toBe('SCIM_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('says when the SP cannot be reached', async () => {
