@@ -26,13 +26,15 @@ import doctype from './post-sign/doctype.ts';
 import extraAssertion from './post-sign/extra-assertion.ts';
 import signatureWrapping from './post-sign/signature-wrapping.ts';
 import tamper from './post-sign/tamper.ts';
+import xmlEdit from './post-sign/xml-edit.ts';
+import xmlEditBeforeSigning from './pre-sign/xml-edit-before-signing.ts';
 import digestAlgorithm from './sign/digest-algorithm.ts';
 import keyInfo from './sign/key-info.ts';
 import signatureAlgorithm from './sign/signature-algorithm.ts';
 import signedParts from './sign/signed-parts.ts';
 import signingKey from './sign/signing-key.ts';
 
-/** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> deliver. */
+/** SAML faults, one file each, grouped by stage: model -> sign -> pre-sign -> post-sign -> deliver. */
 export const samlFaults: AnyFault[] = [
   // model: times
   assertionExpired,
@@ -62,12 +64,15 @@ export const samlFaults: AnyFault[] = [
   signatureAlgorithm,
   digestAlgorithm,
   signedParts,
+  // pre-sign
+  xmlEditBeforeSigning,
   // post-sign
   tamper,
   signatureWrapping,
   extraAssertion,
   commentInjection,
   doctype,
+  xmlEdit,
   // deliver
   acsUrl,
   posts,

@@ -116,6 +116,8 @@ export interface DeliveryPlan {
 export interface SamlStageValues {
   model: ResponseModel;
   sign: SigningPlan;
+  /** The response XML text before it is signed (what the signatures will cover). */
+  'pre-sign': string;
   /** The signed XML text, before encryption. */
   'post-sign': string;
   deliver: DeliveryPlan;
@@ -130,7 +132,7 @@ export interface SamlStageContext extends StageContext {
   request: AuthnRequestInfo | undefined;
   /** From `sign` on. */
   model?: ResponseModel | undefined;
-  /** From `post-sign` on. */
+  /** From `pre-sign` on. */
   plan?: SigningPlan | undefined;
   /**
    * ACS URLs the harness config registers for an SP of a provider, for faults that

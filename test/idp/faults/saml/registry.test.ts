@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { samlFaults } from '../../../../idp/faults/saml/index.ts';
+import { responseXml } from '../../../../idp/saml/response/xml.ts';
 import { bobModel, signedXml, stageContext } from './signed-response.ts';
 
 /** Parameters each fault needs beyond its defaults (to do anything at all). */
@@ -9,6 +10,8 @@ const required: Record<string, Record<string, unknown>> = {
   'saml.nameid': { format: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' },
   'saml.attribute': { remove: true },
   'saml.comment-injection': { victim: 'bob@' },
+  'saml.xml-edit': { select: '//saml:NameID', action: 'set-text', value: 'carol@example.com' },
+  'saml.xml-edit-before-signing': { select: '//saml:NameID', action: 'remove' },
 };
 
 describe('the SAML fault registry', () => {
@@ -46,6 +49,7 @@ describe('the SAML fault registry', () => {
         targets: 'both',
         keyInfo: { certificateKind: 'current' },
       },
+      'pre-sign': responseXml(model),
       'post-sign': signedXml(model, 'both'),
       deliver: {
         binding: 'HTTP-POST',
