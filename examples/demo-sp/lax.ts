@@ -19,6 +19,8 @@ export const laxSwitches = {
     'SAML: read the first Assertion in the document instead of the one the signature covers',
   'response-wrapping':
     "SAML: once any signature in the document verifies, read the outermost Response's own Assertion (XSW1, XSW2)",
+  'signature-placement':
+    'SAML: verify a signature found anywhere inside the signed element (not only as its child) and read the received document, not the verified bytes (node-saml 5.0.1, CVE-2025-54419)',
   'first-text-node':
     'SAML: read the NameID and email from the received document, first text node only (a comment or processing instruction cuts them short: CVE-2017-11427)',
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',

@@ -38,6 +38,8 @@ import relayStateMissing from './relay-state-missing.ts';
 import relayStateOutside from './relay-state-outside.ts';
 import replay from './replay.ts';
 import signatureAssertionOnly from './signature-assertion-only.ts';
+import signatureAssertionSignatureOnResponse from './signature-assertion-signature-on-response.ts';
+import signatureRelocatedIntoSubject from './signature-relocated-into-subject.ts';
 import signatureResponseOnly from './signature-response-only.ts';
 import signatureSha512 from './signature-sha512.ts';
 import signatureSharedId from './signature-shared-id.ts';
@@ -120,6 +122,9 @@ export const samlScenarios: ScenarioInput[] = [
   signatureXsw8,
   signatureTwoAssertions,
   signatureSharedId,
+  // XML signature bypasses of 2024-2025
+  signatureRelocatedIntoSubject,
+  signatureAssertionSignatureOnResponse,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

@@ -25,7 +25,8 @@ export interface VerifiedAssertion {
     | 'verified'
     | 'unsigned (lax signature-required)'
     | 'first in document (lax signature-wrapping)'
-    | 'outermost Response (lax response-wrapping)';
+    | 'outermost Response (lax response-wrapping)'
+    | 'received document, nested signature (lax signature-placement)';
 }
 
 /**
@@ -90,6 +91,22 @@ export async function verifySignature(
     const own = children(response, ns.assertion, 'Assertion')[0];
     if (own && anySignatureVerifies(doc, trustedCertificates(sp, meta, keyInfoCerts, now))) {
       return { verified: { assertion: own, how: 'outermost Response (lax response-wrapping)' }, meta };
+    }
+  }
+
+  if (sp.lax.has('signature-placement') && outcome.kind === 'signature') {
+    const own = children(response, ns.assertion, 'Assertion');
+    const signed = [response, ...own].find((el) =>
+      nestedSignatureVerifies(doc, el, trustedCertificates(sp, meta, keyInfoCerts, now)),
+    );
+    if (signed && own.length === 1) {
+      return {
+        verified: {
+          assertion: own[0]!,
+          how: 'received document, nested signature (lax signature-placement)',
+        },
+        meta,
+      };
     }
   }
 
@@ -249,6 +266,29 @@ function anySignatureVerifies(doc: Document, certs: string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * What node-saml 5.0.1 checked: one signature anywhere inside `element` whose reference
+ * names the element's ID, verifying with a trusted certificate (wherever it sits).
+ */
+function nestedSignatureVerifies(doc: Document, element: Element, certs: string[]): boolean {
+  const id = element.getAttribute('ID');
+  if (!id) return false;
+  const signatures = descendants(element, ns.dsig, 'Signature').filter((sig) =>
+    descendants(sig, ns.dsig, 'Reference').some((ref) => ref.getAttribute('URI') === `#${id}`),
+  );
+  if (signatures.length !== 1) return false;
+  const xml = doc.toString();
+  return certs.some((cert) => {
+    try {
+      const sig = new SignedXml({ publicCert: cert });
+      sig.loadSignature(signatures[0] as never);
+      return sig.checkSignature(xml);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** ds:Signature children of the Response and of its assertions. */
