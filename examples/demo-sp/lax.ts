@@ -21,6 +21,8 @@ export const laxSwitches = {
     "SAML: once any signature in the document verifies, read the outermost Response's own Assertion (XSW1, XSW2)",
   'signature-placement':
     'SAML: verify a signature found anywhere inside the signed element (not only as its child) and read the received document, not the verified bytes (node-saml 5.0.1, CVE-2025-54419)',
+  'digest-comment':
+    "SAML: take a DigestValue's first child node as the digest, so a comment there counts (xml-crypto before 6.0.1, CVE-2025-29775)",
   'first-text-node':
     'SAML: read the NameID and email from the received document, first text node only (a comment or processing instruction cuts them short: CVE-2017-11427)',
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',

@@ -39,6 +39,7 @@ import relayStateOutside from './relay-state-outside.ts';
 import replay from './replay.ts';
 import signatureAssertionOnly from './signature-assertion-only.ts';
 import signatureAssertionSignatureOnResponse from './signature-assertion-signature-on-response.ts';
+import signatureDigestComment from './signature-digest-comment.ts';
 import signatureRelocatedIntoSubject from './signature-relocated-into-subject.ts';
 import signatureResponseOnly from './signature-response-only.ts';
 import signatureSha512 from './signature-sha512.ts';
@@ -125,6 +126,7 @@ export const samlScenarios: ScenarioInput[] = [
   // XML signature bypasses of 2024-2025
   signatureRelocatedIntoSubject,
   signatureAssertionSignatureOnResponse,
+  signatureDigestComment,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

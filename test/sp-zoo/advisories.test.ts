@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AdvisorySp, advisories } from '../../examples/sp-zoo/advisories.ts';
+import { type AdvisoryVersion, advisories } from '../../examples/sp-zoo/advisories.ts';
 import { runZooSp, type ZooRun } from '../../examples/sp-zoo/run.ts';
 
 /**
@@ -40,21 +40,17 @@ function verdicts(run: ZooRun): Record<string, string> {
 }
 
 describe.each(advisories.map((a) => [a.id, a] as const))('%s', (_id, advisory) => {
-  const check = async (side: AdvisorySp & { version: string }, verdict: 'pass' | 'fail') => {
+  const check = async (side: AdvisoryVersion, verdict: 'pass' | 'fail') => {
     const run = await runOf(`${advisory.id}:${side.version}`);
     expect(run.version.startsWith(side.version), `installed ${run.version}`).toBe(true);
     const seen = verdicts(run);
     expect(seen[baseline], JSON.stringify(seen)).toMatch(/^pass/);
     expect(seen[advisory.scenarioId], JSON.stringify(seen)).toMatch(new RegExp(`^${verdict}:`));
   };
-  it(
-    `${advisory.scenarioId} fails on ${advisory.library} ${advisory.vulnerable.version}`,
-    { timeout: 120_000 },
-    () => check(advisory.vulnerable, 'fail'),
+  it(`${advisory.scenarioId} fails on ${advisory.vulnerable.label}`, { timeout: 120_000 }, () =>
+    check(advisory.vulnerable, 'fail'),
   );
-  it(
-    `${advisory.scenarioId} passes on ${advisory.library} ${advisory.fixed.version}`,
-    { timeout: 120_000 },
-    () => check(advisory.fixed, 'pass'),
+  it(`${advisory.scenarioId} passes on ${advisory.fixed.label}`, { timeout: 120_000 }, () =>
+    check(advisory.fixed, 'pass'),
   );
 });

@@ -1,6 +1,7 @@
+import { createHash, createVerify } from 'node:crypto';
 import { SAML, SamlStatusError } from '@node-saml/node-saml';
 import type { Document, Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
+import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
 import { type CertificateVerdict, judgeCertificate, tryJudgeCertificate } from './certificates.ts';
@@ -26,7 +27,8 @@ export interface VerifiedAssertion {
     | 'unsigned (lax signature-required)'
     | 'first in document (lax signature-wrapping)'
     | 'outermost Response (lax response-wrapping)'
-    | 'received document, nested signature (lax signature-placement)';
+    | 'received document, nested signature (lax signature-placement)'
+    | 'received document, digest from a comment (lax digest-comment)';
 }
 
 /**
@@ -104,6 +106,20 @@ export async function verifySignature(
         verified: {
           assertion: own[0]!,
           how: 'received document, nested signature (lax signature-placement)',
+        },
+        meta,
+      };
+    }
+  }
+
+  if (sp.lax.has('digest-comment') && outcome.kind === 'signature') {
+    const own = children(response, ns.assertion, 'Assertion');
+    const certs = trustedCertificates(sp, meta, keyInfoCerts, now);
+    if (own.length === 1 && signatures.some((sig) => firstChildDigestsVerify(doc, sig, certs))) {
+      return {
+        verified: {
+          assertion: own[0]!,
+          how: 'received document, digest from a comment (lax digest-comment)',
         },
         meta,
       };
@@ -288,6 +304,46 @@ function nestedSignatureVerifies(doc: Document, element: Element, certs: string[
     } catch {
       return false;
     }
+  });
+}
+
+const HASH_BY_URI: Record<string, string> = {
+  'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
+  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
+  'http://www.w3.org/2000/09/xmldsig#rsa-sha1': 'sha1',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'sha512',
+};
+
+/**
+ * What xml-crypto 6.0.0 checked: SignedInfo's signature (comments dropped by
+ * canonicalization), and each reference's digest against DigestValue's first child node,
+ * which may be a comment.
+ */
+function firstChildDigestsVerify(doc: Document, signature: Element, certs: string[]): boolean {
+  const c14n = new ExclusiveCanonicalization();
+  const signedInfo = children(signature, ns.dsig, 'SignedInfo')[0];
+  const method = signedInfo && children(signedInfo, ns.dsig, 'SignatureMethod')[0]?.getAttribute('Algorithm');
+  const signatureValue = text(children(signature, ns.dsig, 'SignatureValue')[0]);
+  if (!signedInfo || !method || !HASH_BY_URI[method] || !signatureValue) return false;
+  const canonicalSignedInfo = c14n.process(signedInfo as never, {});
+  const signed = certs.some((cert) =>
+    createVerify(HASH_BY_URI[method]!).update(canonicalSignedInfo).verify(cert, signatureValue, 'base64'),
+  );
+  if (!signed) return false;
+  return children(signedInfo, ns.dsig, 'Reference').every((reference) => {
+    const id = (reference.getAttribute('URI') ?? '').replace(/^#/, '');
+    const target = Array.from(doc.getElementsByTagName('*')).find((e) => e.getAttribute('ID') === id);
+    const digestMethod = children(reference, ns.dsig, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '';
+    const first = children(reference, ns.dsig, 'DigestValue')[0]?.firstChild;
+    if (!target || !HASH_BY_URI[digestMethod] || !first) return false;
+    const copy = target.cloneNode(true) as Element;
+    for (const own of children(copy, ns.dsig, 'Signature')) copy.removeChild(own);
+    const digest = createHash(HASH_BY_URI[digestMethod]!)
+      .update(c14n.process(copy as never, {}))
+      .digest('base64');
+    return digest === (first.nodeValue ?? '').trim();
   });
 }
 

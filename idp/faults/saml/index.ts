@@ -22,6 +22,7 @@ import status from './model/status.ts';
 import subjectConfirmationExpired from './model/subject-confirmation-expired.ts';
 import subjectMissing from './model/subject-missing.ts';
 import commentInjection from './post-sign/comment-injection.ts';
+import digestComment from './post-sign/digest-comment.ts';
 import doctype from './post-sign/doctype.ts';
 import extraAssertion from './post-sign/extra-assertion.ts';
 import signatureWrapping from './post-sign/signature-wrapping.ts';
@@ -73,6 +74,7 @@ export const samlFaults: AnyFault[] = [
   commentInjection,
   doctype,
   xmlEdit,
+  digestComment,
   // deliver
   acsUrl,
   posts,
