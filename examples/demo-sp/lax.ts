@@ -23,6 +23,11 @@ export const laxSwitches = {
     'SAML: verify a signature found anywhere inside the signed element (not only as its child) and read the received document, not the verified bytes (node-saml 5.0.1, CVE-2025-54419)',
   'digest-comment':
     "SAML: take a DigestValue's first child node as the digest, so a comment there counts (xml-crypto before 6.0.1, CVE-2025-29775)",
+  'unknown-transforms':
+    'SAML: skip a Reference Transform this SP does not know (XSLT, XPath filter) instead of refusing the signature',
+  'duplicate-id':
+    "SAML: resolve a signature's reference to the first element with that ID, even when several carry it",
+  'last-assertion': 'SAML: accept several assertions once one signature verifies, and read the last one',
   'first-text-node':
     'SAML: read the NameID and email from the received document, first text node only (a comment or processing instruction cuts them short: CVE-2017-11427)',
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',

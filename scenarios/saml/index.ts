@@ -40,6 +40,7 @@ import replay from './replay.ts';
 import signatureAssertionOnly from './signature-assertion-only.ts';
 import signatureAssertionSignatureOnResponse from './signature-assertion-signature-on-response.ts';
 import signatureDigestComment from './signature-digest-comment.ts';
+import signatureDuplicateId from './signature-duplicate-id.ts';
 import signatureRelocatedIntoSubject from './signature-relocated-into-subject.ts';
 import signatureResponseOnly from './signature-response-only.ts';
 import signatureSha512 from './signature-sha512.ts';
@@ -47,6 +48,7 @@ import signatureSharedId from './signature-shared-id.ts';
 import signatureTampered from './signature-tampered.ts';
 import signatureTwoAssertions from './signature-two-assertions.ts';
 import signatureUnsigned from './signature-unsigned.ts';
+import signatureUnsignedAssertionAfter from './signature-unsigned-assertion-after.ts';
 import signatureXsw1 from './signature-xsw1.ts';
 import signatureXsw2 from './signature-xsw2.ts';
 import signatureXsw3 from './signature-xsw3.ts';
@@ -127,6 +129,8 @@ export const samlScenarios: ScenarioInput[] = [
   signatureRelocatedIntoSubject,
   signatureAssertionSignatureOnResponse,
   signatureDigestComment,
+  signatureUnsignedAssertionAfter,
+  signatureDuplicateId,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

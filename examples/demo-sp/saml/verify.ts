@@ -1,10 +1,11 @@
-import { createHash, createVerify } from 'node:crypto';
 import { SAML, SamlStatusError } from '@node-saml/node-saml';
 import type { Document, Element } from '@xmldom/xmldom';
-import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
+import { SignedXml } from 'xml-crypto';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
+import type { LaxName } from '../lax.ts';
 import { type CertificateVerdict, judgeCertificate, tryJudgeCertificate } from './certificates.ts';
+import { laxSignatureReadings } from './lax-signatures.ts';
 import type { IdpMetadata } from './metadata.ts';
 import { toPem } from './metadata.ts';
 import type { SamlSettings } from './settings.ts';
@@ -27,8 +28,7 @@ export interface VerifiedAssertion {
     | 'unsigned (lax signature-required)'
     | 'first in document (lax signature-wrapping)'
     | 'outermost Response (lax response-wrapping)'
-    | 'received document, nested signature (lax signature-placement)'
-    | 'received document, digest from a comment (lax digest-comment)';
+    | `received document (lax ${string})`;
 }
 
 /**
@@ -96,34 +96,10 @@ export async function verifySignature(
     }
   }
 
-  if (sp.lax.has('signature-placement') && outcome.kind === 'signature') {
-    const own = children(response, ns.assertion, 'Assertion');
-    const signed = [response, ...own].find((el) =>
-      nestedSignatureVerifies(doc, el, trustedCertificates(sp, meta, keyInfoCerts, now)),
-    );
-    if (signed && own.length === 1) {
-      return {
-        verified: {
-          assertion: own[0]!,
-          how: 'received document, nested signature (lax signature-placement)',
-        },
-        meta,
-      };
-    }
-  }
-
-  if (sp.lax.has('digest-comment') && outcome.kind === 'signature') {
-    const own = children(response, ns.assertion, 'Assertion');
-    const certs = trustedCertificates(sp, meta, keyInfoCerts, now);
-    if (own.length === 1 && signatures.some((sig) => firstChildDigestsVerify(doc, sig, certs))) {
-      return {
-        verified: {
-          assertion: own[0]!,
-          how: 'received document, digest from a comment (lax digest-comment)',
-        },
-        meta,
-      };
-    }
+  for (const [name, reading] of Object.entries(laxSignatureReadings)) {
+    if (!sp.lax.has(name as LaxName) || !reading.refusedAs.some((kind) => kind === outcome.kind)) continue;
+    const assertion = reading.read(doc, response, trustedCertificates(sp, meta, keyInfoCerts, now));
+    if (assertion) return { verified: { assertion, how: `received document (lax ${name})` }, meta };
   }
 
   if (outcome.kind === 'ok') {
@@ -282,69 +258,6 @@ function anySignatureVerifies(doc: Document, certs: string[]): boolean {
     }
   }
   return false;
-}
-
-/**
- * What node-saml 5.0.1 checked: one signature anywhere inside `element` whose reference
- * names the element's ID, verifying with a trusted certificate (wherever it sits).
- */
-function nestedSignatureVerifies(doc: Document, element: Element, certs: string[]): boolean {
-  const id = element.getAttribute('ID');
-  if (!id) return false;
-  const signatures = descendants(element, ns.dsig, 'Signature').filter((sig) =>
-    descendants(sig, ns.dsig, 'Reference').some((ref) => ref.getAttribute('URI') === `#${id}`),
-  );
-  if (signatures.length !== 1) return false;
-  const xml = doc.toString();
-  return certs.some((cert) => {
-    try {
-      const sig = new SignedXml({ publicCert: cert });
-      sig.loadSignature(signatures[0] as never);
-      return sig.checkSignature(xml);
-    } catch {
-      return false;
-    }
-  });
-}
-
-const HASH_BY_URI: Record<string, string> = {
-  'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
-  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
-  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
-  'http://www.w3.org/2000/09/xmldsig#rsa-sha1': 'sha1',
-  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'sha256',
-  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'sha512',
-};
-
-/**
- * What xml-crypto 6.0.0 checked: SignedInfo's signature (comments dropped by
- * canonicalization), and each reference's digest against DigestValue's first child node,
- * which may be a comment.
- */
-function firstChildDigestsVerify(doc: Document, signature: Element, certs: string[]): boolean {
-  const c14n = new ExclusiveCanonicalization();
-  const signedInfo = children(signature, ns.dsig, 'SignedInfo')[0];
-  const method = signedInfo && children(signedInfo, ns.dsig, 'SignatureMethod')[0]?.getAttribute('Algorithm');
-  const signatureValue = text(children(signature, ns.dsig, 'SignatureValue')[0]);
-  if (!signedInfo || !method || !HASH_BY_URI[method] || !signatureValue) return false;
-  const canonicalSignedInfo = c14n.process(signedInfo as never, {});
-  const signed = certs.some((cert) =>
-    createVerify(HASH_BY_URI[method]!).update(canonicalSignedInfo).verify(cert, signatureValue, 'base64'),
-  );
-  if (!signed) return false;
-  return children(signedInfo, ns.dsig, 'Reference').every((reference) => {
-    const id = (reference.getAttribute('URI') ?? '').replace(/^#/, '');
-    const target = Array.from(doc.getElementsByTagName('*')).find((e) => e.getAttribute('ID') === id);
-    const digestMethod = children(reference, ns.dsig, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '';
-    const first = children(reference, ns.dsig, 'DigestValue')[0]?.firstChild;
-    if (!target || !HASH_BY_URI[digestMethod] || !first) return false;
-    const copy = target.cloneNode(true) as Element;
-    for (const own of children(copy, ns.dsig, 'Signature')) copy.removeChild(own);
-    const digest = createHash(HASH_BY_URI[digestMethod]!)
-      .update(c14n.process(copy as never, {}))
-      .digest('base64');
-    return digest === (first.nodeValue ?? '').trim();
-  });
 }
 
 /** ds:Signature children of the Response and of its assertions. */
