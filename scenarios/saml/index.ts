@@ -46,6 +46,8 @@ import signatureResponseOnly from './signature-response-only.ts';
 import signatureSha512 from './signature-sha512.ts';
 import signatureSharedId from './signature-shared-id.ts';
 import signatureTampered from './signature-tampered.ts';
+import signatureTransformXpath from './signature-transform-xpath.ts';
+import signatureTransformXslt from './signature-transform-xslt.ts';
 import signatureTwoAssertions from './signature-two-assertions.ts';
 import signatureUnsigned from './signature-unsigned.ts';
 import signatureUnsignedAssertionAfter from './signature-unsigned-assertion-after.ts';
@@ -131,6 +133,8 @@ export const samlScenarios: ScenarioInput[] = [
   signatureDigestComment,
   signatureUnsignedAssertionAfter,
   signatureDuplicateId,
+  signatureTransformXslt,
+  signatureTransformXpath,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

@@ -32,6 +32,7 @@ import xmlEditBeforeSigning from './pre-sign/xml-edit-before-signing.ts';
 import digestAlgorithm from './sign/digest-algorithm.ts';
 import keyInfo from './sign/key-info.ts';
 import signatureAlgorithm from './sign/signature-algorithm.ts';
+import signatureTransform from './sign/signature-transform.ts';
 import signedParts from './sign/signed-parts.ts';
 import signingKey from './sign/signing-key.ts';
 
@@ -65,6 +66,7 @@ export const samlFaults: AnyFault[] = [
   signatureAlgorithm,
   digestAlgorithm,
   signedParts,
+  signatureTransform,
   // pre-sign
   xmlEditBeforeSigning,
   // post-sign

@@ -57,6 +57,7 @@ export async function signResponseXml(
     keyInfoCertificate,
     signatureAlgorithm: plan.signatureAlgorithm,
     digestAlgorithm: plan.digestAlgorithm,
+    extraTransform: plan.extraTransform,
   };
   const targets: SignTarget[] = [];
   if (wantAssertions) {

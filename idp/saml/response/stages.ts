@@ -98,7 +98,15 @@ export interface SigningPlan {
   targets: 'none' | 'assertion' | 'response' | 'both';
   /** Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none. */
   keyInfo: { certificateKind: KeyKindName } | 'none';
+  /**
+   * A Transform SAML does not allow, written into each Reference before exclusive c14n (a
+   * fault). The digest is computed without it: its content leaves the element unchanged.
+   */
+  extraTransform?: ExtraTransformName | undefined;
 }
+
+/** Transforms outside SAML's profile of XML Signature (SAML 2.0 Core §5.4.4). */
+export type ExtraTransformName = 'xslt' | 'xpath-filter';
 
 /** How the finished response travels to the SP. */
 export interface DeliveryPlan {
