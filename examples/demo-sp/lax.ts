@@ -28,6 +28,8 @@ export const laxSwitches = {
   'duplicate-id':
     "SAML: resolve a signature's reference to the first element with that ID, even when several carry it",
   'last-assertion': 'SAML: accept several assertions once one signature verifies, and read the last one',
+  'invalid-inner-signature':
+    "SAML: once a signature covers the Response, ignore an Assertion's own signature that does not verify",
   'first-text-node':
     'SAML: read the NameID and email from the received document, first text node only (a comment or processing instruction cuts them short: CVE-2017-11427)',
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',
@@ -41,6 +43,8 @@ export const laxSwitches = {
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
   'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
+  'lenient-xml':
+    'SAML: repair XML that is not well-formed (a repeated attribute: the first one is kept) instead of refusing it',
   // Both protocols
   'clock-skew':
     'Widen the allowed clock skew from 60 seconds to 1 hour (SAML conditions, id_token exp/nbf/iat)',

@@ -37,6 +37,7 @@ import recipientWrong from './recipient-wrong.ts';
 import relayStateMissing from './relay-state-missing.ts';
 import relayStateOutside from './relay-state-outside.ts';
 import replay from './replay.ts';
+import signatureAssertionInvalidInsideSignedResponse from './signature-assertion-invalid-inside-signed-response.ts';
 import signatureAssertionOnly from './signature-assertion-only.ts';
 import signatureAssertionSignatureOnResponse from './signature-assertion-signature-on-response.ts';
 import signatureDigestComment from './signature-digest-comment.ts';
@@ -94,6 +95,7 @@ import usersSecondLoginOtherUser from './users-second-login-other-user.ts';
 import usersUnknownInviteOnly from './users-unknown-invite-only.ts';
 import xmlCommentInjection from './xml-comment-injection.ts';
 import xmlDoctype from './xml-doctype.ts';
+import xmlDuplicateAttribute from './xml-duplicate-attribute.ts';
 import xmlProcessingInstruction from './xml-processing-instruction.ts';
 
 /** SAML scenarios, one file each. */
@@ -135,6 +137,8 @@ export const samlScenarios: ScenarioInput[] = [
   signatureDuplicateId,
   signatureTransformXslt,
   signatureTransformXpath,
+  signatureAssertionInvalidInsideSignedResponse,
+  xmlDuplicateAttribute,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

@@ -104,6 +104,16 @@ export async function verifySignature(
 
   if (outcome.kind === 'ok') {
     checkKeyInfoCertificates(sp, settings, meta, keyInfoCerts, now);
+    if (!sp.lax.has('invalid-inner-signature')) {
+      const certs = trustedCertificates(sp, meta, keyInfoCerts, now);
+      const broken = signatures.find((sig) => !signatureVerifies(doc, sig, certs));
+      if (broken) {
+        throw refuse(
+          'invalid-inner-signature',
+          `the ${(broken.parentNode as Element).localName}'s own signature does not verify, although another signature covers it`,
+        );
+      }
+    }
     const assertionDoc = parseXml(outcome.assertionXml, 'signed assertion');
     return { verified: { assertion: assertionDoc.documentElement!, how: 'verified' }, meta };
   }
@@ -245,19 +255,21 @@ function checkKeyInfoCertificates(
 
 /** The naive check of a wrapping-vulnerable SP: does any signature anywhere verify? */
 function anySignatureVerifies(doc: Document, certs: string[]): boolean {
+  return descendants(doc, ns.dsig, 'Signature').some((signature) => signatureVerifies(doc, signature, certs));
+}
+
+/** Whether one signature of the document verifies with one of the certificates. */
+function signatureVerifies(doc: Document, signature: Element, certs: string[]): boolean {
   const xml = doc.toString();
-  for (const signature of descendants(doc, ns.dsig, 'Signature')) {
-    for (const cert of certs) {
-      try {
-        const sig = new SignedXml({ publicCert: cert });
-        sig.loadSignature(signature as never);
-        if (sig.checkSignature(xml)) return true;
-      } catch {
-        // try the next certificate or signature
-      }
+  return certs.some((cert) => {
+    try {
+      const sig = new SignedXml({ publicCert: cert });
+      sig.loadSignature(signature as never);
+      return sig.checkSignature(xml);
+    } catch {
+      return false;
     }
-  }
-  return false;
+  });
 }
 
 /** ds:Signature children of the Response and of its assertions. */

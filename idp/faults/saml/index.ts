@@ -24,11 +24,13 @@ import subjectMissing from './model/subject-missing.ts';
 import commentInjection from './post-sign/comment-injection.ts';
 import digestComment from './post-sign/digest-comment.ts';
 import doctype from './post-sign/doctype.ts';
+import duplicateAttribute from './post-sign/duplicate-attribute.ts';
 import extraAssertion from './post-sign/extra-assertion.ts';
 import signatureWrapping from './post-sign/signature-wrapping.ts';
 import tamper from './post-sign/tamper.ts';
 import xmlEdit from './post-sign/xml-edit.ts';
 import xmlEditBeforeSigning from './pre-sign/xml-edit-before-signing.ts';
+import assertionSignatureInvalid from './sign/assertion-signature-invalid.ts';
 import digestAlgorithm from './sign/digest-algorithm.ts';
 import keyInfo from './sign/key-info.ts';
 import signatureAlgorithm from './sign/signature-algorithm.ts';
@@ -67,6 +69,7 @@ export const samlFaults: AnyFault[] = [
   digestAlgorithm,
   signedParts,
   signatureTransform,
+  assertionSignatureInvalid,
   // pre-sign
   xmlEditBeforeSigning,
   // post-sign
@@ -77,6 +80,7 @@ export const samlFaults: AnyFault[] = [
   doctype,
   xmlEdit,
   digestComment,
+  duplicateAttribute,
   // deliver
   acsUrl,
   posts,

@@ -39,7 +39,7 @@ type Position = (typeof positions)[number];
 const select = xpath.useNamespaces({ ...xmlEditPrefixes });
 
 /** Whether an XPath expression compiles with the SAML prefixes; the error text when it does not. */
-function xpathProblem(expression: string): string | undefined {
+export function xpathProblem(expression: string): string | undefined {
   try {
     select(expression, parseXml('<probe/>') as never);
     return undefined;
@@ -159,7 +159,11 @@ export function applyXmlEdit(xml: string, params: XmlEditParams, what: string): 
   return serializeXml(doc);
 }
 
-function selectNodes(doc: Document, expression: string, param: string, what: string): Node[] {
+/**
+ * The nodes an XPath (with the SAML prefixes) selects in `doc`. Throws an Error naming
+ * `param` when it selects nothing or gives a value instead of nodes.
+ */
+export function selectNodes(doc: Document, expression: string, param: string, what: string): Node[] {
   const result = select(expression, doc as never) as unknown;
   if (!Array.isArray(result)) {
     throw new Error(`${param}: "${expression}" gives a ${typeof result}, not nodes`);

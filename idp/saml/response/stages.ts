@@ -103,6 +103,11 @@ export interface SigningPlan {
    * fault). The digest is computed without it: its content leaves the element unchanged.
    */
   extraTransform?: ExtraTransformName | undefined;
+  /**
+   * The assertions' SignatureValue is spoiled before the Response is signed (a fault), so a
+   * valid Response signature covers assertions whose own signatures do not verify.
+   */
+  spoilAssertionSignatures?: boolean | undefined;
 }
 
 /** Transforms outside SAML's profile of XML Signature (SAML 2.0 Core §5.4.4). */
