@@ -35,6 +35,8 @@ export const laxSwitches = {
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',
   'keyinfo-trust':
     'SAML: trust the certificate sent in the signature KeyInfo instead of only the registered one',
+  'keyinfo-chain':
+    'SAML: trust every certificate sent in KeyInfo once one of them is the registered IdP certificate',
   'weak-crypto': 'SAML: allow SHA-1 signatures and digests, SHA-1 certificates and RSA keys under 2048 bits',
   issuer: 'SAML: accept a Response or Assertion Issuer that is not the IdP entityID',
   status: 'SAML: ignore a non-Success StatusCode when an assertion is present',

@@ -20,6 +20,8 @@ export interface XmlSigningKey {
   privateKey: KeyObject;
   /** Certificate written into KeyInfo; undefined writes no KeyInfo. */
   keyInfoCertificate: string | undefined;
+  /** More certificates written into the same X509Data after it (a fault). */
+  moreKeyInfoCertificates?: readonly string[] | undefined;
   signatureAlgorithm: SignatureAlgorithmName;
   digestAlgorithm: DigestAlgorithmName;
   /** A Transform outside SAML's profile, written before exclusive c14n; the digest ignores it. */
@@ -110,6 +112,8 @@ function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
   if (key.keyInfoCertificate) {
     const data = child(doc, child(doc, node, 'KeyInfo'), 'X509Data');
     child(doc, data, 'X509Certificate', certificateBody(key.keyInfoCertificate));
+    for (const more of key.moreKeyInfoCertificates ?? [])
+      child(doc, data, 'X509Certificate', certificateBody(more));
   }
   const issuer = firstChildElement(element, 'Issuer');
   element.insertBefore(node, issuer ? issuer.nextSibling : element.firstChild);

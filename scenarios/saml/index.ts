@@ -12,6 +12,7 @@ import baselineSpInitiated from './baseline-sp-initiated.ts';
 import certificatesExpired from './certificates-expired.ts';
 import certificatesKeyinfoIgnored from './certificates-keyinfo-ignored.ts';
 import certificatesKeyinfoOmitted from './certificates-keyinfo-omitted.ts';
+import certificatesKeyinfoRegisteredAndRogue from './certificates-keyinfo-registered-and-rogue.ts';
 import certificatesNotYetValid from './certificates-not-yet-valid.ts';
 import certificatesRogueKey from './certificates-rogue-key.ts';
 import certificatesRotatedAtIdp from './certificates-rotated-at-idp.ts';
@@ -139,6 +140,7 @@ export const samlScenarios: ScenarioInput[] = [
   signatureTransformXpath,
   signatureAssertionInvalidInsideSignedResponse,
   xmlDuplicateAttribute,
+  certificatesKeyinfoRegisteredAndRogue,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

@@ -212,6 +212,9 @@ function trustedCertificates(sp: SpContext, meta: IdpMetadata, keyInfo: string[]
     return true;
   });
   if (sp.lax.has('keyinfo-trust')) trusted.push(...keyInfo);
+  else if (sp.lax.has('keyinfo-chain') && keyInfo.some((pem) => meta.signingCertificates.includes(pem))) {
+    trusted.push(...keyInfo);
+  }
   return trusted;
 }
 

@@ -52,9 +52,16 @@ export async function signResponseXml(
       : plan.keyInfo.certificateKind === plan.keyKind
         ? signing.certificatePem
         : (await options.keys.get(options.providerId, plan.keyInfo.certificateKind)).certificatePem;
+  const alsoKinds = plan.keyInfo === 'none' ? [] : (plan.keyInfo.alsoKinds ?? []);
+  const moreKeyInfoCertificates = (
+    await Promise.all(
+      alsoKinds.map(async (kind) => (await options.keys.get(options.providerId, kind)).certificatePem),
+    )
+  ).filter((pem): pem is string => pem !== undefined);
   const key = {
     privateKey: signing.privateKey,
     keyInfoCertificate,
+    moreKeyInfoCertificates,
     signatureAlgorithm: plan.signatureAlgorithm,
     digestAlgorithm: plan.digestAlgorithm,
     extraTransform: plan.extraTransform,

@@ -96,8 +96,11 @@ export interface SigningPlan {
   digestAlgorithm: DigestAlgorithmName;
   /** What carries a ds:Signature. */
   targets: 'none' | 'assertion' | 'response' | 'both';
-  /** Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none. */
-  keyInfo: { certificateKind: KeyKindName } | 'none';
+  /**
+   * Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none;
+   * `alsoKinds` adds more X509Certificate elements after it (a fault).
+   */
+  keyInfo: { certificateKind: KeyKindName; alsoKinds?: KeyKindName[] | undefined } | 'none';
   /**
    * A Transform SAML does not allow, written into each Reference before exclusive c14n (a
    * fault). The digest is computed without it: its content leaves the element unchanged.
