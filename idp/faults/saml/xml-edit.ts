@@ -89,7 +89,8 @@ export const xmlEditParams = z
       .min(1)
       .describe(
         'XPath of the nodes to edit, with the prefixes samlp, saml, ds, xenc, xs, xsi (e.g. //saml:Assertion/saml:Subject/saml:NameID)',
-      ),
+      )
+      .meta({ title: 'Select (XPath)' }),
     action: z
       .enum(xmlEditActions)
       .describe(
@@ -107,14 +108,16 @@ export const xmlEditParams = z
       .optional()
       .describe(
         'Raw XML for insert (any nodes) or wrap (one element; the selected node goes inside it, last); the prefixes above need no declaration',
-      ),
+      )
+      .meta({ title: 'Raw XML' }),
     to: z
       .string()
       .min(1)
       .optional()
       .describe(
         'XPath of the place for move (required) and duplicate (default: next to the original); its first match is used',
-      ),
+      )
+      .meta({ title: 'To (XPath)' }),
     position: z
       .enum(positions)
       .default('after')
