@@ -20,7 +20,7 @@ export const laxSwitches = {
   'response-wrapping':
     "SAML: once any signature in the document verifies, read the outermost Response's own Assertion (XSW1, XSW2)",
   'signature-placement':
-    'SAML: verify a signature found anywhere inside the signed element (not only as its child) and read the received document, not the verified bytes (node-saml 5.0.1, CVE-2025-54419)',
+    'SAML: verify a signature found anywhere inside the signed element and read the received document (node-saml 5.0.1, CVE-2025-54419)',
   'digest-comment':
     "SAML: take a DigestValue's first child node as the digest, so a comment there counts (xml-crypto before 6.0.1, CVE-2025-29775)",
   'unknown-transforms':
