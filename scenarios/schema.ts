@@ -134,8 +134,10 @@ export const scenarioSchema = z.strictObject({
   /** Spec sections, CVEs, vendor documents. */
   refs: z.array(z.string()).default([]),
   /**
-   * The demo SP switch that makes this scenario fail (proof it can fail): a lax switch for a
-   * negative scenario, an over-strict `strict-` switch for a positive one (examples/demo-sp/lax.ts).
+   * The demo SP switches that make this scenario fail (proof it can fail; examples/demo-sp/lax.ts):
+   * a lax switch for a negative scenario; for a positive one an over-strict `strict-` switch or a
+   * behaviour real SPs get wrong (e.g. `oidc-state-in-session`). Timing scenarios name the switch
+   * that fails them where they are negative; where they are positive, `no-skew-allowance` does.
    */
   caughtBy: z.array(z.string()).optional(),
   timeoutMs: z.number().int().positive().optional(),

@@ -27,11 +27,24 @@ export const laxSwitches = {
     'SAML: read the first Assertion in the document instead of the one the signature covers',
   'response-wrapping':
     "SAML: once any signature in the document verifies, read the outermost Response's own Assertion (XSW1, XSW2)",
+  'signature-placement':
+    'SAML: verify a signature found anywhere inside the signed element and read the received document (node-saml 5.0.1, CVE-2025-54419)',
+  'digest-comment':
+    "SAML: take a DigestValue's first child node as the digest, so a comment there counts (xml-crypto before 6.0.1, CVE-2025-29775)",
+  'unknown-transforms':
+    'SAML: skip a Reference Transform this SP does not know (XSLT, XPath filter) instead of refusing the signature',
+  'duplicate-id':
+    "SAML: resolve a signature's reference to the first element with that ID, even when several carry it",
+  'last-assertion': 'SAML: accept several assertions once one signature verifies, and read the last one',
+  'invalid-inner-signature':
+    "SAML: once a signature covers the Response, ignore an Assertion's own signature that does not verify",
   'first-text-node':
     'SAML: read the NameID and email from the received document, first text node only (a comment or processing instruction cuts them short: CVE-2017-11427)',
   'certificate-expiry': 'SAML: trust an expired or not-yet-valid IdP signing certificate',
   'keyinfo-trust':
     'SAML: trust the certificate sent in the signature KeyInfo instead of only the registered one',
+  'keyinfo-chain':
+    'SAML: trust every certificate sent in KeyInfo once one of them is the registered IdP certificate',
   'weak-crypto': 'SAML: allow SHA-1 signatures and digests, SHA-1 certificates and RSA keys under 2048 bits',
   issuer:
     'SAML: accept a Response or Assertion Issuer that is not the IdP entityID, or several Issuer elements (reads the first)',
@@ -62,6 +75,8 @@ export const laxSwitches = {
     'Over-strict SAML: decrypt only XML Encryption 1.0 algorithms (rsa-oaep-mgf1p, AES-CBC): no AES-GCM, no xmlenc11#rsa-oaep',
   'strict-gcm-only':
     'Over-strict SAML: refuse AES-CBC content encryption even when a verified Response signature covers it',
+  'lenient-xml':
+    'SAML: repair XML that is not well-formed (a repeated attribute: the first one is kept) instead of refusing it',
   // Both protocols
   'clock-skew':
     'Widen the allowed clock skew from 60 seconds to a day (SAML NotBefore, NotOnOrAfter, SessionNotOnOrAfter, IssueInstant; id_token exp, nbf, iat, auth_time)',

@@ -13,6 +13,11 @@ export interface SpArgs {
   harness: string;
   /** The harness provider this SP trusts. */
   provider: string;
+  /**
+   * The npm module the SP loads its library from (`--library`), e.g. an alias of an older
+   * version; empty: the library's own package name.
+   */
+  library: string;
   /** OIDC only. */
   clientId: string;
   clientSecret: string;
@@ -20,7 +25,7 @@ export interface SpArgs {
   url: string;
 }
 
-/** Reads `--port N --harness URL [--provider ID] [--client-id ID --client-secret S]`; exits 2 on bad input. */
+/** Reads `--port N --harness URL [--provider ID] [--library MODULE] [--client-id ID --client-secret S]`; exits 2 on bad input. */
 export function readSpArgs(usage: string, defaults: { provider: string }): SpArgs {
   try {
     const { values } = parseArgs({
@@ -28,6 +33,7 @@ export function readSpArgs(usage: string, defaults: { provider: string }): SpArg
         port: { type: 'string' },
         harness: { type: 'string' },
         provider: { type: 'string', default: defaults.provider },
+        library: { type: 'string', default: '' },
         'client-id': { type: 'string', default: '' },
         'client-secret': { type: 'string', default: '' },
       },
@@ -41,6 +47,7 @@ export function readSpArgs(usage: string, defaults: { provider: string }): SpArg
       port,
       harness: values.harness.replace(/\/$/, ''),
       provider: values.provider,
+      library: values.library,
       clientId: values['client-id'],
       clientSecret: values['client-secret'],
       url: `http://127.0.0.1:${port}`,

@@ -12,6 +12,7 @@ import {
   signatureAlgorithm,
 } from './algorithms.ts';
 import { exclusiveCanonical } from './exclusive-c14n.ts';
+import type { ExtraTransformName } from './response/stages.ts';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
@@ -19,9 +20,30 @@ export interface XmlSigningKey {
   privateKey: KeyObject;
   /** Certificate written into KeyInfo; undefined writes no KeyInfo. */
   keyInfoCertificate: string | undefined;
+  /** More certificates written into the same X509Data after it (a fault). */
+  moreKeyInfoCertificates?: readonly string[] | undefined;
   signatureAlgorithm: SignatureAlgorithmName;
   digestAlgorithm: DigestAlgorithmName;
+  /** A Transform outside SAML's profile, written before exclusive c14n; the digest ignores it. */
+  extraTransform?: ExtraTransformName | undefined;
 }
+
+/**
+ * The extra Transforms a fault can write: algorithm and content. Each leaves the signed
+ * element as it is (an identity stylesheet; a filter keeping all but signatures), so the
+ * digest computed without it is also the one a verifier applying it gets.
+ */
+const extraTransforms: Record<ExtraTransformName, { algorithm: string; content: string }> = {
+  xslt: {
+    algorithm: 'http://www.w3.org/TR/1999/REC-xslt-19991116',
+    content:
+      '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"><xsl:template match="/"><xsl:copy-of select="."/></xsl:template></xsl:stylesheet>',
+  },
+  'xpath-filter': {
+    algorithm: 'http://www.w3.org/TR/1999/REC-xpath-19991116',
+    content: '<ds:XPath>not(ancestor-or-self::ds:Signature)</ds:XPath>',
+  },
+};
 
 export interface SignTarget {
   localName: string;
@@ -71,6 +93,14 @@ function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
   reference.setAttribute('URI', `#${target.id}`);
   const transforms = child(doc, reference, 'Transforms');
   child(doc, transforms, 'Transform').setAttribute('Algorithm', envelopedSignature);
+  if (key.extraTransform) {
+    const extra = extraTransforms[key.extraTransform];
+    const transform = child(doc, transforms, 'Transform');
+    transform.setAttribute('Algorithm', extra.algorithm);
+    const content = parseXml(`<ds:T xmlns:ds="${DSIG}">${extra.content}</ds:T>`, 'a Transform')
+      .documentElement!;
+    for (const node of Array.from(content.childNodes)) transform.appendChild(doc.importNode(node, true));
+  }
   child(doc, transforms, 'Transform').setAttribute('Algorithm', exclusiveC14n);
   child(doc, reference, 'DigestMethod').setAttribute('Algorithm', digest.uri);
   child(doc, reference, 'DigestValue', digestValue);
@@ -82,6 +112,8 @@ function signOne(doc: Document, target: SignTarget, key: XmlSigningKey): void {
   if (key.keyInfoCertificate) {
     const data = child(doc, child(doc, node, 'KeyInfo'), 'X509Data');
     child(doc, data, 'X509Certificate', certificateBody(key.keyInfoCertificate));
+    for (const more of key.moreKeyInfoCertificates ?? [])
+      child(doc, data, 'X509Certificate', certificateBody(more));
   }
   const issuer = firstChildElement(element, 'Issuer');
   element.insertBefore(node, issuer ? issuer.nextSibling : element.firstChild);

@@ -14,6 +14,7 @@ import baselineSpInitiated from './baseline-sp-initiated.ts';
 import certificatesExpired from './certificates-expired.ts';
 import certificatesKeyinfoIgnored from './certificates-keyinfo-ignored.ts';
 import certificatesKeyinfoOmitted from './certificates-keyinfo-omitted.ts';
+import certificatesKeyinfoRegisteredAndRogue from './certificates-keyinfo-registered-and-rogue.ts';
 import certificatesNotYetValid from './certificates-not-yet-valid.ts';
 import certificatesRogueKey from './certificates-rogue-key.ts';
 import certificatesRotatedAtIdp from './certificates-rotated-at-idp.ts';
@@ -48,13 +49,21 @@ import recipientWrong from './recipient-wrong.ts';
 import relayStateMissing from './relay-state-missing.ts';
 import relayStateOutside from './relay-state-outside.ts';
 import replay from './replay.ts';
+import signatureAssertionInvalidInsideSignedResponse from './signature-assertion-invalid-inside-signed-response.ts';
 import signatureAssertionOnly from './signature-assertion-only.ts';
+import signatureAssertionSignatureOnResponse from './signature-assertion-signature-on-response.ts';
+import signatureDigestComment from './signature-digest-comment.ts';
+import signatureDuplicateId from './signature-duplicate-id.ts';
+import signatureRelocatedIntoSubject from './signature-relocated-into-subject.ts';
 import signatureResponseOnly from './signature-response-only.ts';
 import signatureSha512 from './signature-sha512.ts';
 import signatureSharedId from './signature-shared-id.ts';
 import signatureTampered from './signature-tampered.ts';
+import signatureTransformXpath from './signature-transform-xpath.ts';
+import signatureTransformXslt from './signature-transform-xslt.ts';
 import signatureTwoAssertions from './signature-two-assertions.ts';
 import signatureUnsigned from './signature-unsigned.ts';
+import signatureUnsignedAssertionAfter from './signature-unsigned-assertion-after.ts';
 import signatureXsw1 from './signature-xsw1.ts';
 import signatureXsw2 from './signature-xsw2.ts';
 import signatureXsw3 from './signature-xsw3.ts';
@@ -107,6 +116,7 @@ import usersSecondLoginOtherUser from './users-second-login-other-user.ts';
 import usersUnknownInviteOnly from './users-unknown-invite-only.ts';
 import xmlCommentInjection from './xml-comment-injection.ts';
 import xmlDoctype from './xml-doctype.ts';
+import xmlDuplicateAttribute from './xml-duplicate-attribute.ts';
 import xmlProcessingInstruction from './xml-processing-instruction.ts';
 
 /** SAML scenarios, one file each. */
@@ -140,6 +150,17 @@ export const samlScenarios: ScenarioInput[] = [
   signatureXsw8,
   signatureTwoAssertions,
   signatureSharedId,
+  // XML signature bypasses of 2024-2025
+  signatureRelocatedIntoSubject,
+  signatureAssertionSignatureOnResponse,
+  signatureDigestComment,
+  signatureUnsignedAssertionAfter,
+  signatureDuplicateId,
+  signatureTransformXslt,
+  signatureTransformXpath,
+  signatureAssertionInvalidInsideSignedResponse,
+  xmlDuplicateAttribute,
+  certificatesKeyinfoRegisteredAndRogue,
   xmlCommentInjection,
   xmlProcessingInstruction,
   xmlDoctype,

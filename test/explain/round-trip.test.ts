@@ -100,6 +100,30 @@ const samlCases: Record<string, Case> = {
     check: 'saml.nameid.hidden-content',
   },
   'saml.doctype': { faults: one('saml.doctype'), check: 'input.dtd' },
+  'saml.xml-edit': {
+    faults: one('saml.xml-edit', {
+      select: '//saml:NameID',
+      action: 'set-text',
+      value: 'mallory@example.com',
+    }),
+    check: 'saml.signature.verifies',
+  },
+  'saml.xml-edit-before-signing': {
+    faults: one('saml.xml-edit-before-signing', { select: '/samlp:Response/@Destination', action: 'remove' }),
+    check: 'saml.destination',
+  },
+  'saml.digest-comment': {
+    faults: [
+      { fault: 'saml.tamper', params: { identity: 'mallory@example.com' } },
+      { fault: 'saml.digest-comment' },
+    ],
+    check: 'saml.signature.verifies',
+  },
+  'saml.assertion-signature-invalid': {
+    faults: one('saml.assertion-signature-invalid'),
+    check: 'saml.signature.verifies',
+  },
+  'saml.signature-transform': { faults: one('saml.signature-transform'), check: 'saml.signature.verifies' },
   // Posted to the okta connection's ACS: the HAR shows where it went, the Response names the saml ACS.
   'saml.acs-url': {
     faults: (demo) => one('saml.acs-url', { url: `${demo.spUrl}/saml/okta/acs` }),
@@ -174,6 +198,8 @@ const oidcCases: Record<string, Case> = {
 
 /** Faults whose effect is not in the messages, and why. */
 const excluded: Record<string, string> = {
+  'saml.duplicate-attribute':
+    'makes the response not well-formed XML: explain refuses to read it (problem input.xml), so no check of the message applies and nothing is reproduced',
   'saml.posts':
     'posts the same response twice from one browser; the HTTP driver posts once, so a capture holds one post (a HAR with a repeated response is not checked for replay)',
   'saml.identity':

@@ -36,7 +36,12 @@ export async function consumeSamlResponse(
       connection,
     });
   }
-  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  let xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  if (sp.lax.has('lenient-xml')) {
+    // A repairing parser: a repeated attribute is dropped, the first one kept.
+    xml = dropRepeatedAttributes(xml);
+    samlResponse = Buffer.from(xml, 'utf8').toString('base64');
+  }
   if (!xml.trimStart().startsWith('<')) {
     throw new LoginRefused('response-invalid', 'SAMLResponse is not base64-encoded XML', {
       status: 400,
@@ -125,6 +130,22 @@ export async function consumeSamlResponse(
         ? Date.parse(sessionEnd) + sp.skewSeconds * 1000
         : undefined,
   };
+}
+
+/** Each start tag keeps the first of attributes that share a name (not well-formed XML, repaired). */
+function dropRepeatedAttributes(xml: string): string {
+  return xml.replace(
+    /<([A-Za-z_][\w.:-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)(\s*\/?)>/g,
+    (_tag, name: string, attrs: string, end: string) => {
+      const seen = new Set<string>();
+      const kept = attrs.replace(/\s+([^\s=>/]+)\s*=\s*("[^"]*"|'[^']*')/g, (whole: string, attr: string) => {
+        if (seen.has(attr)) return '';
+        seen.add(attr);
+        return whole;
+      });
+      return `<${name}${kept}${end}>`;
+    },
+  );
 }
 
 /** The element of the received document with the same ID as the (re-parsed) verified assertion. */

@@ -3,7 +3,9 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
+import type { LaxName } from '../lax.ts';
 import { type CertificateVerdict, judgeCertificate, tryJudgeCertificate } from './certificates.ts';
+import { laxSignatureReadings } from './lax-signatures.ts';
 import type { IdpMetadata } from './metadata.ts';
 import { toPem } from './metadata.ts';
 import type { SamlSettings } from './settings.ts';
@@ -25,7 +27,8 @@ export interface VerifiedAssertion {
     | 'verified'
     | 'unsigned (lax signature-required)'
     | 'first in document (lax signature-wrapping)'
-    | 'outermost Response (lax response-wrapping)';
+    | 'outermost Response (lax response-wrapping)'
+    | `received document (lax ${string})`;
 }
 
 /**
@@ -93,8 +96,24 @@ export async function verifySignature(
     }
   }
 
+  for (const [name, reading] of Object.entries(laxSignatureReadings)) {
+    if (!sp.lax.has(name as LaxName) || !reading.refusedAs.some((kind) => kind === outcome.kind)) continue;
+    const assertion = reading.read(doc, response, trustedCertificates(sp, meta, keyInfoCerts, now));
+    if (assertion) return { verified: { assertion, how: `received document (lax ${name})` }, meta };
+  }
+
   if (outcome.kind === 'ok') {
     checkKeyInfoCertificates(sp, settings, meta, keyInfoCerts, now);
+    if (!sp.lax.has('invalid-inner-signature')) {
+      const certs = trustedCertificates(sp, meta, keyInfoCerts, now);
+      const broken = signatures.find((sig) => !signatureVerifies(doc, sig, certs));
+      if (broken) {
+        throw refuse(
+          'invalid-inner-signature',
+          `the ${(broken.parentNode as Element).localName}'s own signature does not verify, although another signature covers it`,
+        );
+      }
+    }
     const assertionDoc = parseXml(outcome.assertionXml, 'signed assertion');
     return { verified: { assertion: assertionDoc.documentElement!, how: 'verified' }, meta };
   }
@@ -193,6 +212,9 @@ function trustedCertificates(sp: SpContext, meta: IdpMetadata, keyInfo: string[]
     return true;
   });
   if (sp.lax.has('keyinfo-trust')) trusted.push(...keyInfo);
+  else if (sp.lax.has('keyinfo-chain') && keyInfo.some((pem) => meta.signingCertificates.includes(pem))) {
+    trusted.push(...keyInfo);
+  }
   return trusted;
 }
 
@@ -236,19 +258,21 @@ function checkKeyInfoCertificates(
 
 /** The naive check of a wrapping-vulnerable SP: does any signature anywhere verify? */
 function anySignatureVerifies(doc: Document, certs: string[]): boolean {
+  return descendants(doc, ns.dsig, 'Signature').some((signature) => signatureVerifies(doc, signature, certs));
+}
+
+/** Whether one signature of the document verifies with one of the certificates. */
+function signatureVerifies(doc: Document, signature: Element, certs: string[]): boolean {
   const xml = doc.toString();
-  for (const signature of descendants(doc, ns.dsig, 'Signature')) {
-    for (const cert of certs) {
-      try {
-        const sig = new SignedXml({ publicCert: cert });
-        sig.loadSignature(signature as never);
-        if (sig.checkSignature(xml)) return true;
-      } catch {
-        // try the next certificate or signature
-      }
+  return certs.some((cert) => {
+    try {
+      const sig = new SignedXml({ publicCert: cert });
+      sig.loadSignature(signature as never);
+      return sig.checkSignature(xml);
+    } catch {
+      return false;
     }
-  }
-  return false;
+  });
 }
 
 /** ds:Signature children of the Response and of its assertions. */

@@ -54,36 +54,44 @@ export const hardening: Hardening = {
   },
 };
 
-/** @node-saml/passport-saml as its README sets it up, with Express and express-session. */
-const passportSamlSp: ZooSp = {
-  id: 'passport-saml',
-  protocol: 'saml',
-  library: '@node-saml/passport-saml',
-  source: { kind: 'npm', package: '@node-saml/passport-saml' },
-  docsUrl: 'https://github.com/node-saml/node-saml#config-parameter-details',
-  hardening,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id: 'passport-saml',
-      displayName: 'passport-saml (SP zoo)',
-      spUrl,
-      provider,
-      logout: false,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/login/callback`,
-    }),
-  start: ({ port, harnessUrl, hardened }) =>
-    startSpProcess({
-      id: 'passport-saml',
-      command: process.execPath,
-      args: [
-        fileURLToPath(new URL('./main.ts', import.meta.url)),
-        ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
-      ],
-      port,
-      version: () => installedNpmVersion('@node-saml/passport-saml'),
-      env: hardenedEnv('passport-saml', hardening, hardened),
-    }),
-};
+/**
+ * @node-saml/passport-saml as its README sets it up, with Express and express-session.
+ * `library` loads passport-saml from another module, such as an npm alias of an older
+ * version (`passport-saml-5-0-1`, whose node-saml is 5.0.1); the version reported is that
+ * module's.
+ */
+export function passportSamlSp(library = '@node-saml/passport-saml'): ZooSp {
+  return {
+    id: 'passport-saml',
+    protocol: 'saml',
+    library: '@node-saml/passport-saml',
+    source: { kind: 'npm', package: library },
+    docsUrl: 'https://github.com/node-saml/node-saml#config-parameter-details',
+    hardening,
+    harnessConfig: (spUrl) =>
+      samlZooConfig({
+        id: 'passport-saml',
+        displayName: 'passport-saml (SP zoo)',
+        spUrl,
+        provider,
+        logout: false,
+        entityId: `${spUrl}/metadata`,
+        acsUrl: `${spUrl}/login/callback`,
+      }),
+    start: ({ port, harnessUrl, hardened }) =>
+      startSpProcess({
+        id: 'passport-saml',
+        command: process.execPath,
+        args: [
+          fileURLToPath(new URL('./main.ts', import.meta.url)),
+          ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
+          ...(library === '@node-saml/passport-saml' ? [] : ['--library', library]),
+        ],
+        port,
+        version: () => installedNpmVersion(library),
+        env: hardenedEnv('passport-saml', hardening, hardened),
+      }),
+  };
+}
 
-export default passportSamlSp;
+export default passportSamlSp();

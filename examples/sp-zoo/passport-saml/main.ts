@@ -1,25 +1,25 @@
 /**
  * A SAML SP on @node-saml/passport-saml with Express and express-session, set up as its README shows:
- *   node examples/sp-zoo/passport-saml/main.ts --port N --harness URL [--provider passport-saml]
+ *   node examples/sp-zoo/passport-saml/main.ts --port N --harness URL [--provider passport-saml] [--library MODULE]
+ * `--library` loads passport-saml from another module (an npm alias of an older version).
  * `entryPoint` and `idpCert` come from the harness provider's metadata; every other option is the
  * library's default. Pages: /login, /login/callback (the README's ACS path), /metadata, /me (the
  * logged-in identity as JSON; 401 when nobody is logged in).
  */
-import {
-  type Profile,
-  Strategy as SamlStrategy,
-  ValidateInResponseTo,
-  type VerifiedCallback,
-} from '@node-saml/passport-saml';
+import type { Profile, VerifiedCallback } from '@node-saml/passport-saml';
 import express from 'express';
 import session from 'express-session';
 import passport from 'passport';
 import { readSpArgs, serve } from '../cli.ts';
 import { readIdpMetadata } from './idp-metadata.ts';
 
-const args = readSpArgs('node examples/sp-zoo/passport-saml/main.ts --port N --harness URL [--provider ID]', {
-  provider: 'passport-saml',
-});
+const args = readSpArgs(
+  'node examples/sp-zoo/passport-saml/main.ts --port N --harness URL [--provider ID] [--library MODULE]',
+  { provider: 'passport-saml' },
+);
+const { Strategy: SamlStrategy, ValidateInResponseTo } = (await import(
+  args.library || '@node-saml/passport-saml'
+)) as typeof import('@node-saml/passport-saml');
 
 type User = { nameId: string; email: string | undefined };
 

@@ -23,36 +23,43 @@ export const hardening: Hardening = {
   },
 };
 
-/** samlify as its README sets it up: settings-built SP, IdP from metadata, node-xmllint schema validator. */
-const samlifySp: ZooSp = {
-  id: 'samlify',
-  protocol: 'saml',
-  library: 'samlify',
-  source: { kind: 'npm', package: 'samlify' },
-  docsUrl: 'https://samlify.js.org/sp-configuration.html',
-  hardening,
-  harnessConfig: (spUrl) =>
-    samlZooConfig({
-      id: 'samlify',
-      displayName: 'samlify (SP zoo)',
-      spUrl,
-      provider,
-      logout: false,
-      entityId: `${spUrl}/metadata`,
-      acsUrl: `${spUrl}/acs`,
-    }),
-  start: ({ port, harnessUrl, hardened }) =>
-    startSpProcess({
-      id: 'samlify',
-      command: process.execPath,
-      args: [
-        fileURLToPath(new URL('./main.ts', import.meta.url)),
-        ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
-      ],
-      port,
-      version: () => installedNpmVersion('samlify'),
-      env: hardenedEnv('samlify', hardening, hardened),
-    }),
-};
+/**
+ * samlify as its README sets it up: settings-built SP, IdP from metadata, node-xmllint schema
+ * validator. `library` loads samlify from another module, such as an npm alias of an older
+ * version (`samlify-2-9`); the version reported is that module's.
+ */
+export function samlifySp(library = 'samlify'): ZooSp {
+  return {
+    id: 'samlify',
+    protocol: 'saml',
+    library: 'samlify',
+    source: { kind: 'npm', package: library },
+    docsUrl: 'https://samlify.js.org/sp-configuration.html',
+    hardening,
+    harnessConfig: (spUrl) =>
+      samlZooConfig({
+        id: 'samlify',
+        displayName: 'samlify (SP zoo)',
+        spUrl,
+        provider,
+        logout: false,
+        entityId: `${spUrl}/metadata`,
+        acsUrl: `${spUrl}/acs`,
+      }),
+    start: ({ port, harnessUrl, hardened }) =>
+      startSpProcess({
+        id: 'samlify',
+        command: process.execPath,
+        args: [
+          fileURLToPath(new URL('./main.ts', import.meta.url)),
+          ...['--port', String(port), '--harness', harnessUrl, '--provider', provider],
+          ...(library === 'samlify' ? [] : ['--library', library]),
+        ],
+        port,
+        version: () => installedNpmVersion(library),
+        env: hardenedEnv('samlify', hardening, hardened),
+      }),
+  };
+}
 
-export default samlifySp;
+export default samlifySp();

@@ -1,6 +1,7 @@
 /**
  * A SAML SP on samlify, set up as samlify's README and its express example show:
- *   node examples/sp-zoo/samlify/main.ts --port N --harness URL [--provider samlify]
+ *   node examples/sp-zoo/samlify/main.ts --port N --harness URL [--provider samlify] [--library MODULE]
+ * `--library` loads samlify from another module (an npm alias of an older version).
  * The IdP comes from the harness provider's metadata; the SP is built from settings with
  * samlify's defaults. Pages: /login (SP-initiated, HTTP-Redirect), /acs (HTTP-POST),
  * /metadata, /me (the logged-in identity as JSON; 401 when nobody is logged in).
@@ -8,12 +9,13 @@
 import validator from '@authenio/samlify-node-xmllint';
 import express from 'express';
 import session from 'express-session';
-import * as samlify from 'samlify';
 import { readSpArgs, serve } from '../cli.ts';
 
-const args = readSpArgs('node examples/sp-zoo/samlify/main.ts --port N --harness URL [--provider ID]', {
-  provider: 'samlify',
-});
+const args = readSpArgs(
+  'node examples/sp-zoo/samlify/main.ts --port N --harness URL [--provider ID] [--library MODULE]',
+  { provider: 'samlify' },
+);
+const samlify = (await import(args.library || 'samlify')) as typeof import('samlify');
 
 // samlify refuses to parse anything until a schema validator is set (its README).
 samlify.setSchemaValidator(validator);

@@ -34,17 +34,23 @@ import subjectMissing from './model/subject-missing.ts';
 import timePrecision from './model/time-precision.ts';
 import version from './model/version.ts';
 import commentInjection from './post-sign/comment-injection.ts';
+import digestComment from './post-sign/digest-comment.ts';
 import doctype from './post-sign/doctype.ts';
+import duplicateAttribute from './post-sign/duplicate-attribute.ts';
 import extraAssertion from './post-sign/extra-assertion.ts';
 import signatureWrapping from './post-sign/signature-wrapping.ts';
 import tamper from './post-sign/tamper.ts';
+import xmlEdit from './post-sign/xml-edit.ts';
+import xmlEditBeforeSigning from './pre-sign/xml-edit-before-signing.ts';
+import assertionSignatureInvalid from './sign/assertion-signature-invalid.ts';
 import digestAlgorithm from './sign/digest-algorithm.ts';
 import keyInfo from './sign/key-info.ts';
 import signatureAlgorithm from './sign/signature-algorithm.ts';
+import signatureTransform from './sign/signature-transform.ts';
 import signedParts from './sign/signed-parts.ts';
 import signingKey from './sign/signing-key.ts';
 
-/** SAML faults, one file each, grouped by stage: model -> sign -> post-sign -> encrypt -> deliver. */
+/** SAML faults, one file each, grouped by stage: model -> sign -> pre-sign -> post-sign -> encrypt -> deliver. */
 export const samlFaults: AnyFault[] = [
   // model: times
   assertionExpired,
@@ -84,12 +90,19 @@ export const samlFaults: AnyFault[] = [
   signatureAlgorithm,
   digestAlgorithm,
   signedParts,
+  signatureTransform,
+  assertionSignatureInvalid,
+  // pre-sign
+  xmlEditBeforeSigning,
   // post-sign
   tamper,
   signatureWrapping,
   extraAssertion,
   commentInjection,
   doctype,
+  xmlEdit,
+  digestComment,
+  duplicateAttribute,
   // encrypt
   encryptionAlgorithms,
   encryptionSkipped,

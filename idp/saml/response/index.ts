@@ -79,7 +79,12 @@ export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> =
         ...s.stage,
         model: s.model,
       });
-      s.signed = await signResponseXml(responseXml(s.model!), s.model!, s.plan, {
+      const unsigned = await job.hooks.apply('saml', 'pre-sign', responseXml(s.model!), {
+        ...s.stage,
+        model: s.model,
+        plan: s.plan,
+      });
+      s.signed = await signResponseXml(unsigned, s.model!, s.plan, {
         keys: job.context.keys,
         providerId: job.providerId,
         parts: encrypting(job) ? 'assertions' : 'all',

@@ -52,16 +52,33 @@ export async function signResponseXml(
       : plan.keyInfo.certificateKind === plan.keyKind
         ? signing.certificatePem
         : (await options.keys.get(options.providerId, plan.keyInfo.certificateKind)).certificatePem;
+  const alsoKinds = plan.keyInfo === 'none' ? [] : (plan.keyInfo.alsoKinds ?? []);
+  const moreKeyInfoCertificates = (
+    await Promise.all(
+      alsoKinds.map(async (kind) => (await options.keys.get(options.providerId, kind)).certificatePem),
+    )
+  ).filter((pem): pem is string => pem !== undefined);
   const key = {
     privateKey: signing.privateKey,
     keyInfoCertificate,
+    moreKeyInfoCertificates,
     signatureAlgorithm: plan.signatureAlgorithm,
     digestAlgorithm: plan.digestAlgorithm,
+    extraTransform: plan.extraTransform,
   };
-  const targets: SignTarget[] = [];
-  if (wantAssertions) {
-    for (const assertion of model.assertions) targets.push({ localName: 'Assertion', id: assertion.id });
-  }
-  if (wantResponse) targets.push({ localName: 'Response', id: model.id });
-  return signElements(xml, targets, key);
+  const assertions: SignTarget[] = wantAssertions
+    ? model.assertions.map((assertion) => ({ localName: 'Assertion', id: assertion.id }))
+    : [];
+  const response: SignTarget[] = wantResponse ? [{ localName: 'Response', id: model.id }] : [];
+  if (!plan.spoilAssertionSignatures) return signElements(xml, [...assertions, ...response], key);
+  const spoiled = spoilSignatureValues(signElements(xml, assertions, key));
+  return response.length ? signElements(spoiled, response, key) : spoiled;
+}
+
+/** Flips the first base64 character of every SignatureValue: the signatures stop verifying. */
+function spoilSignatureValues(xml: string): string {
+  return xml.replace(
+    /(<(?:\w+:)?SignatureValue>)(.)/g,
+    (_whole, open: string, first: string) => `${open}${first === 'A' ? 'B' : 'A'}`,
+  );
 }

@@ -121,8 +121,21 @@ export interface SigningPlan {
   digestAlgorithm: DigestAlgorithmName;
   /** What carries a ds:Signature. */
   targets: 'none' | 'assertion' | 'response' | 'both';
-  /** Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none. */
-  keyInfo: { certificateKind: KeyKindName } | 'none';
+  /**
+   * Certificate placed in KeyInfo: the signing kind's (default), another kind's, or none;
+   * `alsoKinds` adds more X509Certificate elements after it (a fault).
+   */
+  keyInfo: { certificateKind: KeyKindName; alsoKinds?: KeyKindName[] | undefined } | 'none';
+  /**
+   * A Transform SAML does not allow, written into each Reference before exclusive c14n (a
+   * fault). The digest is computed without it: its content leaves the element unchanged.
+   */
+  extraTransform?: ExtraTransformName | undefined;
+  /**
+   * The assertions' SignatureValue is spoiled before the Response is signed (a fault), so a
+   * valid Response signature covers assertions whose own signatures do not verify.
+   */
+  spoilAssertionSignatures?: boolean | undefined;
 }
 
 /**
@@ -140,6 +153,9 @@ export interface EncryptionPlan {
   data: EncryptionAlgorithmName;
 }
 
+/** Transforms outside SAML's profile of XML Signature (SAML 2.0 Core §5.4.4). */
+export type ExtraTransformName = 'xslt' | 'xpath-filter';
+
 /** How the finished response travels to the SP. */
 export interface DeliveryPlan {
   binding: BindingName;
@@ -156,6 +172,8 @@ export interface DeliveryPlan {
 export interface SamlStageValues {
   model: ResponseModel;
   sign: SigningPlan;
+  /** The response XML text before it is signed (what the signatures will cover). */
+  'pre-sign': string;
   /** The signed XML text, before encryption. */
   'post-sign': string;
   encrypt: EncryptionPlan;
@@ -171,7 +189,7 @@ export interface SamlStageContext extends StageContext {
   request: AuthnRequestInfo | undefined;
   /** From `sign` on. */
   model?: ResponseModel | undefined;
-  /** From `post-sign` on. */
+  /** From `pre-sign` on. */
   plan?: SigningPlan | undefined;
   /**
    * ACS URLs the harness config registers for an SP of a provider, for faults that

@@ -12,9 +12,15 @@ export default defineSamlFault({
       .union([certificateKind, z.literal('none')])
       .default('rogue')
       .describe('Key kind whose certificate KeyInfo carries, or "none" for no KeyInfo'),
+    also: z
+      .array(certificateKind)
+      .default([])
+      .describe(
+        'Key kinds whose certificates follow it in the same X509Data (e.g. the signing key when the first is the registered one)',
+      ),
   }),
-  apply: (plan, { certificate }) => ({
+  apply: (plan, { certificate, also }) => ({
     ...plan,
-    keyInfo: certificate === 'none' ? 'none' : { certificateKind: certificate },
+    keyInfo: certificate === 'none' ? 'none' : { certificateKind: certificate, alsoKinds: also },
   }),
 });

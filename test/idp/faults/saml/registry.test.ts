@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { samlFaults } from '../../../../idp/faults/saml/index.ts';
+import { responseXml } from '../../../../idp/saml/response/xml.ts';
 import { bobModel, signedXml, stageContext } from './signed-response.ts';
 
 /** Parameters each fault needs beyond its defaults (to do anything at all). */
@@ -11,6 +12,8 @@ const required: Record<string, Record<string, unknown>> = {
   'saml.comment-injection': { victim: 'bob@' },
   'saml.attribute-name-format': { nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic' },
   'saml.encryption-algorithms': { data: 'aes128-cbc' },
+  'saml.xml-edit': { select: '//saml:NameID', action: 'set-text', value: 'carol@example.com' },
+  'saml.xml-edit-before-signing': { select: '//saml:NameID', action: 'remove' },
 };
 
 describe('the SAML fault registry', () => {
@@ -48,6 +51,7 @@ describe('the SAML fault registry', () => {
         targets: 'both',
         keyInfo: { certificateKind: 'current' },
       },
+      'pre-sign': responseXml(model),
       'post-sign': signedXml(model, 'both'),
       encrypt: { encrypt: true, recipient: 'sp', keyTransport: 'rsa-oaep-mgf1p', data: 'aes256-gcm' },
       deliver: {
