@@ -54,6 +54,12 @@ export const defaults = {
   oidc: {
     /** Lifetime of id_tokens and access tokens, in seconds. */
     tokenLifetimeSeconds: 3600,
+    /**
+     * Seconds of `Cache-Control: max-age` sent with the JWKS. Short, so that a wait step
+     * (`until: 'jwks-max-age'`) after a key rotation stays short; set it to your RP
+     * library's refetch cooldown (jose 30, oauth4webapi 60) to judge rotation fairly there.
+     */
+    jwksMaxAgeSeconds: 5,
     /** Scopes a client may ask for when its config lists none. */
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
   },

@@ -204,6 +204,8 @@ export const oidcProviderSchema = z.strictObject({
   /** Entra persona: above this many groups the token carries the overage form instead. */
   groupsOverageThreshold: z.number().int().positive().default(200),
   tokenLifetimeSeconds: z.number().int().positive().default(defaults.oidc.tokenLifetimeSeconds),
+  /** `Cache-Control: max-age` of the JWKS, in seconds (what a wait step after a key rotation honours). */
+  jwksMaxAgeSeconds: z.number().int().min(0).max(86_400).default(defaults.oidc.jwksMaxAgeSeconds),
   clients: record(z.string().min(1), oidcClientSchema).prefault({}),
 });
 

@@ -164,6 +164,8 @@ function planJob(
       skip: `it logs out, and connection "${connectionName}" has no logout URL (set targets.${base.targetId}.connections.${connectionName}.logoutUrl)`,
     };
   }
+  const backChannel = backChannelLogoutSkip(steps, withConnection, config);
+  if (backChannel) return { ...withConnection, cast, skip: backChannel };
   let faults: FaultRef[];
   try {
     faults = renderTemplates(scenario.faults, values);
@@ -171,6 +173,24 @@ function planJob(
     return { ...withConnection, cast, skip: (error as Error).message };
   }
   return { ...withConnection, user, cast, faults, steps };
+}
+
+/**
+ * Why a scenario with a back-channel logout step cannot run on this connection: its client
+ * has no backchannel_logout_uri at the provider (OIDC Back-Channel Logout 1.0 §2.2).
+ */
+function backChannelLogoutSkip(
+  steps: readonly PlannedStep[],
+  job: Job,
+  config: Pick<Config, 'providers'>,
+): string | undefined {
+  if (!steps.some((s) => s.action === 'backchannel-logout')) return undefined;
+  const provider = job.providerId ? config.providers[job.providerId] : undefined;
+  if (provider?.protocol !== 'oidc') return undefined;
+  const clientId = job.connection?.client ?? Object.keys(provider.clients)[0];
+  const client = clientId ? provider.clients[clientId] : undefined;
+  if (client?.backchannelLogoutUri) return undefined;
+  return `it sends a back-channel logout, and client "${clientId ?? '(none)'}" of provider "${job.providerId}" has no backchannel_logout_uri (set providers.${job.providerId}.clients.${clientId ?? '<client>'}.backchannelLogoutUri to the RP's endpoint, if it has one)`;
 }
 
 /** Names of the target's connections that fit the scenario, in config order, or why none does. */

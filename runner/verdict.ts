@@ -12,6 +12,9 @@ export interface NormalizedStep {
   role?: Step['role'];
   /** A login step with its own faults. */
   faults?: Step['faults'];
+  /** A wait step: seconds, and the cache it waits out. */
+  seconds?: Step['seconds'];
+  until?: Step['until'];
 }
 
 export function normalizeExpectation(expectation: Expectation): NormalizedStep[] {
@@ -26,6 +29,8 @@ export function normalizeExpectation(expectation: Expectation): NormalizedStep[]
     ...(s.notAs ? { forbiddenIdentity: s.notAs } : {}),
     ...(s.role ? { role: s.role } : {}),
     ...(s.faults ? { faults: s.faults } : {}),
+    ...(s.seconds !== undefined ? { seconds: s.seconds } : {}),
+    ...(s.until ? { until: s.until } : {}),
   }));
 }
 

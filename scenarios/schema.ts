@@ -19,12 +19,28 @@ export const faultRefSchema = z.strictObject({
 export const roleNames = ['subject', 'victim', 'stranger', 'other-subject'] as const;
 export const roleSchema = z.enum(roleNames);
 
+/** Longest wait a scenario may ask for, in seconds: stateful scenarios stay quick in CI. */
+export const maxWaitSeconds = 60;
+
+export const stepActions = ['login', 'replay', 'logout', 'probe', 'wait', 'backchannel-logout'] as const;
+
 export const stepSchema = z.strictObject({
   /**
    * login: run the flow; replay: post the SP the same response again from a fresh session;
-   * logout: log out through the connection's logout URL; probe: only ask the probe.
+   * logout: log out through the connection's logout URL; probe: only ask the probe;
+   * wait: let time pass (`seconds`, or `until` a cache the IdP's answers set has expired), then probe;
+   * backchannel-logout: the IdP posts a logout token (OIDC Back-Channel Logout 1.0) for the
+   * flow's login to the client's backchannel_logout_uri, with the flow's `logout-token` faults.
    */
-  action: z.enum(['login', 'replay', 'logout', 'probe']),
+  action: z.enum(stepActions),
+  /** For `wait`: seconds to wait (at most 60). */
+  seconds: z.number().positive().max(maxWaitSeconds).optional(),
+  /**
+   * For `wait`: wait until the JWKS the RP last fetched is older than the `Cache-Control:
+   * max-age` the harness sent with it (the provider's `jwksMaxAgeSeconds`), plus one second;
+   * `seconds` is then the least wait. Bounded by 60 seconds.
+   */
+  until: z.enum(['jwks-max-age']).optional(),
   /** accept: logged in as the step's user; reject: no session; not-as: not logged in as `notAs`. */
   expect: z.enum(['accept', 'reject', 'not-as']),
   /** For `not-as`: the role (or email) the SP must not show. */

@@ -33,10 +33,29 @@ export function validateScenarios(
       resolveFaults(renderTemplates(scenario.faults, samples), registry, scenario.protocol);
       const steps =
         typeof scenario.expect === 'object' && 'steps' in scenario.expect ? scenario.expect.steps : [];
-      for (const step of steps) {
+      for (const [i, step] of steps.entries()) {
+        if (step.action === 'wait' && step.seconds === undefined && !step.until) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: a wait step needs seconds (at most 60) or until: "jwks-max-age"`,
+          );
+        }
+        if (step.action !== 'wait' && (step.seconds !== undefined || step.until)) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: seconds and until belong to wait steps, not to "${step.action}"`,
+          );
+        }
+        if (step.action === 'backchannel-logout' && scenario.protocol !== 'oidc') {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: backchannel-logout is OpenID Connect Back-Channel Logout; this scenario is ${scenario.protocol.toUpperCase()}`,
+          );
+        }
         if (step.faults) resolveFaults(renderTemplates(step.faults, samples), registry, scenario.protocol);
       }
     } catch (error) {
+      if (error instanceof ScenarioError) throw new ScenarioError(error.code, `${name}: ${error.message}`);
       throw new ScenarioError('SCENARIO_INVALID', `${name}: ${describeError(error)}`);
     }
     return scenario;

@@ -43,6 +43,11 @@ export async function finishIdToken(
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
+  if (clientId) {
+    const claim = (name: string) =>
+      typeof value.payload[name] === 'string' ? (value.payload[name] as string) : undefined;
+    runtime.logins.remember(state.flow?.id, { clientId, sub: claim('sub'), sid: claim('sid') });
+  }
   if (canonical(value) === canonical(original)) {
     state.idTokenSigning = signingOf(original.signing);
     return token;

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware, Next } from 'koa';
 import { IdpError } from '../errors.ts';
+import { backChannelLogoutPath, sendBackChannelLogout } from './backchannel-logout.ts';
 import { endpoints } from './endpoints/index.ts';
 import { clientIdOf } from './endpoints/token.ts';
 import { findFlow } from './request-flow.ts';
@@ -21,6 +22,11 @@ const MAX_DELAY_MS = 120_000;
 export function providerMiddleware(runtime: OidcRuntime): Middleware {
   const library = runtime.provider.middleware;
   return async (ctx: Context) => {
+    if (ctx.path === `${runtime.basePath}${backChannelLogoutPath}`) {
+      if (ctx.method !== 'GET') throw notAllowed(ctx, ctx.path);
+      initRequestState(ctx, 'end_session');
+      return sendBackChannelLogout(runtime, ctx);
+    }
     const relative = pathWithin(ctx.path, runtime.mountPath);
     const route = relative === undefined ? undefined : routeOf(relative);
     if (relative === undefined || route === undefined) throw notServed(ctx, runtime);

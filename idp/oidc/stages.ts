@@ -25,6 +25,11 @@ export interface OidcStageValues {
   endpoint: EndpointValue;
   /** The parameters going back to the client from the authorization endpoint, and how. */
   'authorization-response': AuthorizationResponseValue;
+  /**
+   * A logout token before the harness signs it and posts it to the client's
+   * backchannel_logout_uri (OIDC Back-Channel Logout 1.0 §2.4), with its signing plan.
+   */
+  'logout-token': IdTokenValue;
 }
 
 /** JWS algorithms the harness can sign with (including the broken ones). */
@@ -135,6 +140,7 @@ export interface OidcStageContexts {
     expiredSecretError(clientId: string): EndpointAnswer;
   };
   'authorization-response': StageContext & { clientId: string | undefined; issuer: string };
+  'logout-token': StageContext & { clientId: string; issuer: string; publicJwk: PublicJwkLookup };
 }
 
 // Fails to compile when a stage of flows.ts has no value type here.

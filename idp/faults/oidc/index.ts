@@ -33,6 +33,8 @@ import jwksEmpty from './jwks/empty.ts';
 import jwksPublish from './jwks/publish.ts';
 import jwksRemoveKid from './jwks/remove-kid.ts';
 import jwksRotate from './jwks/rotate.ts';
+import logoutTokenClaims from './logout-token/claims.ts';
+import logoutTokenSignature from './logout-token/signature.ts';
 import tokenResponseRemove from './token-response/remove.ts';
 import tokenResponseSet from './token-response/set.ts';
 import userinfoSet from './userinfo/set.ts';
@@ -71,6 +73,9 @@ export const oidcFaults: AnyFault[] = [
   jwksPublish,
   jwksRemoveKid,
   jwksRotate,
+  // logout-token
+  logoutTokenClaims,
+  logoutTokenSignature,
   // discovery
   discoveryEndpoints,
   discoveryIssuer,
