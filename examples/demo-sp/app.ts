@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router } from '@koa/router';
+import { decodeJwt } from 'jose';
 import Koa, { type Context, type Middleware } from 'koa';
 import { html } from '../../lib/html.ts';
 import { closeServer, listen } from '../../lib/http-server.ts';
@@ -16,6 +17,7 @@ import { DemoSpError, LoginRefused } from './errors.ts';
 import { answerNoSession, answerRefusal, type FailureStyle, signInPage } from './failure-styles.ts';
 import { readForm, safeReturnTo, wantsJson } from './http.ts';
 import { type LaxName, parseLax } from './lax.ts';
+import { acceptLogoutToken } from './oidc/backchannel-logout.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
 import { CompletedLogins } from './oidc/completed-logins.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
@@ -364,10 +366,38 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     const result = replayed ?? (await completeOidcLogin(sp, oidc, settings, session, currentUrl));
     const login = resolveUser(sp, result.identity);
     if (sp.lax.has('code-replay')) completedLogins.remember(settings.connection, code, result);
-    finishLogin(ctx, login, { protocol: 'oidc', idToken: result.idToken }, result.returnTo);
+    finishLogin(
+      ctx,
+      login,
+      { protocol: 'oidc', idToken: result.idToken, ...sessionIds(result.idToken) },
+      result.returnTo,
+    );
   };
   router.get('/oidc/:connection/callback', oidcCallback);
   router.post('/oidc/:connection/callback', oidcCallback);
+
+  router.post('/oidc/:connection/backchannel-logout', async (ctx) => {
+    const settings = oidcOf(ctx.params.connection!);
+    const form = await readForm(ctx);
+    ctx.set('Cache-Control', 'no-store');
+    try {
+      const ended = await acceptLogoutToken(
+        sp,
+        oidc,
+        settings,
+        sessions,
+        form.get('logout_token') ?? undefined,
+      );
+      sp.log(`[demo-sp] back-channel logout at ${settings.connection}: ${ended} session(s) ended`);
+      ctx.status = 200;
+    } catch (error) {
+      if (!(error instanceof LoginRefused)) throw error;
+      // §2.8: a bad logout token is answered 400 with an OAuth error, never with a page.
+      sp.log(`[demo-sp] back-channel logout refused (${error.reason}): ${error.message}`);
+      ctx.status = 400;
+      ctx.body = { error: 'invalid_request', error_description: error.message };
+    }
+  });
 
   const logout: Middleware = async (ctx) => {
     const current = currentUser(ctx);
@@ -410,6 +440,16 @@ async function oidcLogoutUrl(
   if (login.idToken) url.searchParams.set('id_token_hint', login.idToken);
   url.searchParams.set('post_logout_redirect_uri', `${spUrl}/logged-out`);
   return url.href;
+}
+
+/** The sub and sid of a verified id_token, which back-channel logout tokens name. */
+function sessionIds(idToken: string): { oidcSub?: string; oidcSid?: string } {
+  if (!idToken) return {};
+  const claims = decodeJwt(idToken);
+  return {
+    ...(typeof claims.sub === 'string' ? { oidcSub: claims.sub } : {}),
+    ...(typeof claims.sid === 'string' ? { oidcSid: claims.sid } : {}),
+  };
 }
 
 function publicUser(user: StoredUser, login: SessionLogin): PublicUser {

@@ -418,6 +418,7 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
             clientSecret: c.client!.secret,
             redirectUris: [`${s}/oidc/${name}/callback`],
             postLogoutRedirectUris: [`${s}/logged-out`],
+            backchannelLogoutUri: `${s}/oidc/${name}/backchannel-logout`,
             scopes: ['openid', 'email', 'profile', 'groups'],
           },
         },

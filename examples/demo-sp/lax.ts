@@ -55,6 +55,22 @@ export const laxSwitches = {
   'id-token-required':
     'OIDC: with no id_token, log in whoever userinfo names for the access token (plain OAuth 2.0)',
   'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
+  // OIDC Back-Channel Logout 1.0 (§2.6: each check of the logout token)
+  'logout-token-alg-none': 'OIDC back-channel logout: accept an unsigned logout token (alg "none")',
+  'logout-token-signature':
+    'OIDC back-channel logout: accept a logout token whose signature does not verify (or whose key is unknown)',
+  'logout-token-issuer': 'OIDC back-channel logout: accept a logout token from another issuer',
+  'logout-token-audience': 'OIDC back-channel logout: accept a logout token addressed to another client',
+  'logout-token-claims': 'OIDC back-channel logout: accept a logout token without iat or jti',
+  'logout-token-expired':
+    'OIDC back-channel logout: accept a logout token whose exp has passed (or that has none)',
+  'logout-token-events':
+    'OIDC back-channel logout: accept a JWT without the back-channel logout member in events',
+  'logout-token-nonce': 'OIDC back-channel logout: accept a logout token that carries a nonce',
+  'logout-token-subject':
+    'OIDC back-channel logout: accept a logout token with neither sid nor sub (and end every session of the connection)',
+  'backchannel-logout-ignored':
+    'OIDC back-channel logout: answer a valid logout token with 200 but end no session',
   // Account policy
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',

@@ -12,6 +12,9 @@ export interface SessionLogin {
   nameIdFormat?: string | undefined;
   sessionIndex?: string | undefined;
   idToken?: string | undefined;
+  /** OIDC: the id_token's sub and sid, which a back-channel logout token names. */
+  oidcSub?: string | undefined;
+  oidcSid?: string | undefined;
   /** From SessionNotOnOrAfter: the session ends here (ms). */
   expiresAt?: number | undefined;
 }

@@ -23,6 +23,20 @@ import keysKidAbsentSingleKey from './keys-kid-absent-single-key.ts';
 import keysRetiredKey from './keys-retired-key.ts';
 import keysRotationBothKeys from './keys-rotation-both-keys.ts';
 import keysRotationOnlyNext from './keys-rotation-only-next.ts';
+import logoutBackchannel from './logout-backchannel.ts';
+import logoutBackchannelAlgNone from './logout-backchannel-alg-none.ts';
+import logoutBackchannelAudWrong from './logout-backchannel-aud-wrong.ts';
+import logoutBackchannelEventsMissing from './logout-backchannel-events-missing.ts';
+import logoutBackchannelEventsWrong from './logout-backchannel-events-wrong.ts';
+import logoutBackchannelExpired from './logout-backchannel-expired.ts';
+import logoutBackchannelIatMissing from './logout-backchannel-iat-missing.ts';
+import logoutBackchannelIssWrong from './logout-backchannel-iss-wrong.ts';
+import logoutBackchannelJtiMissing from './logout-backchannel-jti-missing.ts';
+import logoutBackchannelNoSidNoSub from './logout-backchannel-no-sid-no-sub.ts';
+import logoutBackchannelNonce from './logout-backchannel-nonce.ts';
+import logoutBackchannelSignatureHs256 from './logout-backchannel-signature-hs256.ts';
+import logoutBackchannelSignatureRogueKey from './logout-backchannel-signature-rogue-key.ts';
+import logoutBackchannelSignatureTampered from './logout-backchannel-signature-tampered.ts';
 import multiStaffViaContractors from './multi-staff-via-contractors.ts';
 import nonceMissing from './nonce-missing.ts';
 import nonceWrong from './nonce-wrong.ts';
@@ -126,4 +140,18 @@ export const oidcScenarios: ScenarioInput[] = [
   usersGroupsOverage,
   usersJitNewContractor,
   usersUnknownRefused,
+  logoutBackchannel,
+  logoutBackchannelEventsMissing,
+  logoutBackchannelEventsWrong,
+  logoutBackchannelNonce,
+  logoutBackchannelAudWrong,
+  logoutBackchannelIssWrong,
+  logoutBackchannelSignatureTampered,
+  logoutBackchannelSignatureRogueKey,
+  logoutBackchannelSignatureHs256,
+  logoutBackchannelAlgNone,
+  logoutBackchannelNoSidNoSub,
+  logoutBackchannelIatMissing,
+  logoutBackchannelJtiMissing,
+  logoutBackchannelExpired,
 ];
