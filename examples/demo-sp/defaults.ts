@@ -413,6 +413,8 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         ...scim,
         ...(c.connection.tenantId ? { tenantId: c.connection.tenantId } : {}),
         ...(c.connection.hostedDomain ? { hostedDomain: c.connection.hostedDomain } : {}),
+        // Short, so that the key-rotation wait step costs the suite about three seconds.
+        jwksMaxAgeSeconds: 2,
         clients: {
           [c.client!.id]: {
             clientSecret: c.client!.secret,

@@ -55,6 +55,8 @@ export const laxSwitches = {
   'id-token-required':
     'OIDC: with no id_token, log in whoever userinfo names for the access token (plain OAuth 2.0)',
   'code-replay': 'OIDC: let an already used redirect URI request log its user in again, from any browser',
+  'jwks-no-refresh':
+    'OIDC: keep the first JWKS fetched for good (no refetch when it is stale or a token names an unknown kid)',
   // OIDC Back-Channel Logout 1.0 (§2.6: each check of the logout token)
   'logout-token-alg-none': 'OIDC back-channel logout: accept an unsigned logout token (alg "none")',
   'logout-token-signature':

@@ -21,6 +21,7 @@ import keysJwksExtraKeys from './keys-jwks-extra-keys.ts';
 import keysKidAbsentSeveralKeys from './keys-kid-absent-several-keys.ts';
 import keysKidAbsentSingleKey from './keys-kid-absent-single-key.ts';
 import keysRetiredKey from './keys-retired-key.ts';
+import keysRotationAfterCache from './keys-rotation-after-cache.ts';
 import keysRotationBothKeys from './keys-rotation-both-keys.ts';
 import keysRotationOnlyNext from './keys-rotation-only-next.ts';
 import logoutBackchannel from './logout-backchannel.ts';
@@ -140,6 +141,7 @@ export const oidcScenarios: ScenarioInput[] = [
   usersGroupsOverage,
   usersJitNewContractor,
   usersUnknownRefused,
+  keysRotationAfterCache,
   logoutBackchannel,
   logoutBackchannelEventsMissing,
   logoutBackchannelEventsWrong,
