@@ -234,6 +234,26 @@ async function runStep(
       did = sent.summary.replace(/^.*: (HTTP \d+)$/, 'the RP answered the logout token with $1');
       break;
     }
+    case 'idp-logout': {
+      flows.setPhase(flowId, 'probe');
+      const before = trace.list({ flowId }).length;
+      const url = new URL(`${options.harness.url}/saml/${encodeURIComponent(job.providerId!)}/logout`);
+      if (connection.sp) url.searchParams.set('sp', connection.sp);
+      await session.open(url.href);
+      const entries = trace.list({ flowId }).slice(before);
+      const sent = entries.find((e) => e.kind === 'LogoutRequest' && e.direction === 'out');
+      if (!sent) {
+        const refused = entries.findLast((e) => e.error);
+        return notJudged(
+          `the IdP sent no LogoutRequest for this flow${refused ? `: ${refused.error}` : ' (see the trace)'}`,
+        );
+      }
+      const answer = entries.find((e) => e.kind === 'LogoutResponse' && e.direction === 'in');
+      did = answer
+        ? `the SP answered the IdP's LogoutRequest (${answer.summary.replace(/^LogoutResponse from \S+: /, '')})`
+        : "the SP did not answer the IdP's LogoutRequest with a LogoutResponse";
+      break;
+    }
     case 'wait': {
       const wait = waitFor(step, job, options);
       trace.record({

@@ -164,8 +164,9 @@ function planJob(
       skip: `it logs out, and connection "${connectionName}" has no logout URL (set targets.${base.targetId}.connections.${connectionName}.logoutUrl)`,
     };
   }
-  const backChannel = backChannelLogoutSkip(steps, withConnection, config);
-  if (backChannel) return { ...withConnection, cast, skip: backChannel };
+  const logoutEndpoint =
+    backChannelLogoutSkip(steps, withConnection, config) ?? idpLogoutSkip(steps, withConnection, config);
+  if (logoutEndpoint) return { ...withConnection, cast, skip: logoutEndpoint };
   let faults: FaultRef[];
   try {
     faults = renderTemplates(scenario.faults, values);
@@ -191,6 +192,24 @@ function backChannelLogoutSkip(
   const client = clientId ? provider.clients[clientId] : undefined;
   if (client?.backchannelLogoutUri) return undefined;
   return `it sends a back-channel logout, and client "${clientId ?? '(none)'}" of provider "${job.providerId}" has no backchannel_logout_uri (set providers.${job.providerId}.clients.${clientId ?? '<client>'}.backchannelLogoutUri to the RP's endpoint, if it has one)`;
+}
+
+/**
+ * Why a scenario in which the IdP starts SAML single logout cannot run on this connection:
+ * the IdP knows no SingleLogoutService of its SP (no sloUrl, no metadata that may name one).
+ */
+function idpLogoutSkip(
+  steps: readonly PlannedStep[],
+  job: Job,
+  config: Pick<Config, 'providers'>,
+): string | undefined {
+  if (!steps.some((s) => s.action === 'idp-logout')) return undefined;
+  const provider = job.providerId ? config.providers[job.providerId] : undefined;
+  if (provider?.protocol !== 'saml') return undefined;
+  const spName = job.connection?.sp ?? Object.keys(provider.sps)[0];
+  const sp = spName ? provider.sps[spName] : undefined;
+  if (sp?.sloUrl || sp?.metadataUrl || sp?.metadataFile) return undefined;
+  return `the IdP sends it a LogoutRequest, and SP "${spName ?? '(none)'}" of provider "${job.providerId}" has no SingleLogoutService (set providers.${job.providerId}.sps.${spName ?? '<sp>'}.sloUrl, if the SP has one)`;
 }
 
 /** Names of the target's connections that fit the scenario, in config order, or why none does. */

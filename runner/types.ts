@@ -51,7 +51,7 @@ export interface ProbeObservation {
 
 export interface StepResult {
   /** `scim`: a provisioning request (or a check of the SP's SCIM state), runner/scim/. */
-  action: 'login' | 'replay' | 'logout' | 'probe' | 'wait' | 'backchannel-logout' | 'scim';
+  action: 'login' | 'replay' | 'logout' | 'probe' | 'wait' | 'backchannel-logout' | 'idp-logout' | 'scim';
   expect: 'accept' | 'reject' | 'not-as';
   verdict: Verdict;
   observed: string;

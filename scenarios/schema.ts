@@ -22,7 +22,15 @@ export const roleSchema = z.enum(roleNames);
 /** Longest wait a scenario may ask for, in seconds: stateful scenarios stay quick in CI. */
 export const maxWaitSeconds = 60;
 
-export const stepActions = ['login', 'replay', 'logout', 'probe', 'wait', 'backchannel-logout'] as const;
+export const stepActions = [
+  'login',
+  'replay',
+  'logout',
+  'probe',
+  'wait',
+  'backchannel-logout',
+  'idp-logout',
+] as const;
 
 export const stepSchema = z.strictObject({
   /**
@@ -30,7 +38,10 @@ export const stepSchema = z.strictObject({
    * logout: log out through the connection's logout URL; probe: only ask the probe;
    * wait: let time pass (`seconds`, or `until` a cache the IdP's answers set has expired), then probe;
    * backchannel-logout: the IdP posts a logout token (OIDC Back-Channel Logout 1.0) for the
-   * flow's login to the client's backchannel_logout_uri, with the flow's `logout-token` faults.
+   * flow's login to the client's backchannel_logout_uri, with the flow's `logout-token` faults;
+   * idp-logout: SAML single logout started at the IdP, which sends the SP a LogoutRequest
+   * for this browser's IdP session (as when the user signs out of another SP of that
+   * session), with the flow's `logout` faults.
    */
   action: z.enum(stepActions),
   /** For `wait`: seconds to wait (at most 60). */

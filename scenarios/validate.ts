@@ -52,6 +52,12 @@ export function validateScenarios(
             `expect.steps[${i}]: backchannel-logout is OpenID Connect Back-Channel Logout; this scenario is ${scenario.protocol.toUpperCase()}`,
           );
         }
+        if (step.action === 'idp-logout' && scenario.protocol !== 'saml') {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: idp-logout is SAML single logout started at the IdP; this scenario is ${scenario.protocol.toUpperCase()}`,
+          );
+        }
         if (step.faults) resolveFaults(renderTemplates(step.faults, samples), registry, scenario.protocol);
       }
     } catch (error) {

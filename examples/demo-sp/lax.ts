@@ -32,6 +32,7 @@ export const laxSwitches = {
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
   'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
+  'idp-logout-ignored': "SAML: answer the IdP's LogoutRequest with Success but end no session",
   // Both protocols
   'clock-skew':
     'Widen the allowed clock skew from 60 seconds to 1 hour (SAML conditions, id_token exp/nbf/iat)',

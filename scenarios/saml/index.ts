@@ -30,6 +30,10 @@ import issuerAssertionMissing from './issuer-assertion-missing.ts';
 import issuerAssertionWrong from './issuer-assertion-wrong.ts';
 import issuerResponseMissing from './issuer-response-missing.ts';
 import issuerUnknown from './issuer-unknown.ts';
+import logoutIdpInitiated from './logout-idp-initiated.ts';
+import logoutIdpRequestDestinationWrong from './logout-idp-request-destination-wrong.ts';
+import logoutIdpRequestIssuerWrong from './logout-idp-request-issuer-wrong.ts';
+import logoutIdpRequestUnsigned from './logout-idp-request-unsigned.ts';
 import multiCrossProviderAcs from './multi-cross-provider-acs.ts';
 import multiDisabledProvider from './multi-disabled-provider.ts';
 import recipientMissing from './recipient-missing.ts';
@@ -180,4 +184,8 @@ export const samlScenarios: ScenarioInput[] = [
   multiDisabledProvider,
   relayStateOutside,
   relayStateMissing,
+  logoutIdpInitiated,
+  logoutIdpRequestUnsigned,
+  logoutIdpRequestIssuerWrong,
+  logoutIdpRequestDestinationWrong,
 ];

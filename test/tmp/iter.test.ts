@@ -14,6 +14,7 @@ it('runs', async () => {
   const scenarios = catalog().filter((s) => filter.test(s.id));
   const record = await demo.run(scenarios);
   for (const r of record.results) console.log(`${r.verdict.padEnd(7)} ${r.scenarioId} ${r.durationMs}ms :: ${r.reason}`);
+  if (process.env.ITER_TRACE) for (const r of record.results) for (const h of r.http) console.log(`  HTTP ${JSON.stringify(h).slice(0, 400)}`);
   if (process.env.ITER_TRACE) for (const r of record.results) for (const t of r.trace) console.log(`  ${t.time} ${t.direction} ${t.kind} ${t.summary} ${t.kind === "token" && t.direction === "out" ? t.decoded?.slice(0, 600) : ""}`);
   expect(record.results.length).toBeGreaterThan(0);
 }, 300_000);

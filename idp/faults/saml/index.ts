@@ -2,6 +2,11 @@ import type { AnyFault } from '../types.ts';
 import acsUrl from './deliver/acs-url.ts';
 import posts from './deliver/posts.ts';
 import relayState from './deliver/relay-state.ts';
+import logoutDestination from './logout/destination.ts';
+import logoutInResponseTo from './logout/in-response-to.ts';
+import logoutIssuer from './logout/issuer.ts';
+import logoutSigningKey from './logout/signing-key.ts';
+import logoutUnsigned from './logout/unsigned.ts';
 import assertionExpired from './model/assertion-expired.ts';
 import attribute from './model/attribute.ts';
 import audience from './model/audience.ts';
@@ -72,4 +77,10 @@ export const samlFaults: AnyFault[] = [
   acsUrl,
   posts,
   relayState,
+  // logout (the LogoutRequest / LogoutResponse the IdP sends)
+  logoutUnsigned,
+  logoutSigningKey,
+  logoutIssuer,
+  logoutDestination,
+  logoutInResponseTo,
 ];

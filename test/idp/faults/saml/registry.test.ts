@@ -54,6 +54,13 @@ describe('the SAML fault registry', () => {
         posts: 1,
         xml: '<x/>',
       },
+      logout: {
+        kind: 'LogoutResponse',
+        issuer: 'https://idp.test/saml',
+        destination: 'https://sp.test/saml/slo',
+        inResponseTo: '_request',
+        keyKind: 'current',
+      },
     } as const;
     for (const fault of samlFaults) {
       const value = values[fault.stage as keyof typeof values];
