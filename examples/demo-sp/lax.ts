@@ -30,7 +30,8 @@ export const laxSwitches = {
   'nameid-format': 'SAML: accept any NameID format (transient, unknown) and a missing NameID',
   'authn-context': 'SAML: accept an AuthnContextClassRef weaker than the one requested',
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
-  'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
+  'session-not-on-or-after':
+    'SAML: ignore SessionNotOnOrAfter (accept an AuthnStatement whose SessionNotOnOrAfter has passed, keep the session after it)',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   'idp-logout-ignored': "SAML: answer the IdP's LogoutRequest with Success but end no session",
   // Both protocols

@@ -78,6 +78,7 @@ import timeSessionExpired from './time-session-expired.ts';
 import timeSubjectConfirmationExpired from './time-subject-confirmation-expired.ts';
 import usersConnectionBinding from './users-connection-binding.ts';
 import usersDeactivatedAtIdp from './users-deactivated-at-idp.ts';
+import usersDeactivatedSessionEnds from './users-deactivated-session-ends.ts';
 import usersEmailCaseAttribute from './users-email-case-attribute.ts';
 import usersEmailCaseSandbox from './users-email-case-sandbox.ts';
 import usersEmailOutsideDomain from './users-email-outside-domain.ts';
@@ -188,4 +189,5 @@ export const samlScenarios: ScenarioInput[] = [
   logoutIdpRequestUnsigned,
   logoutIdpRequestIssuerWrong,
   logoutIdpRequestDestinationWrong,
+  usersDeactivatedSessionEnds,
 ];

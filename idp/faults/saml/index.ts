@@ -23,6 +23,7 @@ import nameIdProcessingInstruction from './model/nameid-processing-instruction.t
 import notBeforeFuture from './model/not-before-future.ts';
 import recipient from './model/recipient.ts';
 import sessionExpired from './model/session-expired.ts';
+import sessionLifetime from './model/session-lifetime.ts';
 import status from './model/status.ts';
 import subjectConfirmationExpired from './model/subject-confirmation-expired.ts';
 import subjectMissing from './model/subject-missing.ts';
@@ -45,6 +46,7 @@ export const samlFaults: AnyFault[] = [
   subjectConfirmationExpired,
   issueInstant,
   sessionExpired,
+  sessionLifetime,
   clockSkew,
   // model: where the response is for, who sent it, what it answers
   audience,
