@@ -50,6 +50,11 @@ export const defaults = {
     unknownSp: 'refuse' as 'refuse' | 'permissive',
     signatureAlgorithm: 'rsa-sha256' as 'rsa-sha256' | 'rsa-sha1' | 'rsa-sha512',
     digestAlgorithm: 'sha256' as 'sha256' | 'sha1' | 'sha512',
+    /**
+     * Seconds of `Cache-Control: max-age` sent with the IdP metadata. Short, so that a wait
+     * step (`until: 'metadata-max-age'`) in a certificate rollover stays short.
+     */
+    metadataMaxAgeSeconds: 5,
   },
   oidc: {
     /** Lifetime of id_tokens and access tokens, in seconds. */

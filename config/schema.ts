@@ -168,6 +168,8 @@ export const samlProviderSchema = z.strictObject({
     .enum(['rsa-sha256', 'rsa-sha1', 'rsa-sha512'])
     .default(defaults.saml.signatureAlgorithm),
   digestAlgorithm: z.enum(['sha256', 'sha1', 'sha512']).default(defaults.saml.digestAlgorithm),
+  /** `Cache-Control: max-age` of the metadata, in seconds (what a wait step in a certificate rollover honours). */
+  metadataMaxAgeSeconds: z.number().int().min(0).max(86_400).default(defaults.saml.metadataMaxAgeSeconds),
   /** Default NameID format; otherwise the persona's. */
   nameIdFormat: z.string().optional(),
   assertionLifetimeSeconds: z.number().int().positive().default(defaults.saml.assertionLifetimeSeconds),

@@ -20,7 +20,7 @@ export interface FaultRef {
 }
 
 /** Names of the points in the response paths where faults apply, in the order they run. */
-export const samlStages = ['model', 'sign', 'post-sign', 'deliver', 'logout'] as const;
+export const samlStages = ['model', 'sign', 'post-sign', 'deliver', 'logout', 'metadata'] as const;
 export const oidcStages = [
   'claims',
   'id-token',

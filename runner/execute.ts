@@ -298,29 +298,42 @@ async function runStep(
 const MAX_WAIT_MS = maxWaitSeconds * 1000;
 
 /**
- * How long a wait step waits, and why. `until: 'jwks-max-age'`: until the provider's JWKS,
- * as the RP last fetched it (the trace knows when), is older than the `Cache-Control:
- * max-age` the harness sent with it, plus a second; `seconds` is the least wait.
+ * How long a wait step waits, and why. `until`: until the document the SP last fetched
+ * from this provider (the trace knows when), the OIDC JWKS or the SAML metadata, is older
+ * than the `Cache-Control: max-age` the harness sent with it, plus a second; `seconds` is
+ * the least wait. Never more than 60 seconds.
  */
 function waitFor(step: PlannedStep, job: Job, options: ExecuteOptions): { ms: number; why: string } {
   const least = (step.seconds ?? 0) * 1000;
-  if (step.until !== 'jwks-max-age') return { ms: Math.min(least, MAX_WAIT_MS), why: 'as the scenario asks' };
+  if (!step.until) return { ms: Math.min(least, MAX_WAIT_MS), why: 'as the scenario asks' };
   const provider = job.providerId ? options.harness.context.config.providers[job.providerId] : undefined;
-  const maxAge = provider?.protocol === 'oidc' ? provider.jwksMaxAgeSeconds : 0;
+  const { kind, setting, maxAge } =
+    step.until === 'jwks-max-age'
+      ? {
+          kind: 'jwks',
+          setting: 'jwksMaxAgeSeconds',
+          maxAge: provider?.protocol === 'oidc' ? provider.jwksMaxAgeSeconds : 0,
+        }
+      : {
+          kind: 'metadata',
+          setting: 'metadataMaxAgeSeconds',
+          maxAge: provider?.protocol === 'saml' ? provider.metadataMaxAgeSeconds : 0,
+        };
+  const what = kind === 'jwks' ? 'JWKS' : 'IdP metadata';
   const fetched = options.harness.context.trace
     .list({ provider: job.providerId })
-    .findLast((e) => e.kind === 'jwks' && e.direction === 'out');
+    .findLast((e) => e.kind === kind && e.direction === 'out');
   if (!fetched) {
     return {
       ms: Math.min(least, MAX_WAIT_MS),
-      why: `no JWKS of provider "${job.providerId}" was fetched in this harness's trace, so no cache to wait out`,
+      why: `no ${what} of provider "${job.providerId}" was fetched in this harness's trace, so no cache to wait out`,
     };
   }
   const staleAt = Date.parse(fetched.time) + (maxAge + 1) * 1000;
   const ms = Math.min(Math.max(least, staleAt - Date.now()), MAX_WAIT_MS);
   return {
     ms: Math.max(0, ms),
-    why: `the JWKS last fetched at ${fetched.time} was sent with max-age=${maxAge} s (providers.${job.providerId}.jwksMaxAgeSeconds)`,
+    why: `the ${what} last fetched at ${fetched.time} was sent with max-age=${maxAge} s (providers.${job.providerId}.${setting})`,
   };
 }
 

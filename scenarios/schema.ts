@@ -47,11 +47,12 @@ export const stepSchema = z.strictObject({
   /** For `wait`: seconds to wait (at most 60). */
   seconds: z.number().positive().max(maxWaitSeconds).optional(),
   /**
-   * For `wait`: wait until the JWKS the RP last fetched is older than the `Cache-Control:
-   * max-age` the harness sent with it (the provider's `jwksMaxAgeSeconds`), plus one second;
-   * `seconds` is then the least wait. Bounded by 60 seconds.
+   * For `wait`: wait until the document the SP last fetched is older than the `Cache-Control:
+   * max-age` the harness sent with it, plus one second: the OIDC JWKS (the provider's
+   * `jwksMaxAgeSeconds`) or the SAML IdP metadata (`metadataMaxAgeSeconds`). `seconds` is
+   * then the least wait. Bounded by 60 seconds.
    */
-  until: z.enum(['jwks-max-age']).optional(),
+  until: z.enum(['jwks-max-age', 'metadata-max-age']).optional(),
   /** accept: logged in as the step's user; reject: no session; not-as: not logged in as `notAs`. */
   expect: z.enum(['accept', 'reject', 'not-as']),
   /** For `not-as`: the role (or email) the SP must not show. */

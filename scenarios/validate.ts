@@ -37,13 +37,20 @@ export function validateScenarios(
         if (step.action === 'wait' && step.seconds === undefined && !step.until) {
           throw new ScenarioError(
             'SCENARIO_INVALID',
-            `expect.steps[${i}]: a wait step needs seconds (at most 60) or until: "jwks-max-age"`,
+            `expect.steps[${i}]: a wait step needs seconds (at most 60) or until: "jwks-max-age" (OIDC) or "metadata-max-age" (SAML)`,
           );
         }
         if (step.action !== 'wait' && (step.seconds !== undefined || step.until)) {
           throw new ScenarioError(
             'SCENARIO_INVALID',
             `expect.steps[${i}]: seconds and until belong to wait steps, not to "${step.action}"`,
+          );
+        }
+        const cacheProtocol = { 'jwks-max-age': 'oidc', 'metadata-max-age': 'saml' } as const;
+        if (step.until && cacheProtocol[step.until] !== scenario.protocol) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: until "${step.until}" waits out a ${cacheProtocol[step.until].toUpperCase()} document; this scenario is ${scenario.protocol.toUpperCase()}`,
           );
         }
         if (step.action === 'backchannel-logout' && scenario.protocol !== 'oidc') {

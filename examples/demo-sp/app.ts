@@ -156,7 +156,11 @@ function resolveConfig(options: DemoSpOptions, url: string): DemoSpConfig {
 
 function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyle): Router {
   const router = new Router();
-  const saml = createSamlState({ metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000, now: sp.now });
+  const saml = createSamlState({
+    metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000,
+    now: sp.now,
+    pinned: sp.lax.has('metadata-pinned'),
+  });
   const oidc = new OidcProviders(sp);
   const samlOf = (name: string): SamlSettings => {
     const conn = sp.connection(name);

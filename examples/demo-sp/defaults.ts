@@ -403,6 +403,8 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         persona: c.persona,
         displayName,
         ...scim,
+        // Short, so that the certificate-rollover wait step costs the suite about three seconds.
+        metadataMaxAgeSeconds: 2,
         sps: { [spName]: { entityId: base, acsUrls: [`${base}/acs`], sloUrl: `${base}/slo` } },
       };
     } else {

@@ -33,6 +33,8 @@ export const laxSwitches = {
   'session-not-on-or-after':
     'SAML: ignore SessionNotOnOrAfter (accept an AuthnStatement whose SessionNotOnOrAfter has passed, keep the session after it)',
   doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
+  'metadata-pinned':
+    'SAML: read the IdP metadata once and keep its certificates for good (no refresh, no rollover)',
   'idp-logout-ignored': "SAML: answer the IdP's LogoutRequest with Success but end no session",
   // Both protocols
   'clock-skew':

@@ -14,6 +14,7 @@ import certificatesKeyinfoIgnored from './certificates-keyinfo-ignored.ts';
 import certificatesKeyinfoOmitted from './certificates-keyinfo-omitted.ts';
 import certificatesNotYetValid from './certificates-not-yet-valid.ts';
 import certificatesRogueKey from './certificates-rogue-key.ts';
+import certificatesRolloverMetadata from './certificates-rollover-metadata.ts';
 import certificatesRotatedAtIdp from './certificates-rotated-at-idp.ts';
 import certificatesSha1Certificate from './certificates-sha1-certificate.ts';
 import certificatesSha1Digest from './certificates-sha1-digest.ts';
@@ -190,4 +191,5 @@ export const samlScenarios: ScenarioInput[] = [
   logoutIdpRequestIssuerWrong,
   logoutIdpRequestDestinationWrong,
   usersDeactivatedSessionEnds,
+  certificatesRolloverMetadata,
 ];

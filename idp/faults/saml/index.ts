@@ -7,6 +7,7 @@ import logoutInResponseTo from './logout/in-response-to.ts';
 import logoutIssuer from './logout/issuer.ts';
 import logoutSigningKey from './logout/signing-key.ts';
 import logoutUnsigned from './logout/unsigned.ts';
+import metadataCertificates from './metadata/certificates.ts';
 import assertionExpired from './model/assertion-expired.ts';
 import attribute from './model/attribute.ts';
 import audience from './model/audience.ts';
@@ -85,4 +86,6 @@ export const samlFaults: AnyFault[] = [
   logoutIssuer,
   logoutDestination,
   logoutInResponseTo,
+  // metadata (provider-wide)
+  metadataCertificates,
 ];

@@ -121,6 +121,13 @@ export interface SamlStageValues {
   deliver: DeliveryPlan;
   /** A LogoutRequest or LogoutResponse the IdP sends an SP (single logout), before it is written. */
   logout: LogoutPlan;
+  /** What the IdP metadata publishes (served to every SP: a provider-wide stage). */
+  metadata: MetadataPlan;
+}
+
+export interface MetadataPlan {
+  /** Key kinds whose certificates the metadata lists as signing KeyDescriptors, in order. */
+  signingKinds: KeyKindName[];
 }
 
 /**

@@ -61,6 +61,7 @@ describe('the SAML fault registry', () => {
         inResponseTo: '_request',
         keyKind: 'current',
       },
+      metadata: { signingKinds: ['current'] },
     } as const;
     for (const fault of samlFaults) {
       const value = values[fault.stage as keyof typeof values];
