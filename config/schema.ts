@@ -193,6 +193,11 @@ export const oidcClientSchema = z.strictObject({
   responseTypes: z.array(z.string()).default(['code']),
   grantTypes: z.array(z.string()).optional(),
   backchannelLogoutUri: url.optional(),
+  /**
+   * The RP's front-channel logout endpoint (OIDC Front-Channel Logout 1.0 §2); the harness
+   * sends the browser there with `iss` and `sid` in a front-channel logout step.
+   */
+  frontchannelLogoutUri: url.optional(),
   idTokenSignedResponseAlg: z.string().default('RS256'),
 });
 

@@ -31,6 +31,7 @@ export const oidcStages = [
   'endpoint',
   'authorization-response',
   'logout-token',
+  'frontchannel-logout',
 ] as const;
 export type SamlStage = (typeof samlStages)[number];
 export type OidcStage = (typeof oidcStages)[number];

@@ -3,6 +3,7 @@ import type { DirectoryUser } from '../idp/directory/user.ts';
 import { compileHooks, needsExclusiveProvider, resolveFaults } from '../idp/faults/compile.ts';
 import type { AnyFault } from '../idp/faults/types.ts';
 import { backChannelLogoutPath } from '../idp/oidc/backchannel-logout.ts';
+import { frontChannelLogoutPath } from '../idp/oidc/frontchannel-logout.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
 import { maxWaitSeconds } from '../scenarios/schema.ts';
@@ -232,6 +233,20 @@ async function runStep(
       if (!sent) return notJudged('the IdP sent no back-channel logout for this flow (see the trace)');
       if (sent.error) return notJudged(`the back-channel logout could not be delivered: ${sent.error}`);
       did = sent.summary.replace(/^.*: (HTTP \d+)$/, 'the RP answered the logout token with $1');
+      break;
+    }
+    case 'frontchannel-logout': {
+      flows.setPhase(flowId, 'probe');
+      const before = trace.list({ flowId }).length;
+      await session.open(
+        `${options.harness.url}/oidc/${encodeURIComponent(job.providerId!)}${frontChannelLogoutPath}`,
+      );
+      const sent = trace
+        .list({ flowId })
+        .slice(before)
+        .findLast((e) => e.kind === 'logout' && e.binding === 'front-channel');
+      if (!sent) return notJudged('the IdP sent no front-channel logout for this flow (see the trace)');
+      did = "the browser was sent to the RP's frontchannel_logout_uri";
       break;
     }
     case 'idp-logout': {

@@ -177,21 +177,28 @@ function planJob(
 }
 
 /**
- * Why a scenario with a back-channel logout step cannot run on this connection: its client
- * has no backchannel_logout_uri at the provider (OIDC Back-Channel Logout 1.0 §2.2).
+ * Why a scenario with a back-channel or front-channel logout step cannot run on this
+ * connection: its client has no backchannel_logout_uri (OIDC Back-Channel Logout 1.0 §2.2)
+ * or frontchannel_logout_uri (Front-Channel Logout 1.0 §2) at the provider.
  */
 function backChannelLogoutSkip(
   steps: readonly PlannedStep[],
   job: Job,
   config: Pick<Config, 'providers'>,
 ): string | undefined {
-  if (!steps.some((s) => s.action === 'backchannel-logout')) return undefined;
   const provider = job.providerId ? config.providers[job.providerId] : undefined;
   if (provider?.protocol !== 'oidc') return undefined;
   const clientId = job.connection?.client ?? Object.keys(provider.clients)[0];
   const client = clientId ? provider.clients[clientId] : undefined;
-  if (client?.backchannelLogoutUri) return undefined;
-  return `it sends a back-channel logout, and client "${clientId ?? '(none)'}" of provider "${job.providerId}" has no backchannel_logout_uri (set providers.${job.providerId}.clients.${clientId ?? '<client>'}.backchannelLogoutUri to the RP's endpoint, if it has one)`;
+  const needs = [
+    ['backchannel-logout', 'a back-channel', 'backchannel_logout_uri', 'backchannelLogoutUri'],
+    ['frontchannel-logout', 'a front-channel', 'frontchannel_logout_uri', 'frontchannelLogoutUri'],
+  ] as const;
+  for (const [action, what, metadata, setting] of needs) {
+    if (!steps.some((s) => s.action === action) || client?.[setting]) continue;
+    return `it sends ${what} logout, and client "${clientId ?? '(none)'}" of provider "${job.providerId}" has no ${metadata} (set providers.${job.providerId}.clients.${clientId ?? '<client>'}.${setting} to the RP's endpoint, if it has one)`;
+  }
+  return undefined;
 }
 
 /**

@@ -29,6 +29,7 @@ export const stepActions = [
   'probe',
   'wait',
   'backchannel-logout',
+  'frontchannel-logout',
   'idp-logout',
 ] as const;
 
@@ -39,6 +40,8 @@ export const stepSchema = z.strictObject({
    * wait: let time pass (`seconds`, or `until` a cache the IdP's answers set has expired), then probe;
    * backchannel-logout: the IdP posts a logout token (OIDC Back-Channel Logout 1.0) for the
    * flow's login to the client's backchannel_logout_uri, with the flow's `logout-token` faults;
+   * frontchannel-logout: the IdP sends the browser to the client's frontchannel_logout_uri
+   * with `iss` and `sid` (OIDC Front-Channel Logout 1.0), with the flow's `frontchannel-logout` faults;
    * idp-logout: SAML single logout started at the IdP, which sends the SP a LogoutRequest
    * for this browser's IdP session (as when the user signs out of another SP of that
    * session), with the flow's `logout` faults.

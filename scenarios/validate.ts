@@ -53,10 +53,13 @@ export function validateScenarios(
             `expect.steps[${i}]: until "${step.until}" waits out a ${cacheProtocol[step.until].toUpperCase()} document; this scenario is ${scenario.protocol.toUpperCase()}`,
           );
         }
-        if (step.action === 'backchannel-logout' && scenario.protocol !== 'oidc') {
+        if (
+          (step.action === 'backchannel-logout' || step.action === 'frontchannel-logout') &&
+          scenario.protocol !== 'oidc'
+        ) {
           throw new ScenarioError(
             'SCENARIO_INVALID',
-            `expect.steps[${i}]: backchannel-logout is OpenID Connect Back-Channel Logout; this scenario is ${scenario.protocol.toUpperCase()}`,
+            `expect.steps[${i}]: ${step.action} is OpenID Connect logout; this scenario is ${scenario.protocol.toUpperCase()}`,
           );
         }
         if (step.action === 'idp-logout' && scenario.protocol !== 'saml') {

@@ -20,6 +20,7 @@ import { type LaxName, parseLax } from './lax.ts';
 import { acceptLogoutToken } from './oidc/backchannel-logout.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
 import { CompletedLogins } from './oidc/completed-logins.ts';
+import { acceptFrontChannelLogout } from './oidc/frontchannel-logout.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
 import { OidcProviders, type OidcSettings, oidcSettings } from './oidc/provider.ts';
 import {
@@ -379,6 +380,15 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
   };
   router.get('/oidc/:connection/callback', oidcCallback);
   router.post('/oidc/:connection/callback', oidcCallback);
+
+  router.get('/oidc/:connection/frontchannel-logout', (ctx) => {
+    const settings = oidcOf(ctx.params.connection!);
+    ctx.set('Cache-Control', 'no-store');
+    const ended = acceptFrontChannelLogout(sp, settings, sessions, ctx);
+    sp.log(`[demo-sp] front-channel logout at ${settings.connection}: ${ended} session(s) ended`);
+    ctx.type = 'html';
+    ctx.body = simplePage('Signed out', html`<p>Signed out of ${settings.config.displayName}.</p>`);
+  });
 
   router.post('/oidc/:connection/backchannel-logout', async (ctx) => {
     const settings = oidcOf(ctx.params.connection!);

@@ -423,6 +423,7 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
             redirectUris: [`${s}/oidc/${name}/callback`],
             postLogoutRedirectUris: [`${s}/logged-out`],
             backchannelLogoutUri: `${s}/oidc/${name}/backchannel-logout`,
+            frontchannelLogoutUri: `${s}/oidc/${name}/frontchannel-logout`,
             scopes: ['openid', 'email', 'profile', 'groups'],
           },
         },

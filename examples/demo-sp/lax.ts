@@ -77,6 +77,12 @@ export const laxSwitches = {
     'OIDC back-channel logout: accept a logout token with neither sid nor sub (and end every session of the connection)',
   'backchannel-logout-ignored':
     'OIDC back-channel logout: answer a valid logout token with 200 but end no session',
+  // OIDC Front-Channel Logout 1.0
+  'frontchannel-logout-iss':
+    'OIDC front-channel logout: accept a request whose iss is missing or another issuer',
+  'frontchannel-logout-sid':
+    "OIDC front-channel logout: ignore sid and end the browser's own session, whatever session the request names",
+  'frontchannel-logout-ignored': 'OIDC front-channel logout: answer the request but end no session',
   // Account policy
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',

@@ -4,6 +4,7 @@ import { IdpError } from '../errors.ts';
 import { backChannelLogoutPath, sendBackChannelLogout } from './backchannel-logout.ts';
 import { endpoints } from './endpoints/index.ts';
 import { clientIdOf } from './endpoints/token.ts';
+import { frontChannelLogoutPath, sendFrontChannelLogout } from './frontchannel-logout.ts';
 import { findFlow } from './request-flow.ts';
 import { oidcRoutePaths, routeOf } from './routes.ts';
 import { initRequestState, type OidcRequestState, type OidcRuntime } from './runtime.ts';
@@ -26,6 +27,11 @@ export function providerMiddleware(runtime: OidcRuntime): Middleware {
       if (ctx.method !== 'GET') throw notAllowed(ctx, ctx.path);
       initRequestState(ctx, 'end_session');
       return sendBackChannelLogout(runtime, ctx);
+    }
+    if (ctx.path === `${runtime.basePath}${frontChannelLogoutPath}`) {
+      if (ctx.method !== 'GET') throw notAllowed(ctx, ctx.path);
+      initRequestState(ctx, 'end_session');
+      return sendFrontChannelLogout(runtime, ctx);
     }
     const relative = pathWithin(ctx.path, runtime.mountPath);
     const route = relative === undefined ? undefined : routeOf(relative);

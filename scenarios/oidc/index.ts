@@ -38,6 +38,9 @@ import logoutBackchannelNonce from './logout-backchannel-nonce.ts';
 import logoutBackchannelSignatureHs256 from './logout-backchannel-signature-hs256.ts';
 import logoutBackchannelSignatureRogueKey from './logout-backchannel-signature-rogue-key.ts';
 import logoutBackchannelSignatureTampered from './logout-backchannel-signature-tampered.ts';
+import logoutFrontchannel from './logout-frontchannel.ts';
+import logoutFrontchannelIssWrong from './logout-frontchannel-iss-wrong.ts';
+import logoutFrontchannelSidWrong from './logout-frontchannel-sid-wrong.ts';
 import multiStaffViaContractors from './multi-staff-via-contractors.ts';
 import nonceMissing from './nonce-missing.ts';
 import nonceWrong from './nonce-wrong.ts';
@@ -156,4 +159,7 @@ export const oidcScenarios: ScenarioInput[] = [
   logoutBackchannelIatMissing,
   logoutBackchannelJtiMissing,
   logoutBackchannelExpired,
+  logoutFrontchannel,
+  logoutFrontchannelIssWrong,
+  logoutFrontchannelSidWrong,
 ];

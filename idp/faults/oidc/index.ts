@@ -13,6 +13,8 @@ import endpointAnswer from './endpoint/answer.ts';
 import endpointError from './endpoint/error.ts';
 import endpointExpiredSecret from './endpoint/expired-secret.ts';
 import endpointSlow from './endpoint/slow.ts';
+import frontchannelLogoutIss from './frontchannel-logout/iss.ts';
+import frontchannelLogoutSid from './frontchannel-logout/sid.ts';
 import idTokenAlgNone from './id-token/alg-none.ts';
 import idTokenAudience from './id-token/audience.ts';
 import idTokenAzp from './id-token/azp.ts';
@@ -76,6 +78,9 @@ export const oidcFaults: AnyFault[] = [
   // logout-token
   logoutTokenClaims,
   logoutTokenSignature,
+  // frontchannel-logout
+  frontchannelLogoutIss,
+  frontchannelLogoutSid,
   // discovery
   discoveryEndpoints,
   discoveryIssuer,

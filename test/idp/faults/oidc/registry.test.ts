@@ -67,6 +67,10 @@ const samples: Record<string, { value: unknown; context: Record<string, unknown>
     },
     context: { providerId: 'op', flowId: 'f', clientId: 'app', issuer: 'https://op' },
   },
+  'frontchannel-logout': {
+    value: { iss: 'https://op', sid: 'sid-1' },
+    context: { providerId: 'op', flowId: 'f', clientId: 'app', issuer: 'https://op' },
+  },
   'logout-token': {
     value: {
       header: { alg: 'RS256', kid: 'k1', typ: 'logout+jwt' },
