@@ -50,7 +50,7 @@ export function validateScenarios(
         if (step.until && cacheProtocol[step.until] !== scenario.protocol) {
           throw new ScenarioError(
             'SCENARIO_INVALID',
-            `expect.steps[${i}]: until "${step.until}" waits out a ${cacheProtocol[step.until].toUpperCase()} document; this scenario is ${scenario.protocol.toUpperCase()}`,
+            `expect.steps[${i}]: until "${step.until}" is for ${cacheProtocol[step.until].toUpperCase()} scenarios; this scenario is ${scenario.protocol.toUpperCase()}`,
           );
         }
         if (
