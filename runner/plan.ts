@@ -143,12 +143,19 @@ function planJob(
     isRoleName(name) ? castUser(cast, name)! : (directory.findByEmail(name) ?? unknownUser(name));
   const values = castTemplateValues(cast);
   let steps: PlannedStep[];
+  // A step that does not log in (wait, probe, logout, ...) expects whoever logged in last.
+  let lastLogin = user;
   try {
     steps = normalizeExpectation(base.expectation).map((step): PlannedStep => {
       const loginAs = step.role ? castUser(cast, step.role) : undefined;
+      if (step.action === 'login') lastLogin = loginAs ?? user;
       return {
         ...step,
-        expectedUser: step.acceptAs ? accountOf(step.acceptAs) : (loginAs ?? user),
+        expectedUser: step.acceptAs
+          ? accountOf(step.acceptAs)
+          : step.action === 'login'
+            ? lastLogin
+            : (loginAs ?? lastLogin),
         forbiddenUser: step.forbiddenIdentity ? accountOf(step.forbiddenIdentity) : undefined,
         loginAs,
         faults: step.faults ? renderTemplates(step.faults, values) : undefined,

@@ -4,17 +4,24 @@ export default defineScenario({
   id: 'saml.certificates.rollover-metadata',
   title: 'IdP certificate rollover through metadata: both certificates, then only the new one',
   protocol: 'saml',
-  // The announcement: the metadata lists the current and the next certificate.
-  faults: [{ fault: 'saml.metadata-certificates', params: { kinds: ['current', 'next'] } }],
+  faults: [],
   expect: {
     steps: [
+      // Before: the metadata lists the current certificate only.
       { action: 'login', expect: 'accept' },
-      // Whatever the SP cached before, it has had time to read the metadata again.
-      { action: 'wait', until: 'metadata-max-age', expect: 'accept' },
-      // The switch: the IdP signs with the next key. Another user, so a refused login shows.
+      // The announcement: the metadata lists the current and the next certificate.
       {
         action: 'login',
         role: 'victim',
+        expect: 'accept',
+        faults: [{ fault: 'saml.metadata-certificates', params: { kinds: ['current', 'next'] } }],
+      },
+      // Whatever the SP cached, it has had time to read the metadata again.
+      { action: 'wait', until: 'metadata-max-age', expect: 'accept' },
+      // The switch: the IdP signs with the next key. Each login is another user than the
+      // one before, so a refused login shows.
+      {
+        action: 'login',
         expect: 'accept',
         faults: [
           { fault: 'saml.metadata-certificates', params: { kinds: ['current', 'next'] } },
@@ -24,6 +31,7 @@ export default defineScenario({
       // The old certificate leaves the metadata.
       {
         action: 'login',
+        role: 'victim',
         expect: 'accept',
         faults: [
           { fault: 'saml.metadata-certificates', params: { kinds: ['next'] } },
