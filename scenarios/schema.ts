@@ -53,7 +53,8 @@ export const stepSchema = z.strictObject({
    * For `wait`: wait until the document the SP last fetched is older than the `Cache-Control:
    * max-age` the harness sent with it, plus one second: the OIDC JWKS (the provider's
    * `jwksMaxAgeSeconds`) or the SAML IdP metadata (`metadataMaxAgeSeconds`). `seconds` is
-   * then the least wait. Bounded by 60 seconds.
+   * then the least wait. Bounded by 60 seconds. (Metadata fetches are traced while a flow
+   * whose faults change the metadata holds the provider.)
    */
   until: z.enum(['jwks-max-age', 'metadata-max-age']).optional(),
   /** accept: logged in as the step's user; reject: no session; not-as: not logged in as `notAs`. */

@@ -68,8 +68,12 @@ export async function metadataEndpoint(provider: SamlProvider, ctx: Context): Pr
   const maxAge = provider.config.metadataMaxAgeSeconds;
   ctx.set('Cache-Control', `public, max-age=${maxAge}`);
   ctx.body = xml;
+  // Traced while a flow holds the provider (a rollover, whose wait step reads when the SP
+  // last fetched it); otherwise an SP that reads metadata at every login would fill the trace.
+  const flow = provider.context.flows.exclusiveFlow(provider.id);
+  if (!flow) return;
   provider.trace(ctx, {
-    flowId: provider.context.flows.exclusiveFlow(provider.id)?.id,
+    flowId: flow.id,
     direction: 'out',
     binding: undefined,
     kind: 'metadata',
