@@ -50,10 +50,21 @@ export const defaults = {
     unknownSp: 'refuse' as 'refuse' | 'permissive',
     signatureAlgorithm: 'rsa-sha256' as 'rsa-sha256' | 'rsa-sha1' | 'rsa-sha512',
     digestAlgorithm: 'sha256' as 'sha256' | 'sha1' | 'sha512',
+    /**
+     * Seconds of `Cache-Control: max-age` sent with the IdP metadata. Short, so that a wait
+     * step (`until: 'metadata-max-age'`) in a certificate rollover stays short.
+     */
+    metadataMaxAgeSeconds: 5,
   },
   oidc: {
     /** Lifetime of id_tokens and access tokens, in seconds. */
     tokenLifetimeSeconds: 3600,
+    /**
+     * Seconds of `Cache-Control: max-age` sent with the JWKS. Short, so that a wait step
+     * (`until: 'jwks-max-age'`) after a key rotation stays short; set it to your RP
+     * library's refetch cooldown (jose 30, oauth4webapi 60) to judge rotation fairly there.
+     */
+    jwksMaxAgeSeconds: 5,
     /** Scopes a client may ask for when its config lists none. */
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
   },

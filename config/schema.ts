@@ -168,6 +168,8 @@ export const samlProviderSchema = z.strictObject({
     .enum(['rsa-sha256', 'rsa-sha1', 'rsa-sha512'])
     .default(defaults.saml.signatureAlgorithm),
   digestAlgorithm: z.enum(['sha256', 'sha1', 'sha512']).default(defaults.saml.digestAlgorithm),
+  /** `Cache-Control: max-age` of the metadata, in seconds (what a wait step in a certificate rollover honours). */
+  metadataMaxAgeSeconds: z.number().int().min(0).max(86_400).default(defaults.saml.metadataMaxAgeSeconds),
   /** Default NameID format; otherwise the persona's. */
   nameIdFormat: z.string().optional(),
   assertionLifetimeSeconds: z.number().int().positive().default(defaults.saml.assertionLifetimeSeconds),
@@ -191,6 +193,11 @@ export const oidcClientSchema = z.strictObject({
   responseTypes: z.array(z.string()).default(['code']),
   grantTypes: z.array(z.string()).optional(),
   backchannelLogoutUri: url.optional(),
+  /**
+   * The RP's front-channel logout endpoint (OIDC Front-Channel Logout 1.0 §2); the harness
+   * sends the browser there with `iss` and `sid` in a front-channel logout step.
+   */
+  frontchannelLogoutUri: url.optional(),
   idTokenSignedResponseAlg: z.string().default('RS256'),
 });
 
@@ -204,6 +211,8 @@ export const oidcProviderSchema = z.strictObject({
   /** Entra persona: above this many groups the token carries the overage form instead. */
   groupsOverageThreshold: z.number().int().positive().default(200),
   tokenLifetimeSeconds: z.number().int().positive().default(defaults.oidc.tokenLifetimeSeconds),
+  /** `Cache-Control: max-age` of the JWKS, in seconds (what a wait step after a key rotation honours). */
+  jwksMaxAgeSeconds: z.number().int().min(0).max(86_400).default(defaults.oidc.jwksMaxAgeSeconds),
   clients: record(z.string().min(1), oidcClientSchema).prefault({}),
 });
 

@@ -20,7 +20,16 @@ export interface FaultRef {
 }
 
 /** Names of the points in the response paths where faults apply, in the order they run. */
-export const samlStages = ['model', 'sign', 'pre-sign', 'post-sign', 'encrypt', 'deliver'] as const;
+export const samlStages = [
+  'model',
+  'sign',
+  'pre-sign',
+  'post-sign',
+  'encrypt',
+  'deliver',
+  'logout',
+  'metadata',
+] as const;
 export const oidcStages = [
   'claims',
   'id-token',
@@ -30,6 +39,8 @@ export const oidcStages = [
   'discovery',
   'endpoint',
   'authorization-response',
+  'logout-token',
+  'frontchannel-logout',
 ] as const;
 export type SamlStage = (typeof samlStages)[number];
 export type OidcStage = (typeof oidcStages)[number];
@@ -77,6 +88,11 @@ export interface FlowSpec {
    * flow of its provider; the runner schedules it alone, and `create` refuses overlap.
    */
   exclusive?: boolean | undefined;
+  /**
+   * The run job the flow belongs to. A multi-step scenario makes a flow per login step, one
+   * after the other: flows of one job never clash over an exclusive provider.
+   */
+  job?: string | undefined;
 }
 
 export interface Flow extends FlowSpec {
@@ -122,7 +138,10 @@ export class FlowTable {
     this.sweep();
     if (spec.providerId) {
       const clash = [...this.flows.values()].find(
-        (f) => f.providerId === spec.providerId && (f.exclusive || spec.exclusive),
+        (f) =>
+          f.providerId === spec.providerId &&
+          (f.exclusive || spec.exclusive) &&
+          !(spec.job !== undefined && f.job === spec.job),
       );
       if (clash) {
         throw new FlowBusyError(
@@ -171,10 +190,12 @@ export class FlowTable {
    * carry no flow cookie (discovery, JWKS).
    */
   exclusiveFlow(providerId: string): Flow | undefined {
+    // The newest: a multi-step job's later login step holds the provider after its earlier one.
+    let found: Flow | undefined;
     for (const flow of this.flows.values()) {
-      if (flow.exclusive && flow.providerId === providerId && flow.expiresAt >= Date.now()) return flow;
+      if (flow.exclusive && flow.providerId === providerId && flow.expiresAt >= Date.now()) found = flow;
     }
-    return undefined;
+    return found;
   }
 
   /** Moves a flow between its login and its probe (see `Flow.phase`); unknown ids are ignored. */

@@ -1,8 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DirectoryUser } from '../idp/directory/user.ts';
 import { compileHooks, needsExclusiveProvider, resolveFaults } from '../idp/faults/compile.ts';
 import type { AnyFault } from '../idp/faults/types.ts';
+import { backChannelLogoutPath } from '../idp/oidc/backchannel-logout.ts';
+import { frontChannelLogoutPath } from '../idp/oidc/frontchannel-logout.ts';
 import type { IdpServer } from '../idp/server.ts';
 import { describeError } from '../lib/errors.ts';
+import { maxWaitSeconds } from '../scenarios/schema.ts';
 import type { Calibration } from './calibrate.ts';
 import type { Driver, DriverSession } from './drivers/types.ts';
 import { renderUserTemplate } from './identity.ts';
@@ -101,6 +105,7 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
         user: job.user,
         faults: job.faults,
         exclusive: needsExclusiveProvider(faults),
+        job: job.key,
       },
       compileHooks(faults, { connections: job.target.connections, connection: job.connectionName }),
     );
@@ -115,7 +120,7 @@ export async function executeJob(job: Job, options: ExecuteOptions): Promise<Sce
           current = await stepFlow(step, job, session!, options);
           stepFlows.push(current);
         }
-        result.steps.push(await runStep(step, job, session!, current, options));
+        result.steps.push(await runStep(step, job, session!, current, options, abort.signal));
       }
     };
     await Promise.race([run(), timeout]);
@@ -165,6 +170,7 @@ async function stepFlow(
       user: step.loginAs ?? job.user,
       faults,
       exclusive: needsExclusiveProvider(resolved),
+      job: job.key,
     },
     compileHooks(resolved, { connections: job.target.connections, connection: job.connectionName }),
   );
@@ -178,6 +184,7 @@ async function runStep(
   session: DriverSession,
   flowId: string,
   options: ExecuteOptions,
+  signal: AbortSignal,
 ): Promise<StepResult> {
   const connection = job.connection!;
   const { probe } = job.target;
@@ -189,6 +196,7 @@ async function runStep(
     observed,
   });
   let probed = session;
+  let did: string | undefined;
   switch (step.action) {
     case 'login': {
       flows.setPhase(flowId, 'login');
@@ -223,6 +231,70 @@ async function runStep(
       flows.setPhase(flowId, 'probe');
       await session.open(connection.logoutUrl);
       break;
+    case 'backchannel-logout': {
+      flows.setPhase(flowId, 'probe');
+      const before = trace.list({ flowId }).length;
+      await session.open(
+        `${options.harness.url}/oidc/${encodeURIComponent(job.providerId!)}${backChannelLogoutPath}`,
+      );
+      const sent = trace
+        .list({ flowId })
+        .slice(before)
+        .findLast((e) => e.kind === 'logout' && e.binding === 'back-channel');
+      if (!sent) return notJudged('the IdP sent no back-channel logout for this flow (see the trace)');
+      if (sent.error) return notJudged(`the back-channel logout could not be delivered: ${sent.error}`);
+      did = sent.summary.replace(/^.*: (HTTP \d+)$/, 'the RP answered the logout token with $1');
+      break;
+    }
+    case 'frontchannel-logout': {
+      flows.setPhase(flowId, 'probe');
+      const before = trace.list({ flowId }).length;
+      await session.open(
+        `${options.harness.url}/oidc/${encodeURIComponent(job.providerId!)}${frontChannelLogoutPath}`,
+      );
+      const sent = trace
+        .list({ flowId })
+        .slice(before)
+        .findLast((e) => e.kind === 'logout' && e.binding === 'front-channel');
+      if (!sent) return notJudged('the IdP sent no front-channel logout for this flow (see the trace)');
+      did = "the browser was sent to the RP's frontchannel_logout_uri";
+      break;
+    }
+    case 'idp-logout': {
+      flows.setPhase(flowId, 'probe');
+      const before = trace.list({ flowId }).length;
+      const url = new URL(`${options.harness.url}/saml/${encodeURIComponent(job.providerId!)}/logout`);
+      if (connection.sp) url.searchParams.set('sp', connection.sp);
+      await session.open(url.href);
+      const entries = trace.list({ flowId }).slice(before);
+      const sent = entries.find((e) => e.kind === 'LogoutRequest' && e.direction === 'out');
+      if (!sent) {
+        const refused = entries.findLast((e) => e.error);
+        return notJudged(
+          `the IdP sent no LogoutRequest for this flow${refused ? `: ${refused.error}` : ' (see the trace)'}`,
+        );
+      }
+      const answer = entries.find((e) => e.kind === 'LogoutResponse' && e.direction === 'in');
+      did = answer
+        ? `the SP answered the IdP's LogoutRequest (${answer.summary.replace(/^LogoutResponse from \S+: /, '')})`
+        : "the SP did not answer the IdP's LogoutRequest with a LogoutResponse";
+      break;
+    }
+    case 'wait': {
+      const wait = waitFor(step, job, options);
+      trace.record({
+        flowId,
+        provider: job.providerId,
+        protocol: 'http',
+        direction: 'note',
+        binding: undefined,
+        kind: 'wait',
+        summary: `the runner waits ${formatSeconds(wait.ms)}: ${wait.why}`,
+      });
+      await sleep(wait.ms, undefined, { signal });
+      did = `waited ${formatSeconds(wait.ms)} (${wait.why})`;
+      break;
+    }
     case 'probe':
       break;
   }
@@ -241,11 +313,58 @@ async function runStep(
     action: step.action,
     expect: step.expect,
     verdict,
-    observed: observation.session
-      ? `logged in as ${observation.identity}`
-      : `no session: ${observation.reason}`,
+    observed: `${did ? `${did}, then ` : ''}${
+      observation.session ? `logged in as ${observation.identity}` : `no session: ${observation.reason}`
+    }`,
     probe: observation,
   };
+}
+
+/** Longest wait of a step, whatever the cache it waits out says (milliseconds). */
+const MAX_WAIT_MS = maxWaitSeconds * 1000;
+
+/**
+ * How long a wait step waits, and why. `until`: until the document the SP last fetched
+ * from this provider (the trace knows when), the OIDC JWKS or the SAML metadata, is older
+ * than the `Cache-Control: max-age` the harness sent with it, plus a second; `seconds` is
+ * the least wait. Never more than 60 seconds.
+ */
+function waitFor(step: PlannedStep, job: Job, options: ExecuteOptions): { ms: number; why: string } {
+  const least = (step.seconds ?? 0) * 1000;
+  if (!step.until) return { ms: Math.min(least, MAX_WAIT_MS), why: 'as the scenario asks' };
+  const provider = job.providerId ? options.harness.context.config.providers[job.providerId] : undefined;
+  const { kind, setting, maxAge } =
+    step.until === 'jwks-max-age'
+      ? {
+          kind: 'jwks',
+          setting: 'jwksMaxAgeSeconds',
+          maxAge: provider?.protocol === 'oidc' ? provider.jwksMaxAgeSeconds : 0,
+        }
+      : {
+          kind: 'metadata',
+          setting: 'metadataMaxAgeSeconds',
+          maxAge: provider?.protocol === 'saml' ? provider.metadataMaxAgeSeconds : 0,
+        };
+  const what = kind === 'jwks' ? 'JWKS' : 'IdP metadata';
+  const fetched = options.harness.context.trace
+    .list({ provider: job.providerId })
+    .findLast((e) => e.kind === kind && e.direction === 'out');
+  if (!fetched) {
+    return {
+      ms: Math.min(least, MAX_WAIT_MS),
+      why: `no ${what} of provider "${job.providerId}" was fetched in this harness's trace, so no cache to wait out`,
+    };
+  }
+  const staleAt = Date.parse(fetched.time) + (maxAge + 1) * 1000;
+  const ms = Math.min(Math.max(least, staleAt - Date.now()), MAX_WAIT_MS);
+  return {
+    ms: Math.max(0, ms),
+    why: `the ${what} last fetched at ${fetched.time} was sent with max-age=${maxAge} s (providers.${job.providerId}.${setting})`,
+  };
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /**

@@ -161,12 +161,19 @@ function planJob(
     isRoleName(name) ? castUser(cast, name)! : (directory.findByEmail(name) ?? unknownUser(name));
   const values = castTemplateValues(cast);
   let steps: PlannedStep[];
+  // A step that does not log in (wait, probe, logout, ...) expects whoever logged in last.
+  let lastLogin = user;
   try {
     steps = normalizeExpectation(base.expectation).map((step): PlannedStep => {
       const loginAs = step.role ? castUser(cast, step.role) : undefined;
+      if (step.action === 'login') lastLogin = loginAs ?? user;
       return {
         ...step,
-        expectedUser: step.acceptAs ? accountOf(step.acceptAs) : (loginAs ?? user),
+        expectedUser: step.acceptAs
+          ? accountOf(step.acceptAs)
+          : step.action === 'login'
+            ? lastLogin
+            : (loginAs ?? lastLogin),
         forbiddenUser: step.forbiddenIdentity ? accountOf(step.forbiddenIdentity) : undefined,
         loginAs,
         faults: step.faults ? renderTemplates(step.faults, values) : undefined,
@@ -182,6 +189,9 @@ function planJob(
       skip: `it logs out, and connection "${connectionName}" has no logout URL (set targets.${base.targetId}.connections.${connectionName}.logoutUrl)`,
     };
   }
+  const logoutEndpoint =
+    backChannelLogoutSkip(steps, withConnection, config) ?? idpLogoutSkip(steps, withConnection, config);
+  if (logoutEndpoint) return { ...withConnection, cast, skip: logoutEndpoint };
   let faults: FaultRef[];
   try {
     faults = renderTemplates(scenario.faults, values);
@@ -189,6 +199,49 @@ function planJob(
     return { ...withConnection, cast, skip: (error as Error).message };
   }
   return { ...withConnection, user, cast, faults, steps };
+}
+
+/**
+ * Why a scenario with a back-channel or front-channel logout step cannot run on this
+ * connection: its client has no backchannel_logout_uri (OIDC Back-Channel Logout 1.0 §2.2)
+ * or frontchannel_logout_uri (Front-Channel Logout 1.0 §2) at the provider.
+ */
+function backChannelLogoutSkip(
+  steps: readonly PlannedStep[],
+  job: Job,
+  config: Pick<Config, 'providers'>,
+): string | undefined {
+  const provider = job.providerId ? config.providers[job.providerId] : undefined;
+  if (provider?.protocol !== 'oidc') return undefined;
+  const clientId = job.connection?.client ?? Object.keys(provider.clients)[0];
+  const client = clientId ? provider.clients[clientId] : undefined;
+  const needs = [
+    ['backchannel-logout', 'a back-channel', 'backchannel_logout_uri', 'backchannelLogoutUri'],
+    ['frontchannel-logout', 'a front-channel', 'frontchannel_logout_uri', 'frontchannelLogoutUri'],
+  ] as const;
+  for (const [action, what, metadata, setting] of needs) {
+    if (!steps.some((s) => s.action === action) || client?.[setting]) continue;
+    return `it sends ${what} logout, and client "${clientId ?? '(none)'}" of provider "${job.providerId}" has no ${metadata} (set providers.${job.providerId}.clients.${clientId ?? '<client>'}.${setting} to the RP's endpoint, if it has one)`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a scenario in which the IdP starts SAML single logout cannot run on this connection:
+ * the IdP knows no SingleLogoutService of its SP (no sloUrl, no metadata that may name one).
+ */
+function idpLogoutSkip(
+  steps: readonly PlannedStep[],
+  job: Job,
+  config: Pick<Config, 'providers'>,
+): string | undefined {
+  if (!steps.some((s) => s.action === 'idp-logout')) return undefined;
+  const provider = job.providerId ? config.providers[job.providerId] : undefined;
+  if (provider?.protocol !== 'saml') return undefined;
+  const spName = job.connection?.sp ?? Object.keys(provider.sps)[0];
+  const sp = spName ? provider.sps[spName] : undefined;
+  if (sp?.sloUrl || sp?.metadataUrl || sp?.metadataFile) return undefined;
+  return `the IdP sends it a LogoutRequest, and SP "${spName ?? '(none)'}" of provider "${job.providerId}" has no SingleLogoutService (set providers.${job.providerId}.sps.${spName ?? '<sp>'}.sloUrl, if the SP has one)`;
 }
 
 /** Names of the target's connections that fit the scenario, in config order, or why none does. */

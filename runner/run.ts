@@ -241,7 +241,10 @@ export async function runScenarios(options: RunOptions): Promise<RunRecord> {
 function isExclusive(job: Job, registry: Readonly<Record<string, AnyFault>>): boolean {
   if (job.skip) return false;
   try {
-    return needsExclusiveProvider(resolveFaults(job.faults, registry, job.scenario.protocol));
+    const stepFaults = job.steps.flatMap((s) => s.faults ?? []);
+    return needsExclusiveProvider(
+      resolveFaults([...job.faults, ...stepFaults], registry, job.scenario.protocol),
+    );
   } catch (error) {
     throw new RunnerError(
       'SCENARIO_INVALID',

@@ -51,7 +51,16 @@ export interface ProbeObservation {
 
 export interface StepResult {
   /** `scim`: a provisioning request (or a check of the SP's SCIM state), runner/scim/. */
-  action: 'login' | 'replay' | 'logout' | 'probe' | 'scim';
+  action:
+    | 'login'
+    | 'replay'
+    | 'logout'
+    | 'probe'
+    | 'wait'
+    | 'backchannel-logout'
+    | 'frontchannel-logout'
+    | 'idp-logout'
+    | 'scim';
   expect: 'accept' | 'reject' | 'not-as';
   verdict: Verdict;
   observed: string;

@@ -12,6 +12,9 @@ export interface NormalizedStep {
   role?: Step['role'];
   /** A login step with its own faults. */
   faults?: Step['faults'];
+  /** A wait step: seconds, and the cache it waits out. */
+  seconds?: Step['seconds'];
+  until?: Step['until'];
 }
 
 /** Throws for `{ withinSkew }`: the planner turns it into accept or reject first. */
@@ -32,6 +35,8 @@ export function normalizeExpectation(expectation: Expectation): NormalizedStep[]
     ...(s.notAs ? { forbiddenIdentity: s.notAs } : {}),
     ...(s.role ? { role: s.role } : {}),
     ...(s.faults ? { faults: s.faults } : {}),
+    ...(s.seconds !== undefined ? { seconds: s.seconds } : {}),
+    ...(s.until ? { until: s.until } : {}),
   }));
 }
 

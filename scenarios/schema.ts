@@ -26,12 +26,44 @@ export const faultRefSchema = z.strictObject({
 export const roleNames = ['subject', 'victim', 'stranger', 'other-subject'] as const;
 export const roleSchema = z.enum(roleNames);
 
+/** Longest wait a scenario may ask for, in seconds: stateful scenarios stay quick in CI. */
+export const maxWaitSeconds = 60;
+
+export const stepActions = [
+  'login',
+  'replay',
+  'logout',
+  'probe',
+  'wait',
+  'backchannel-logout',
+  'frontchannel-logout',
+  'idp-logout',
+] as const;
+
 export const stepSchema = z.strictObject({
   /**
    * login: run the flow; replay: post the SP the same response again from a fresh session;
-   * logout: log out through the connection's logout URL; probe: only ask the probe.
+   * logout: log out through the connection's logout URL; probe: only ask the probe;
+   * wait: let time pass (`seconds`, or `until` a cache the IdP's answers set has expired), then probe;
+   * backchannel-logout: the IdP posts a logout token (OIDC Back-Channel Logout 1.0) for the
+   * flow's login to the client's backchannel_logout_uri, with the flow's `logout-token` faults;
+   * frontchannel-logout: the IdP sends the browser to the client's frontchannel_logout_uri
+   * with `iss` and `sid` (OIDC Front-Channel Logout 1.0), with the flow's `frontchannel-logout` faults;
+   * idp-logout: SAML single logout started at the IdP, which sends the SP a LogoutRequest
+   * for this browser's IdP session (as when the user signs out of another SP of that
+   * session), with the flow's `logout` faults.
    */
-  action: z.enum(['login', 'replay', 'logout', 'probe']),
+  action: z.enum(stepActions),
+  /** For `wait`: seconds to wait (at most 60). */
+  seconds: z.number().positive().max(maxWaitSeconds).optional(),
+  /**
+   * For `wait`: wait until the document the SP last fetched is older than the `Cache-Control:
+   * max-age` the harness sent with it, plus one second: the OIDC JWKS (the provider's
+   * `jwksMaxAgeSeconds`) or the SAML IdP metadata (`metadataMaxAgeSeconds`). `seconds` is
+   * then the least wait. Bounded by 60 seconds. (Metadata fetches are traced while a flow
+   * whose faults change the metadata holds the provider.)
+   */
+  until: z.enum(['jwks-max-age', 'metadata-max-age']).optional(),
   /** accept: logged in as the step's user; reject: no session; not-as: not logged in as `notAs`. */
   expect: z.enum(['accept', 'reject', 'not-as']),
   /** For `not-as`: the role (or email) the SP must not show. */

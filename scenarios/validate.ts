@@ -33,10 +33,45 @@ export function validateScenarios(
       resolveFaults(renderTemplates(scenario.faults, samples), registry, scenario.protocol);
       const steps =
         typeof scenario.expect === 'object' && 'steps' in scenario.expect ? scenario.expect.steps : [];
-      for (const step of steps) {
+      for (const [i, step] of steps.entries()) {
+        if (step.action === 'wait' && step.seconds === undefined && !step.until) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: a wait step needs seconds (at most 60) or until: "jwks-max-age" (OIDC) or "metadata-max-age" (SAML)`,
+          );
+        }
+        if (step.action !== 'wait' && (step.seconds !== undefined || step.until)) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: seconds and until belong to wait steps, not to "${step.action}"`,
+          );
+        }
+        const cacheProtocol = { 'jwks-max-age': 'oidc', 'metadata-max-age': 'saml' } as const;
+        if (step.until && cacheProtocol[step.until] !== scenario.protocol) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: until "${step.until}" is for ${cacheProtocol[step.until].toUpperCase()} scenarios; this scenario is ${scenario.protocol.toUpperCase()}`,
+          );
+        }
+        if (
+          (step.action === 'backchannel-logout' || step.action === 'frontchannel-logout') &&
+          scenario.protocol !== 'oidc'
+        ) {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: ${step.action} is OpenID Connect logout; this scenario is ${scenario.protocol.toUpperCase()}`,
+          );
+        }
+        if (step.action === 'idp-logout' && scenario.protocol !== 'saml') {
+          throw new ScenarioError(
+            'SCENARIO_INVALID',
+            `expect.steps[${i}]: idp-logout is SAML single logout started at the IdP; this scenario is ${scenario.protocol.toUpperCase()}`,
+          );
+        }
         if (step.faults) resolveFaults(renderTemplates(step.faults, samples), registry, scenario.protocol);
       }
     } catch (error) {
+      if (error instanceof ScenarioError) throw new ScenarioError(error.code, `${name}: ${error.message}`);
       throw new ScenarioError('SCENARIO_INVALID', `${name}: ${describeError(error)}`);
     }
     return scenario;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router } from '@koa/router';
+import { decodeJwt } from 'jose';
 import Koa, { type Context, type Middleware } from 'koa';
 import { html } from '../../lib/html.ts';
 import { closeServer, listen } from '../../lib/http-server.ts';
@@ -16,8 +17,10 @@ import { DemoSpError, LoginRefused } from './errors.ts';
 import { answerNoSession, answerRefusal, type FailureStyle, signInPage } from './failure-styles.ts';
 import { readForm, safeReturnTo, wantsJson } from './http.ts';
 import { type LaxName, parseLax } from './lax.ts';
+import { acceptLogoutToken } from './oidc/backchannel-logout.ts';
 import { completeOidcLogin } from './oidc/callback.ts';
 import { CompletedLogins } from './oidc/completed-logins.ts';
+import { acceptFrontChannelLogout } from './oidc/frontchannel-logout.ts';
 import { oidcLoginUrl } from './oidc/login.ts';
 import { PendingLogins } from './oidc/pending-logins.ts';
 import { OidcProviders, type OidcSettings, oidcSettings } from './oidc/provider.ts';
@@ -158,7 +161,11 @@ function resolveConfig(options: DemoSpOptions, url: string): DemoSpConfig {
 
 function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyle): Router {
   const router = new Router();
-  const saml = createSamlState({ metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000, now: sp.now });
+  const saml = createSamlState({
+    metadataMaxAgeMs: sp.metadataMaxAgeSeconds * 1000,
+    now: sp.now,
+    pinned: sp.lax.has('metadata-pinned'),
+  });
   const oidc = new OidcProviders(sp);
   const pendingLogins = new PendingLogins({
     inSession: sp.lax.has('oidc-state-in-session'),
@@ -427,7 +434,12 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
     finishLogin(
       ctx,
       login,
-      { protocol: 'oidc', idToken: result.idToken, oidcRefresh: result.refresh },
+      {
+        protocol: 'oidc',
+        idToken: result.idToken,
+        oidcRefresh: result.refresh,
+        ...sessionIds(result.idToken),
+      },
       result.returnTo,
     );
   };
@@ -436,6 +448,38 @@ function routes(sp: SpContext, sessions: SessionStore, failureStyle: FailureStyl
   });
   router.get('/oidc/:connection/callback', oidcCallback);
   router.post('/oidc/:connection/callback', oidcCallback);
+
+  router.get('/oidc/:connection/frontchannel-logout', (ctx) => {
+    const settings = oidcOf(ctx.params.connection!);
+    ctx.set('Cache-Control', 'no-store');
+    const ended = acceptFrontChannelLogout(sp, settings, sessions, ctx);
+    sp.log(`[demo-sp] front-channel logout at ${settings.connection}: ${ended} session(s) ended`);
+    ctx.type = 'html';
+    ctx.body = simplePage('Signed out', html`<p>Signed out of ${settings.config.displayName}.</p>`);
+  });
+
+  router.post('/oidc/:connection/backchannel-logout', async (ctx) => {
+    const settings = oidcOf(ctx.params.connection!);
+    const form = await readForm(ctx);
+    ctx.set('Cache-Control', 'no-store');
+    try {
+      const ended = await acceptLogoutToken(
+        sp,
+        oidc,
+        settings,
+        sessions,
+        form.get('logout_token') ?? undefined,
+      );
+      sp.log(`[demo-sp] back-channel logout at ${settings.connection}: ${ended} session(s) ended`);
+      ctx.status = 200;
+    } catch (error) {
+      if (!(error instanceof LoginRefused)) throw error;
+      // §2.8: a bad logout token is answered 400 with an OAuth error, never with a page.
+      sp.log(`[demo-sp] back-channel logout refused (${error.reason}): ${error.message}`);
+      ctx.status = 400;
+      ctx.body = { error: 'invalid_request', error_description: error.message };
+    }
+  });
 
   const logout: Middleware = async (ctx) => {
     const current = currentUser(ctx);
@@ -478,6 +522,16 @@ async function oidcLogoutUrl(
   if (login.idToken) url.searchParams.set('id_token_hint', login.idToken);
   url.searchParams.set('post_logout_redirect_uri', `${spUrl}/logged-out`);
   return url.href;
+}
+
+/** The sub and sid of a verified id_token, which back-channel logout tokens name. */
+function sessionIds(idToken: string): { oidcSub?: string; oidcSid?: string } {
+  if (!idToken) return {};
+  const claims = decodeJwt(idToken);
+  return {
+    ...(typeof claims.sub === 'string' ? { oidcSub: claims.sub } : {}),
+    ...(typeof claims.sid === 'string' ? { oidcSid: claims.sid } : {}),
+  };
 }
 
 function publicUser(user: StoredUser, login: SessionLogin): PublicUser {

@@ -464,6 +464,8 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         persona: c.persona,
         displayName,
         ...scim,
+        // Short, so that the certificate-rollover wait step costs the suite about three seconds.
+        metadataMaxAgeSeconds: 2,
         sps: {
           [spName]: {
             entityId: base,
@@ -483,11 +485,15 @@ export function demoHarnessProviders(spUrl: string, names: DemoNames = {}): Conf
         ...scim,
         ...(c.connection.tenantId ? { tenantId: c.connection.tenantId } : {}),
         ...(c.connection.hostedDomain ? { hostedDomain: c.connection.hostedDomain } : {}),
+        // Short, so that the key-rotation wait step costs the suite about three seconds.
+        jwksMaxAgeSeconds: 2,
         clients: {
           [c.client!.id]: {
             clientSecret: c.client!.secret,
             redirectUris: [`${s}/oidc/${name}/callback`],
             postLogoutRedirectUris: [`${s}/logged-out`],
+            backchannelLogoutUri: `${s}/oidc/${name}/backchannel-logout`,
+            frontchannelLogoutUri: `${s}/oidc/${name}/frontchannel-logout`,
             scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
             // The SP's id_token encryption key (oidc.id-token.encrypt).
             jwksUri: `${s}/oidc/jwks`,

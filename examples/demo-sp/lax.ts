@@ -54,8 +54,6 @@ export const laxSwitches = {
   'required-attributes': 'SAML: accept an assertion without the email attribute (falls back to the NameID)',
   'attribute-names-plain':
     "SAML: read only attributes named email and groups, not the connection's mapping (ADFS claim URIs)",
-  'session-not-on-or-after': 'SAML: accept an AuthnStatement whose SessionNotOnOrAfter has passed',
-  doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
   // SAML structure and encryption (issue #12)
   version: 'SAML: accept a Response or Assertion whose Version is not "2.0"',
   'duplicate-attributes':
@@ -77,6 +75,12 @@ export const laxSwitches = {
     'Over-strict SAML: refuse AES-CBC content encryption even when a verified Response signature covers it',
   'lenient-xml':
     'SAML: repair XML that is not well-formed (a repeated attribute: the first one is kept) instead of refusing it',
+  'session-not-on-or-after':
+    'SAML: ignore SessionNotOnOrAfter (accept an AuthnStatement whose SessionNotOnOrAfter has passed, keep the session after it)',
+  doctype: 'SAML: accept XML that carries a DOCTYPE (DTD / entity declarations)',
+  'metadata-pinned':
+    'SAML: read the IdP metadata once and keep its certificates for good (no refresh, no rollover)',
+  'idp-logout-ignored': "SAML: answer the IdP's LogoutRequest with Success but end no session",
   // Both protocols
   'clock-skew':
     'Widen the allowed clock skew from 60 seconds to a day (SAML NotBefore, NotOnOrAfter, SessionNotOnOrAfter, IssueInstant; id_token exp, nbf, iat, auth_time)',
@@ -121,6 +125,30 @@ export const laxSwitches = {
     "OIDC: keep a started login only in the SameSite=Lax session cookie (lost on the IdP's cross-site form_post)",
   'state-any-browser':
     'OIDC: find a started login by its state alone, whichever browser the response arrives in (login CSRF)',
+  'jwks-no-refresh':
+    'OIDC: keep the first JWKS fetched for good (no refetch when it is stale or a token names an unknown kid)',
+  // OIDC Back-Channel Logout 1.0 (§2.6: each check of the logout token)
+  'logout-token-alg-none': 'OIDC back-channel logout: accept an unsigned logout token (alg "none")',
+  'logout-token-signature':
+    'OIDC back-channel logout: accept a logout token whose signature does not verify (or whose key is unknown)',
+  'logout-token-issuer': 'OIDC back-channel logout: accept a logout token from another issuer',
+  'logout-token-audience': 'OIDC back-channel logout: accept a logout token addressed to another client',
+  'logout-token-claims': 'OIDC back-channel logout: accept a logout token without iat or jti',
+  'logout-token-expired':
+    'OIDC back-channel logout: accept a logout token whose exp has passed (or that has none)',
+  'logout-token-events':
+    'OIDC back-channel logout: accept a JWT without the back-channel logout member in events',
+  'logout-token-nonce': 'OIDC back-channel logout: accept a logout token that carries a nonce',
+  'logout-token-subject':
+    'OIDC back-channel logout: accept a logout token with neither sid nor sub (and end every session of the connection)',
+  'backchannel-logout-ignored':
+    'OIDC back-channel logout: answer a valid logout token with 200 but end no session',
+  // OIDC Front-Channel Logout 1.0
+  'frontchannel-logout-iss':
+    'OIDC front-channel logout: accept a request whose iss is missing or another issuer',
+  'frontchannel-logout-sid':
+    "OIDC front-channel logout: ignore sid and end the browser's own session, whatever session the request names",
+  'frontchannel-logout-ignored': 'OIDC front-channel logout: answer the request but end no session',
   // Account policy
   'match-by-email':
     'Match users by email alone, ignoring the subject (NameID, sub, oid) already linked to them',

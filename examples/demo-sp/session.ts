@@ -15,6 +15,9 @@ export interface SessionLogin {
   idToken?: string | undefined;
   /** OIDC with a refresh token: refreshed when the access token has expired. */
   oidcRefresh?: OidcRefresh | undefined;
+  /** OIDC: the id_token's sub and sid, which a back-channel logout token names. */
+  oidcSub?: string | undefined;
+  oidcSid?: string | undefined;
   /** From SessionNotOnOrAfter: the session ends here (ms). */
   expiresAt?: number | undefined;
 }

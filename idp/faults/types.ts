@@ -20,4 +20,8 @@ export interface FaultDefinition<Params = unknown, Value = unknown> {
 export type AnyFault = FaultDefinition<any, any>;
 
 /** Stages whose requests carry no flow cookie: a flow using them must run alone on its provider. */
-export const providerWideStages: ReadonlySet<string> = new Set(['oidc.jwks', 'oidc.discovery']);
+export const providerWideStages: ReadonlySet<string> = new Set([
+  'oidc.jwks',
+  'oidc.discovery',
+  'saml.metadata',
+]);

@@ -181,7 +181,10 @@ function clientMetadata(clientId: string, client: OidcClientConfig): ClientMetad
     ...(client.jwksUri ? { jwks_uri: client.jwksUri } : {}),
     response_types: client.responseTypes as ClientMetadata['response_types'],
     grant_types: grantTypes,
-    ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri } : {}),
+    // With a back-channel logout endpoint, id_tokens carry `sid` (§2.2), as Okta's and Auth0's do.
+    ...(client.backchannelLogoutUri
+      ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true }
+      : {}),
     id_token_signed_response_alg:
       client.idTokenSignedResponseAlg as ClientMetadata['id_token_signed_response_alg'],
   };

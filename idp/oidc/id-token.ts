@@ -46,6 +46,11 @@ export async function finishIdToken(
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
+  if (clientId) {
+    const claim = (name: string) =>
+      typeof value.payload[name] === 'string' ? (value.payload[name] as string) : undefined;
+    runtime.logins.remember(state.flow?.id, { clientId, sub: claim('sub'), sid: claim('sid') });
+  }
   const { encryption, ...plain } = value;
   const jws = await signedToken(runtime, token, plain, original, clientId);
   state.idTokenSigning = signingOf(jws.plan);

@@ -10,6 +10,7 @@ import { Accounts } from './accounts.ts';
 import { MemoryStore } from './adapter.ts';
 import { libraryConfiguration } from './configuration.ts';
 import { providerJwks, publishedKinds } from './keys.ts';
+import { FlowLogins } from './logins.ts';
 import { discoveryUrl, providerMiddleware } from './mount.ts';
 import { oidcRoutePaths } from './routes.ts';
 import { type OidcRuntime, requestState } from './runtime.ts';
@@ -53,6 +54,7 @@ export const createOidcProvider: ProviderFactory<OidcProviderConfig> = async (id
     mountPath: new URL(issuer).pathname.replace(/\/$/, ''),
     basePath,
     accounts: new Accounts({ persona, personaContext, directory: context.directory }),
+    logins: new FlowLogins(),
   };
   const store = new MemoryStore();
   const provider = new Provider(

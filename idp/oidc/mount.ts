@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware, Next } from 'koa';
 import { IdpError } from '../errors.ts';
+import { backChannelLogoutPath, sendBackChannelLogout } from './backchannel-logout.ts';
 import { endpoints } from './endpoints/index.ts';
 import { clientIdOf } from './endpoints/token.ts';
+import { frontChannelLogoutPath, sendFrontChannelLogout } from './frontchannel-logout.ts';
 import { findFlow } from './request-flow.ts';
 import { oidcRoutePaths, routeOf } from './routes.ts';
 import { initRequestState, type OidcRequestState, type OidcRuntime } from './runtime.ts';
@@ -23,6 +25,16 @@ const MAX_DELAY_MS = 120_000;
 export function providerMiddleware(runtime: OidcRuntime): Middleware {
   const library = runtime.provider.middleware;
   const serve = async (ctx: Context): Promise<void> => {
+    if (ctx.path === `${runtime.basePath}${backChannelLogoutPath}`) {
+      if (ctx.method !== 'GET') throw notAllowed(ctx, ctx.path);
+      initRequestState(ctx, 'end_session');
+      return sendBackChannelLogout(runtime, ctx);
+    }
+    if (ctx.path === `${runtime.basePath}${frontChannelLogoutPath}`) {
+      if (ctx.method !== 'GET') throw notAllowed(ctx, ctx.path);
+      initRequestState(ctx, 'end_session');
+      return sendFrontChannelLogout(runtime, ctx);
+    }
     const alias = multiTenantDiscovery(ctx.path, runtime);
     if (alias) {
       const asked = ctx.path;

@@ -6,6 +6,7 @@ import type { Flow } from '../flows.ts';
 import type { PersonaContext } from '../personas/types.ts';
 import type { Accounts } from './accounts.ts';
 import type { OidcPersona } from './claims.ts';
+import type { FlowLogins } from './logins.ts';
 import type { OidcRoute } from './routes.ts';
 
 /** One mounted OIDC provider: its library instance and what the harness keeps beside it. */
@@ -22,6 +23,8 @@ export interface OidcRuntime {
   /** `/oidc/<id>`: everything of this provider lives under it (cookies are scoped to it). */
   basePath: string;
   accounts: Accounts;
+  /** Each flow's last id_token (sub, sid, client), for back-channel logout steps. */
+  logins: FlowLogins;
   provider: Provider;
 }
 

@@ -25,6 +25,13 @@ export interface OidcStageValues {
   endpoint: EndpointValue;
   /** The parameters going back to the client from the authorization endpoint, and how. */
   'authorization-response': AuthorizationResponseValue;
+  /**
+   * A logout token before the harness signs it and posts it to the client's
+   * backchannel_logout_uri (OIDC Back-Channel Logout 1.0 §2.4), with its signing plan.
+   */
+  'logout-token': IdTokenValue;
+  /** The query of the front-channel logout request (Front-Channel Logout 1.0 §2); undefined: left out. */
+  'frontchannel-logout': { iss: string | undefined; sid: string | undefined };
 }
 
 /** JWS algorithms the harness can sign with (including the broken ones). */
@@ -166,6 +173,8 @@ export interface OidcStageContexts {
     expiredSecretError(clientId: string): EndpointAnswer;
   };
   'authorization-response': StageContext & { clientId: string | undefined; issuer: string };
+  'logout-token': StageContext & { clientId: string; issuer: string; publicJwk: PublicJwkLookup };
+  'frontchannel-logout': StageContext & { clientId: string; issuer: string };
 }
 
 // Fails to compile when a stage of flows.ts has no value type here.

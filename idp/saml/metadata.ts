@@ -7,8 +7,8 @@ export interface IdpMetadataInput {
   entityId: string;
   /** Base URL of the provider's endpoints (`<server>/saml/<id>`). */
   endpointBase: string;
-  /** Base64 DER of the signing certificate. */
-  signingCertificate: string;
+  /** Base64 DER of the signing certificates (two during a rollover). */
+  signingCertificates: string[];
   /** Base64 DER of the encryption certificate (the same key by default). */
   encryptionCertificate: string;
   wantAuthnRequestsSigned: boolean;
@@ -42,7 +42,7 @@ export function idpMetadataXml(input: IdpMetadataInput): string {
         WantAuthnRequestsSigned: String(input.wantAuthnRequestsSigned),
         protocolSupportEnumeration: ns.protocol,
       },
-      keyDescriptor('signing', input.signingCertificate),
+      ...input.signingCertificates.map((body) => keyDescriptor('signing', body)),
       keyDescriptor('encryption', input.encryptionCertificate),
       ...service('SingleLogoutService', 'slo'),
       ...formats.map((f) => el('md:NameIDFormat', {}, text(f))),

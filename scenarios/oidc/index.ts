@@ -41,8 +41,26 @@ import keysJwksExtraKeys from './keys-jwks-extra-keys.ts';
 import keysKidAbsentSeveralKeys from './keys-kid-absent-several-keys.ts';
 import keysKidAbsentSingleKey from './keys-kid-absent-single-key.ts';
 import keysRetiredKey from './keys-retired-key.ts';
+import keysRotationAfterCache from './keys-rotation-after-cache.ts';
 import keysRotationBothKeys from './keys-rotation-both-keys.ts';
 import keysRotationOnlyNext from './keys-rotation-only-next.ts';
+import logoutBackchannel from './logout-backchannel.ts';
+import logoutBackchannelAlgNone from './logout-backchannel-alg-none.ts';
+import logoutBackchannelAudWrong from './logout-backchannel-aud-wrong.ts';
+import logoutBackchannelEventsMissing from './logout-backchannel-events-missing.ts';
+import logoutBackchannelEventsWrong from './logout-backchannel-events-wrong.ts';
+import logoutBackchannelExpired from './logout-backchannel-expired.ts';
+import logoutBackchannelIatMissing from './logout-backchannel-iat-missing.ts';
+import logoutBackchannelIssWrong from './logout-backchannel-iss-wrong.ts';
+import logoutBackchannelJtiMissing from './logout-backchannel-jti-missing.ts';
+import logoutBackchannelNoSidNoSub from './logout-backchannel-no-sid-no-sub.ts';
+import logoutBackchannelNonce from './logout-backchannel-nonce.ts';
+import logoutBackchannelSignatureHs256 from './logout-backchannel-signature-hs256.ts';
+import logoutBackchannelSignatureRogueKey from './logout-backchannel-signature-rogue-key.ts';
+import logoutBackchannelSignatureTampered from './logout-backchannel-signature-tampered.ts';
+import logoutFrontchannel from './logout-frontchannel.ts';
+import logoutFrontchannelIssWrong from './logout-frontchannel-iss-wrong.ts';
+import logoutFrontchannelSidWrong from './logout-frontchannel-sid-wrong.ts';
 import multiStaffViaContractors from './multi-staff-via-contractors.ts';
 import multiTenantIssTidMismatch from './multi-tenant-iss-tid-mismatch.ts';
 import multiTenantTenantNotAllowed from './multi-tenant-tenant-not-allowed.ts';
@@ -187,4 +205,22 @@ export const oidcScenarios: ScenarioInput[] = [
   refreshIssChanged,
   // Every time field at every distance, judged against the target's declared clock skew.
   ...timingScenarios('oidc'),
+  keysRotationAfterCache,
+  logoutBackchannel,
+  logoutBackchannelEventsMissing,
+  logoutBackchannelEventsWrong,
+  logoutBackchannelNonce,
+  logoutBackchannelAudWrong,
+  logoutBackchannelIssWrong,
+  logoutBackchannelSignatureTampered,
+  logoutBackchannelSignatureRogueKey,
+  logoutBackchannelSignatureHs256,
+  logoutBackchannelAlgNone,
+  logoutBackchannelNoSidNoSub,
+  logoutBackchannelIatMissing,
+  logoutBackchannelJtiMissing,
+  logoutBackchannelExpired,
+  logoutFrontchannel,
+  logoutFrontchannelIssWrong,
+  logoutFrontchannelSidWrong,
 ];

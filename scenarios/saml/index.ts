@@ -17,6 +17,7 @@ import certificatesKeyinfoOmitted from './certificates-keyinfo-omitted.ts';
 import certificatesKeyinfoRegisteredAndRogue from './certificates-keyinfo-registered-and-rogue.ts';
 import certificatesNotYetValid from './certificates-not-yet-valid.ts';
 import certificatesRogueKey from './certificates-rogue-key.ts';
+import certificatesRolloverMetadata from './certificates-rollover-metadata.ts';
 import certificatesRotatedAtIdp from './certificates-rotated-at-idp.ts';
 import certificatesSha1Certificate from './certificates-sha1-certificate.ts';
 import certificatesSha1Digest from './certificates-sha1-digest.ts';
@@ -42,6 +43,10 @@ import issuerAssertionMissing from './issuer-assertion-missing.ts';
 import issuerAssertionWrong from './issuer-assertion-wrong.ts';
 import issuerResponseMissing from './issuer-response-missing.ts';
 import issuerUnknown from './issuer-unknown.ts';
+import logoutIdpInitiated from './logout-idp-initiated.ts';
+import logoutIdpRequestDestinationWrong from './logout-idp-request-destination-wrong.ts';
+import logoutIdpRequestIssuerWrong from './logout-idp-request-issuer-wrong.ts';
+import logoutIdpRequestUnsigned from './logout-idp-request-unsigned.ts';
 import multiCrossProviderAcs from './multi-cross-provider-acs.ts';
 import multiDisabledProvider from './multi-disabled-provider.ts';
 import recipientMissing from './recipient-missing.ts';
@@ -103,6 +108,7 @@ import toleranceTimeSevenDigits from './tolerance-time-seven-digits.ts';
 import toleranceTimeWholeSeconds from './tolerance-time-whole-seconds.ts';
 import usersConnectionBinding from './users-connection-binding.ts';
 import usersDeactivatedAtIdp from './users-deactivated-at-idp.ts';
+import usersDeactivatedSessionEnds from './users-deactivated-session-ends.ts';
 import usersEmailCaseAttribute from './users-email-case-attribute.ts';
 import usersEmailCaseSandbox from './users-email-case-sandbox.ts';
 import usersEmailOutsideDomain from './users-email-outside-domain.ts';
@@ -242,4 +248,10 @@ export const samlScenarios: ScenarioInput[] = [
   encryptionCbcUnauthenticated,
   encryptionRsa15,
   encryptionPlaintext,
+  logoutIdpInitiated,
+  logoutIdpRequestUnsigned,
+  logoutIdpRequestIssuerWrong,
+  logoutIdpRequestDestinationWrong,
+  usersDeactivatedSessionEnds,
+  certificatesRolloverMetadata,
 ];

@@ -118,6 +118,8 @@ export class OidcProviders {
     }
     const cached = this.jwks.get(url);
     if (cached && !refresh && this.fresh(cached)) return cached.value;
+    // Lax: the first key set is kept for good, whatever kid a token names.
+    if (cached && this.sp.lax.has('jwks-no-refresh')) return cached.value;
     const value = (await getJson(url, settings.connection, 'JWKS')) as JSONWebKeySet;
     if (!Array.isArray(value.keys)) {
       throw new LoginRefused('id-token-signature', `the JWKS at ${url} has no keys array`, {

@@ -25,14 +25,20 @@ export class MetadataCache {
   private readonly entries = new Map<string, Promise<IdpMetadata>>();
   private readonly maxAgeMs: number;
   private readonly now: () => number;
+  private readonly pinned: boolean;
 
-  constructor(options: { maxAgeMs: number; now: () => number }) {
+  constructor(options: { maxAgeMs: number; now: () => number; pinned?: boolean }) {
     this.maxAgeMs = options.maxAgeMs;
     this.now = options.now;
+    this.pinned = options.pinned ?? false;
   }
 
   async get(url: string, options: { refresh?: boolean; connection?: string } = {}): Promise<IdpMetadata> {
     const cached = this.entries.get(url);
+    if (cached && this.pinned) {
+      const meta = await cached.catch(() => undefined);
+      if (meta) return meta;
+    }
     if (cached && !options.refresh) {
       const meta = await cached.catch(() => undefined);
       if (meta && this.now() - meta.fetchedAt <= this.maxAgeMs) return meta;

@@ -1,19 +1,23 @@
+import { inflateRawSync } from 'node:zlib';
 import { SAML } from '@node-saml/node-saml';
 import type { Context } from 'koa';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
+import type { LaxName } from '../lax.ts';
 import type { SessionLogin, SessionStore } from '../session.ts';
 import type { IdpMetadata } from './metadata.ts';
 import type { SamlSettings } from './settings.ts';
 import type { SamlState } from './state.ts';
+import { attr, parseXml } from './xml.ts';
 
-function sloClient(settings: SamlSettings, meta: IdpMetadata): SAML {
+function sloClient(settings: SamlSettings, meta: IdpMetadata, lax: ReadonlySet<LaxName>): SAML {
   return new SAML({
     entryPoint: meta.ssoUrl,
     logoutUrl: meta.sloUrl ?? meta.ssoUrl,
     issuer: settings.spEntityId,
     callbackUrl: settings.acsUrl,
-    idpIssuer: meta.entityId,
+    // node-saml compares the Issuer of logout messages with it; without it, any Issuer goes.
+    idpIssuer: lax.has('issuer') ? undefined : meta.entityId,
     idpCert: meta.signingCertificates.length > 0 ? meta.signingCertificates : 'none',
     validateInResponseTo: 'never' as never,
   });
@@ -28,7 +32,7 @@ export async function samlLogoutUrl(
 ): Promise<string | undefined> {
   const meta = await state.metadata.get(settings.config.metadataUrl, { connection: settings.connection });
   if (!meta.sloUrl || !login.nameId) return undefined;
-  return sloClient(settings, meta).getLogoutUrlAsync(
+  return sloClient(settings, meta, sp.lax).getLogoutUrlAsync(
     {
       issuer: meta.entityId,
       nameID: login.nameId,
@@ -54,7 +58,7 @@ export async function handleSamlSlo(
 ): Promise<string> {
   const connection = settings.connection;
   const meta = await state.metadata.get(settings.config.metadataUrl, { connection });
-  const saml = sloClient(settings, meta);
+  const saml = sloClient(settings, meta, sp.lax);
   const query = form ? Object.fromEntries(form) : (ctx.query as Record<string, string>);
   const isRequest = Boolean(query.SAMLRequest);
   if (!query.SAMLRequest && !query.SAMLResponse) {
@@ -63,17 +67,21 @@ export async function handleSamlSlo(
       connection,
     });
   }
-  if (isRequest && !form && !query.Signature && !sp.lax.has('signature-required')) {
+  const xml = logoutXml(query, Boolean(form));
+  const unsigned = form ? !/<(?:[\w-]+:)?Signature[\s>]/.test(xml) : !query.Signature;
+  if (isRequest && unsigned && !sp.lax.has('signature-required')) {
     throw new LoginRefused('signature-required', 'an IdP LogoutRequest must be signed', {
       status: 400,
       connection,
     });
   }
+  // Lax: an unsigned POSTed LogoutRequest is read as if its signature had verified.
+  const skipSignature = isRequest && unsigned ? { _validateSignature: () => true } : {};
   let result: Awaited<ReturnType<SAML['validateRedirectAsync']>>;
   try {
     result = form
       ? isRequest
-        ? await saml.validatePostRequestAsync(query)
+        ? await saml.validatePostRequestAsync(query, skipSignature)
         : await saml.validatePostResponseAsync(query)
       : await saml.validateRedirectAsync(query, ctx.querystring);
   } catch (error) {
@@ -83,9 +91,43 @@ export async function handleSamlSlo(
       cause: error,
     });
   }
+  // node-saml does not look at Destination (SAML Bindings §3.4.5.2, §3.5.5.2: a signed message names it).
+  const destination = attr(parseXml(xml, 'logout message').documentElement ?? undefined, 'Destination');
+  if (destination !== settings.sloUrl && !sp.lax.has('destination')) {
+    throw new LoginRefused(
+      'destination',
+      destination
+        ? `the logout message is for ${destination}, not this SLO endpoint (${settings.sloUrl})`
+        : 'the logout message names no Destination',
+      { status: 400, connection },
+    );
+  }
   if (!isRequest) return '/logged-out';
   const nameId = result.profile?.nameID;
-  const ended = sessions.endWhere((login) => login.connection === connection && login.nameId === nameId);
+  if (sp.lax.has('idp-logout-ignored')) {
+    sp.log(`[demo-sp] IdP logout for ${nameId}: answered Success, no session ended (lax)`);
+    return saml.getLogoutResponseUrlAsync(result.profile!, query.RelayState ?? '', {}, true);
+  }
+  // SAML Core §3.7.3.2: with SessionIndex, only the sessions it names end.
+  const sessionIndex = result.profile?.sessionIndex;
+  const ended = sessions.endWhere(
+    (login) =>
+      login.connection === connection &&
+      login.nameId === nameId &&
+      (sessionIndex === undefined || login.sessionIndex === sessionIndex),
+  );
   sp.log(`[demo-sp] IdP logout for ${nameId}: ${ended} session(s) ended`);
   return saml.getLogoutResponseUrlAsync(result.profile!, query.RelayState ?? '', {}, true);
+}
+
+/** A logout message's XML as it arrived (HTTP-POST: base64; HTTP-Redirect: DEFLATE too). */
+function logoutXml(query: Record<string, string>, posted: boolean): string {
+  const bytes = Buffer.from(query.SAMLRequest ?? query.SAMLResponse ?? '', 'base64');
+  try {
+    return (posted ? bytes : inflateRawSync(bytes, { maxOutputLength: 1024 * 1024 })).toString('utf8');
+  } catch (error) {
+    throw new LoginRefused('response-invalid', `the logout message cannot be decoded: ${String(error)}`, {
+      status: 400,
+    });
+  }
 }

@@ -48,9 +48,18 @@ export interface SamlState {
   replay: ReplayCache;
 }
 
-export function createSamlState(options: { metadataMaxAgeMs: number; now: () => number }): SamlState {
+export function createSamlState(options: {
+  metadataMaxAgeMs: number;
+  now: () => number;
+  /** Lax `metadata-pinned`: the first metadata read is kept for good. */
+  pinned?: boolean;
+}): SamlState {
   return {
-    metadata: new MetadataCache({ maxAgeMs: options.metadataMaxAgeMs, now: options.now }),
+    metadata: new MetadataCache({
+      maxAgeMs: options.metadataMaxAgeMs,
+      now: options.now,
+      pinned: options.pinned ?? false,
+    }),
     requests: new RequestLog(),
     replay: new ReplayCache(),
   };

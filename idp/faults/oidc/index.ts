@@ -13,6 +13,8 @@ import endpointAnswer from './endpoint/answer.ts';
 import endpointError from './endpoint/error.ts';
 import endpointExpiredSecret from './endpoint/expired-secret.ts';
 import endpointSlow from './endpoint/slow.ts';
+import frontchannelLogoutIss from './frontchannel-logout/iss.ts';
+import frontchannelLogoutSid from './frontchannel-logout/sid.ts';
 import idTokenAlgNone from './id-token/alg-none.ts';
 import idTokenAudience from './id-token/audience.ts';
 import idTokenAuthTime from './id-token/auth-time.ts';
@@ -42,6 +44,8 @@ import jwksEmpty from './jwks/empty.ts';
 import jwksPublish from './jwks/publish.ts';
 import jwksRemoveKid from './jwks/remove-kid.ts';
 import jwksRotate from './jwks/rotate.ts';
+import logoutTokenClaims from './logout-token/claims.ts';
+import logoutTokenSignature from './logout-token/signature.ts';
 import tokenResponseRemove from './token-response/remove.ts';
 import tokenResponseSet from './token-response/set.ts';
 import userinfoSet from './userinfo/set.ts';
@@ -89,6 +93,12 @@ export const oidcFaults: AnyFault[] = [
   jwksPublish,
   jwksRemoveKid,
   jwksRotate,
+  // logout-token
+  logoutTokenClaims,
+  logoutTokenSignature,
+  // frontchannel-logout
+  frontchannelLogoutIss,
+  frontchannelLogoutSid,
   // discovery
   discoveryEndpoints,
   discoveryIssuer,

@@ -5,6 +5,12 @@ import relayState from './deliver/relay-state.ts';
 import encryptionAlgorithms from './encrypt/algorithms.ts';
 import encryptionSkipped from './encrypt/plaintext.ts';
 import encryptionCertificate from './encrypt/recipient.ts';
+import logoutDestination from './logout/destination.ts';
+import logoutInResponseTo from './logout/in-response-to.ts';
+import logoutIssuer from './logout/issuer.ts';
+import logoutSigningKey from './logout/signing-key.ts';
+import logoutUnsigned from './logout/unsigned.ts';
+import metadataCertificates from './metadata/certificates.ts';
 import assertionExpired from './model/assertion-expired.ts';
 import attribute from './model/attribute.ts';
 import attributeDuplicated from './model/attribute-duplicated.ts';
@@ -27,6 +33,7 @@ import nameIdProcessingInstruction from './model/nameid-processing-instruction.t
 import notBeforeFuture from './model/not-before-future.ts';
 import recipient from './model/recipient.ts';
 import sessionExpired from './model/session-expired.ts';
+import sessionLifetime from './model/session-lifetime.ts';
 import status from './model/status.ts';
 import subjectConfirmationExpired from './model/subject-confirmation-expired.ts';
 import subjectConfirmationMethod from './model/subject-confirmation-method.ts';
@@ -58,6 +65,7 @@ export const samlFaults: AnyFault[] = [
   subjectConfirmationExpired,
   issueInstant,
   sessionExpired,
+  sessionLifetime,
   clockSkew,
   // model: where the response is for, who sent it, what it answers
   audience,
@@ -111,4 +119,12 @@ export const samlFaults: AnyFault[] = [
   acsUrl,
   posts,
   relayState,
+  // logout (the LogoutRequest / LogoutResponse the IdP sends)
+  logoutUnsigned,
+  logoutSigningKey,
+  logoutIssuer,
+  logoutDestination,
+  logoutInResponseTo,
+  // metadata (provider-wide)
+  metadataCertificates,
 ];

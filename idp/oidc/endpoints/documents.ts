@@ -36,10 +36,13 @@ export async function finishJwks(ctx: Context, runtime: OidcRuntime, state: Oidc
     },
   );
   ctx.body = jwks;
+  // Short on purpose: a wait step after a key rotation waits this out (see config/defaults.ts).
+  const maxAge = runtime.config.jwksMaxAgeSeconds;
+  ctx.set('Cache-Control', `public, max-age=${maxAge}`);
   traceOidc(runtime, ctx, {
     direction: 'out',
     kind: 'jwks',
-    summary: `JWKS with kids ${jwks.keys.map((k) => String(k.kid)).join(', ') || '(none)'}`,
+    summary: `JWKS with kids ${jwks.keys.map((k) => String(k.kid)).join(', ') || '(none)'} (max-age=${maxAge})`,
     message: jwks,
   });
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import type { KeyKindName } from '../../keys/kinds.ts';
 import type { MessageParam } from '../bindings/incoming.ts';
 import { autoPostPage, redirectUrl } from '../bindings/outgoing.ts';
 import { bindings } from '../constants.ts';
@@ -7,8 +8,9 @@ import { signElement } from '../sign-xml.ts';
 import type { SloEndpoint } from '../sps/types.ts';
 
 /**
- * Sends a LogoutRequest or LogoutResponse to an SP's SingleLogoutService, signed: an
- * enveloped signature over HTTP-POST, the query signature over HTTP-Redirect.
+ * Sends a LogoutRequest or LogoutResponse to an SP's SingleLogoutService, signed (unless
+ * a flow's fault says not): an enveloped signature over HTTP-POST, the query signature
+ * over HTTP-Redirect.
  */
 export async function sendLogoutMessage(
   provider: SamlProvider,
@@ -22,9 +24,11 @@ export async function sendLogoutMessage(
     relayState: string | undefined;
     flowId: string | undefined;
     summary: string;
+    /** The key kind that signs; undefined sends the message unsigned (a flow's fault). */
+    keyKind: KeyKindName | undefined;
   },
 ): Promise<void> {
-  const key = await provider.signingKey();
+  const key = input.keyKind ? await provider.context.keys.get(provider.id, input.keyKind) : undefined;
   const { signatureAlgorithm, digestAlgorithm } = provider.config;
   ctx.set('Cache-Control', 'no-store');
   if (input.slo.binding === bindings.redirect) {
@@ -33,7 +37,7 @@ export async function sendLogoutMessage(
       param: input.param,
       xml: input.xml,
       relayState: input.relayState,
-      signing: { privateKey: key.privateKey, algorithm: signatureAlgorithm },
+      signing: key ? { privateKey: key.privateKey, algorithm: signatureAlgorithm } : undefined,
     });
     provider.trace(ctx, {
       flowId: input.flowId,
@@ -46,21 +50,25 @@ export async function sendLogoutMessage(
       xml: input.xml,
       raw: new URL(url).searchParams.get(input.param) ?? undefined,
       relayState: input.relayState,
-      signature: { signed: ['query string'], alg: signatureAlgorithm, keyKind: key.kind },
+      signature: key
+        ? { signed: ['query string'], alg: signatureAlgorithm, keyKind: key.kind }
+        : { signed: [] },
     });
     ctx.redirect(url);
     return;
   }
-  const signed = signElement(
-    input.xml,
-    { localName: input.kind, id: input.id },
-    {
-      privateKey: key.privateKey,
-      keyInfoCertificate: key.certificatePem,
-      signatureAlgorithm,
-      digestAlgorithm,
-    },
-  );
+  const signed = key
+    ? signElement(
+        input.xml,
+        { localName: input.kind, id: input.id },
+        {
+          privateKey: key.privateKey,
+          keyInfoCertificate: key.certificatePem,
+          signatureAlgorithm,
+          digestAlgorithm,
+        },
+      )
+    : input.xml;
   const raw = Buffer.from(signed, 'utf8').toString('base64');
   provider.trace(ctx, {
     flowId: input.flowId,
@@ -73,7 +81,7 @@ export async function sendLogoutMessage(
     xml: signed,
     raw,
     relayState: input.relayState,
-    signature: { signed: [input.kind], alg: signatureAlgorithm, keyKind: key.kind },
+    signature: key ? { signed: [input.kind], alg: signatureAlgorithm, keyKind: key.kind } : { signed: [] },
   });
   ctx.type = 'html';
   ctx.body = autoPostPage({

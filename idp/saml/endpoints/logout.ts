@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
 import type { HarnessState } from '../../http/error-middleware.ts';
-import { logoutRequestXml } from '../logout.ts';
+import { logoutPlan, logoutRequestXml } from '../logout.ts';
 import type { SamlProvider } from '../provider.ts';
 import { sendLogoutMessage } from './logout-send.ts';
 
@@ -46,9 +46,20 @@ export async function idpInitiatedLogout(provider: SamlProvider, ctx: Context): 
     );
   }
   const flowId = (ctx.state as HarnessState).flowId;
+  const plan = await logoutPlan(
+    provider.context.flows.get(flowId),
+    {
+      kind: 'LogoutRequest',
+      issuer: provider.entityId,
+      destination: sp.slo.url,
+      inResponseTo: undefined,
+      keyKind: 'current',
+    },
+    { providerId: provider.id, sp, ctx },
+  );
   const request = logoutRequestXml({
-    issuer: provider.entityId,
-    destination: sp.slo.url,
+    issuer: plan.issuer,
+    destination: plan.destination,
     nameId: participant.nameId,
     sessionIndex: participant.sessionIndex,
     now: Date.now(),
@@ -64,6 +75,7 @@ export async function idpInitiatedLogout(provider: SamlProvider, ctx: Context): 
     xml: request.xml,
     relayState,
     flowId,
-    summary: `LogoutRequest ${request.id} to ${sp.entityId} for ${participant.nameId.value}`,
+    summary: `LogoutRequest ${request.id} to ${sp.entityId} for ${participant.nameId.value}${plan.keyKind ? '' : ' (unsigned)'}`,
+    keyKind: plan.keyKind,
   });
 }

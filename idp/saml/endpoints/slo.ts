@@ -4,7 +4,7 @@ import { IdpError } from '../../errors.ts';
 import type { HarnessState } from '../../http/error-middleware.ts';
 import { type IncomingMessage, readSamlMessage } from '../bindings/incoming.ts';
 import { statusCodes } from '../constants.ts';
-import { logoutResponseXml } from '../logout.ts';
+import { logoutPlan, logoutResponseXml } from '../logout.ts';
 import { expectMessage, readLogoutRequest, readLogoutResponse } from '../messages.ts';
 import type { SamlProvider } from '../provider.ts';
 import { enforceSignature } from '../request-signature.ts';
@@ -66,10 +66,21 @@ async function logoutRequest(provider: SamlProvider, ctx: Context, message: Inco
     provider.sessions.current(ctx) ??
     provider.sessions.findByParticipant(sp.name, request.sessionIndexes, request.nameId);
   if (session) provider.sessions.end(ctx, session);
+  const plan = await logoutPlan(
+    provider.context.flows.get(flowId),
+    {
+      kind: 'LogoutResponse',
+      issuer: provider.entityId,
+      destination: sp.slo.url,
+      inResponseTo: request.id,
+      keyKind: 'current',
+    },
+    { providerId: provider.id, sp, ctx },
+  );
   const response = logoutResponseXml({
-    issuer: provider.entityId,
-    destination: sp.slo.url,
-    inResponseTo: request.id,
+    issuer: plan.issuer,
+    destination: plan.destination,
+    inResponseTo: plan.inResponseTo,
     statusCode: statusCodes.success,
     now: Date.now(),
   });
@@ -81,7 +92,8 @@ async function logoutRequest(provider: SamlProvider, ctx: Context, message: Inco
     xml: response.xml,
     relayState: message.relayState,
     flowId,
-    summary: `LogoutResponse to ${sp.entityId} (InResponseTo ${request.id}): ${session ? 'session ended' : 'no session in this browser'}`,
+    summary: `LogoutResponse to ${sp.entityId} (InResponseTo ${plan.inResponseTo ?? '(none)'}): ${session ? 'session ended' : 'no session in this browser'}`,
+    keyKind: plan.keyKind,
   });
 }
 

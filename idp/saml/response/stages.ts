@@ -178,6 +178,29 @@ export interface SamlStageValues {
   'post-sign': string;
   encrypt: EncryptionPlan;
   deliver: DeliveryPlan;
+  /** A LogoutRequest or LogoutResponse the IdP sends an SP (single logout), before it is written. */
+  logout: LogoutPlan;
+  /** What the IdP metadata publishes (served to every SP: a provider-wide stage). */
+  metadata: MetadataPlan;
+}
+
+export interface MetadataPlan {
+  /** Key kinds whose certificates the metadata lists as signing KeyDescriptors, in order. */
+  signingKinds: KeyKindName[];
+}
+
+/**
+ * What the IdP writes into a logout message it sends, and how it signs it. A field left
+ * undefined is left out of the message.
+ */
+export interface LogoutPlan {
+  kind: 'LogoutRequest' | 'LogoutResponse';
+  issuer: string | undefined;
+  destination: string | undefined;
+  /** LogoutResponse: the ID of the LogoutRequest it answers. */
+  inResponseTo: string | undefined;
+  /** The provider key kind that signs (enveloped over HTTP-POST, the query over HTTP-Redirect); undefined: unsigned. */
+  keyKind: KeyKindName | undefined;
 }
 
 /**

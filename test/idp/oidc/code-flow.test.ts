@@ -143,6 +143,23 @@ describe('OIDC code flow with a real RP (openid-client)', () => {
     expect(responseTrace?.decoded).not.toContain(tokens.access_token);
   });
 
+  it('refuses an RP-initiated logout to an unregistered post_logout_redirect_uri, naming the registered ones', async () => {
+    const rp = await discoverRp(issuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
+    const browser = new TestBrowser();
+    await loginWithCode(rp, browser, { redirectUri: REDIRECT, user: 'alice' });
+    for (const elsewhere of ['https://attacker.example/', `${AFTER_LOGOUT}/`]) {
+      const logoutUrl = client.buildEndSessionUrl(rp, {
+        post_logout_redirect_uri: elsewhere,
+        client_id: 'app',
+        state: 'bye',
+      });
+      const refused = await browser.request(logoutUrl.href);
+      expect(refused.status).toBe(400);
+      expect(textOf(refused.body)).toContain(`Post-logout redirect URIs registered for app: ${AFTER_LOGOUT}`);
+      expect(refused.headers.get('location')).toBeNull();
+    }
+  });
+
   it('shows the login page and refuses an unknown user, and cancelling sends access_denied', async () => {
     const rp = await discoverRp(issuer, 'app', { method: 'client_secret_basic', secret: 'app-secret' });
     const browser = new TestBrowser();

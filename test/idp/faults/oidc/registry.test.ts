@@ -69,6 +69,33 @@ const samples: Record<string, { value: unknown; context: Record<string, unknown>
     },
     context: { providerId: 'op', flowId: 'f', clientId: 'app', issuer: 'https://op' },
   },
+  'frontchannel-logout': {
+    value: { iss: 'https://op', sid: 'sid-1' },
+    context: { providerId: 'op', flowId: 'f', clientId: 'app', issuer: 'https://op' },
+  },
+  'logout-token': {
+    value: {
+      header: { alg: 'RS256', kid: 'k1', typ: 'logout+jwt' },
+      payload: {
+        iss: 'https://op',
+        aud: 'app',
+        iat: 1.7e9,
+        exp: 1.7e9 + 120,
+        jti: 'j',
+        events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+        sub: 's',
+        sid: 'sid-1',
+      },
+      signing: { kind: 'current', alg: 'RS256', kid: 'k1' },
+    },
+    context: {
+      providerId: 'op',
+      flowId: 'f',
+      clientId: 'app',
+      issuer: 'https://op',
+      publicJwk: async (kind: string) => ({ kty: 'RSA', kid: `kid-${kind}` }),
+    },
+  },
 };
 
 function deepFreeze<T>(value: T): T {

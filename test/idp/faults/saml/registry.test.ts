@@ -61,6 +61,14 @@ describe('the SAML fault registry', () => {
         posts: 1,
         xml: '<x/>',
       },
+      logout: {
+        kind: 'LogoutResponse',
+        issuer: 'https://idp.test/saml',
+        destination: 'https://sp.test/saml/slo',
+        inResponseTo: '_request',
+        keyKind: 'current',
+      },
+      metadata: { signingKinds: ['current'] },
     } as const;
     for (const fault of samlFaults) {
       const value = values[fault.stage as keyof typeof values];
