@@ -159,7 +159,7 @@ function planJob(
   if (typeof user === 'string') return { ...withConnection, cast, skip: user };
   const accountOf = (name: string): DirectoryUser =>
     isRoleName(name) ? castUser(cast, name)! : (directory.findByEmail(name) ?? unknownUser(name));
-  const values = castTemplateValues(cast);
+  const values = castTemplateValues(cast, base.target.clockSkewSeconds);
   let steps: PlannedStep[];
   // A step that does not log in (wait, probe, logout, ...) expects whoever logged in last.
   let lastLogin = user;

@@ -100,9 +100,15 @@ export function castUser(cast: Cast, role: RoleName): DirectoryUser | undefined 
   }
 }
 
-/** The values of the scenario placeholders ({{victim.email}}, {{otherConnection}}, ...) for this cast. */
-export function castTemplateValues(cast: Cast): TemplateValues {
-  const entries: [string, string][] = [['connection', cast.connectionName]];
+/**
+ * The values of the scenario placeholders ({{victim.email}}, {{otherConnection}},
+ * {{target.clockSkewSeconds}}, ...) for this cast on a target declaring `clockSkewSeconds` (seconds).
+ */
+export function castTemplateValues(cast: Cast, clockSkewSeconds: number): TemplateValues {
+  const entries: [string, string][] = [
+    ['connection', cast.connectionName],
+    ['target.clockSkewSeconds', String(clockSkewSeconds)],
+  ];
   if (cast.otherConnection) entries.push(['otherConnection', cast.otherConnection]);
   const users: [string, DirectoryUser | undefined][] = [
     ['subject', cast.subject],

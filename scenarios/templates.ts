@@ -4,6 +4,7 @@ import { type RoleName, roleNames, type Scenario } from './schema.ts';
  * Placeholders in scenario data, filled per target from its cast of roles:
  * `{{subject.email}}`, `{{victim.email}}`, `{{stranger.nameId}}`, `{{otherSubject.email}}`
  * (any user field: email, nameId, externalId, id, displayName, localPart, domain), and
+ * `{{target.clockSkewSeconds}}`, the clock skew the target declares (seconds).
  * `{{connection}}` / `{{otherConnection}}`, the names of the connection under test and of
  * another connection of the same target. A filter may follow: `{{subject.email | upper}}`
  * (`upper`, `lower`, or `capitalize`: the first letter of the email's local part and domain).
@@ -126,6 +127,7 @@ export function sampleTemplateValues(): TemplateValues {
   const entries: [string, string][] = [
     ['connection', 'connection-under-test'],
     ['otherConnection', 'other-connection'],
+    ['target.clockSkewSeconds', '180'],
   ];
   for (const name of Object.values(roleTemplateNames)) {
     const email = `${name.toLowerCase()}@roles.example`;

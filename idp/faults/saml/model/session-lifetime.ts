@@ -18,10 +18,19 @@ export default defineSamlFault({
       .max(3600)
       .default(3)
       .describe('Seconds from the IssueInstant until the IdP session ends'),
+    earlierBySeconds: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(86_400)
+      .default(0)
+      .describe(
+        "Seconds to write SessionNotOnOrAfter earlier than that: the SP's declared clock skew ({{target.clockSkewSeconds}}), so that an SP which adds its skew allowance to the session end still ends it `seconds` after the login",
+      ),
   }),
-  apply: (model, { seconds }) => {
+  apply: (model, { seconds, earlierBySeconds }) => {
     requireAssertions(model, 'saml.session-lifetime');
-    const end = instantAt(idpNow(model) + seconds * 1000);
+    const end = instantAt(idpNow(model) + (seconds - earlierBySeconds) * 1000);
     return mapAssertions(model, (a) => {
       if (!a.authnStatement) throw new Error('saml.session-lifetime: the assertion has no AuthnStatement');
       return { ...a, authnStatement: { ...a.authnStatement, sessionNotOnOrAfter: end } };
