@@ -220,7 +220,7 @@ function dispatchProviders(providers: Map<string, MountedProvider>): Middleware<
 function homePage(providers: Map<string, MountedProvider>): Middleware {
   return async (ctx, next) => {
     if (ctx.path !== '/' || ctx.method !== 'GET') return next();
-    const infos = await Promise.all([...providers.values()].map((p) => p.info()));
+    const infos = [...providers.values()];
     ctx.type = 'html';
     ctx.body = page(
       'sso-harness',
@@ -228,7 +228,7 @@ function homePage(providers: Map<string, MountedProvider>): Middleware {
 <p>A test identity provider. Its keys are test keys: never trust it in production.</p>
 <ul>${infos.map(
         (p) =>
-          html`<li><strong>${p.displayName}</strong> (${p.protocol.toUpperCase()}, ${p.persona}${p.disabled ? ', disabled' : ''}): <a href="${p.metadataUrl}">${p.protocol === 'saml' ? 'metadata' : 'discovery'}</a></li>`,
+          html`<li><strong>${p.displayName}</strong> (${p.protocol.toUpperCase()}, ${p.config.persona}${p.config.disabled ? ', disabled' : ''}): <a href="${p.metadataUrl}">${p.protocol === 'saml' ? 'metadata' : 'discovery'}</a></li>`,
       )}</ul>`,
     );
   };

@@ -1,5 +1,15 @@
 import { createHash, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
+
+const require = createRequire(import.meta.url);
+let forgeModule: typeof Forge | undefined;
+
+/** node-forge, loaded on first use: a harness whose certificates are on disk starts without it. */
+function loadForge(): typeof Forge {
+  forgeModule ??= require('node-forge') as typeof Forge;
+  return forgeModule;
+}
 
 export interface CertificateSpec {
   /** Key whose public half the certificate carries. */
@@ -20,6 +30,7 @@ export interface CertificateSpec {
  * RSA keys only: forge cannot sign with EC keys.
  */
 export function createCertificate(spec: CertificateSpec): string {
+  const forge = loadForge();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(
     createPublicKey(spec.subjectKey).export({ type: 'spki', format: 'pem' }).toString(),
@@ -39,12 +50,12 @@ export function createCertificate(spec: CertificateSpec): string {
   const forgeKey = forge.pki.privateKeyFromPem(
     signingKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
   );
-  cert.sign(forgeKey as forge.pki.rsa.PrivateKey, forge.md[spec.hash].create());
+  cert.sign(forgeKey as Forge.pki.rsa.PrivateKey, forge.md[spec.hash].create());
   return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
 }
 
-function nameAttributes(name: { commonName: string; organization?: string }): forge.pki.CertificateField[] {
-  const fields: forge.pki.CertificateField[] = [{ name: 'commonName', value: name.commonName }];
+function nameAttributes(name: { commonName: string; organization?: string }): Forge.pki.CertificateField[] {
+  const fields: Forge.pki.CertificateField[] = [{ name: 'commonName', value: name.commonName }];
   if (name.organization) fields.push({ name: 'organizationName', value: name.organization });
   return fields;
 }
@@ -84,6 +95,7 @@ export interface CertificateSummary {
 
 export function summarizeCertificate(pem: string): CertificateSummary {
   const x509 = new X509Certificate(pem);
+  const forge = loadForge();
   const forgeCert = forge.pki.certificateFromPem(pem);
   return {
     subject: x509.subject.replace(/\n/g, ', '),

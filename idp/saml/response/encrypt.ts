@@ -1,16 +1,22 @@
 import { X509Certificate } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Element } from '@xmldom/xmldom';
-import xmlenc from 'xml-encryption';
+import type xmlenc from 'xml-encryption';
 import { childElements, parseXml, serializeXml } from '../../../lib/xml.ts';
 import { IdpError } from '../../errors.ts';
 import { type EncryptionAlgorithmName, encryptionAlgorithms, keyTransportAlgorithm } from '../algorithms.ts';
 import { ns } from '../constants.ts';
 
-const encrypt = promisify(xmlenc.encrypt) as (
-  content: string,
-  options: xmlenc.EncryptOptions,
-) => Promise<string>;
+type Encrypt = (content: string, options: xmlenc.EncryptOptions) => Promise<string>;
+let encryptFunction: Promise<Encrypt> | undefined;
+
+/** xml-encryption, loaded when a first SP asks for encrypted assertions. */
+function loadEncrypt(): Promise<Encrypt> {
+  encryptFunction ??= import('xml-encryption').then(
+    (module) => promisify((module.default ?? module).encrypt) as Encrypt,
+  );
+  return encryptFunction;
+}
 
 /**
  * Replaces every Assertion of the Response with an EncryptedAssertion for the SP's
@@ -32,6 +38,7 @@ export async function encryptAssertions(
   const publicKey = new X509Certificate(options.certificate).publicKey
     .export({ type: 'spki', format: 'pem' })
     .toString();
+  const encrypt = await loadEncrypt();
   for (const assertion of childElements(root, 'Assertion').filter((e) => e.namespaceURI === ns.assertion)) {
     const encrypted = await encrypt(serializeXml(assertion), {
       rsa_pub: publicKey,
