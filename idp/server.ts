@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa, { type Context, type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
@@ -15,6 +15,11 @@ import { requestGuard } from './http/guard.ts';
 import { KeyFactory } from './keys/factory.ts';
 import { mountProviders } from './providers.ts';
 import { Trace } from './trace.ts';
+
+// The CommonJS module, not `import ... from 'node:http'`: an ES module import of node:http
+// builds a facade of every export, which loads fetch's undici for http.WebSocket (some
+// 50 ms of start-up).
+const { createServer } = process.getBuiltinModule('node:http');
 
 export interface IdpServerOptions {
   config: Config;
