@@ -108,6 +108,9 @@ export async function startHarnessWithDemoSp(
     log: () => {},
   });
   await composition.ready();
+  // Providers make their keys on first use: make them now, so the pages' first answers do
+  // not wait on key generation (the waits below are for the UI, not for that).
+  await Promise.all([...harness.server.providers.values()].map((provider) => provider.info()));
   return {
     harness,
     sp,
