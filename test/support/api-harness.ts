@@ -28,9 +28,10 @@ export async function startApiHarness(
     stateDir: options.stateDir,
   });
   await composition.ready();
-  // Providers make their keys on first use; make them now, as a harness in use has them,
-  // so that timings in these tests measure the API and not the first key generation.
+  // Providers make their keys, and serve loads its API modules, on first use: do both now,
+  // as in a harness in use, so that timings in these tests measure the API's answers.
   await Promise.all([...idp.providers.values()].map((provider) => provider.info()));
+  await (await fetch(`${idp.url}/api/about`)).arrayBuffer();
   return {
     ...idp,
     async stop() {

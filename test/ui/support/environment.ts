@@ -108,9 +108,10 @@ export async function startHarnessWithDemoSp(
     log: () => {},
   });
   await composition.ready();
-  // Providers make their keys on first use: make them now, so the pages' first answers do
-  // not wait on key generation (the waits below are for the UI, not for that).
+  // Providers make their keys, and serve loads its API modules, on first use: do both now,
+  // so the pages' first answers do not wait on them (the tests' waits are for the UI).
   await Promise.all([...harness.server.providers.values()].map((provider) => provider.info()));
+  await (await fetch(`${harness.url}/api/about`)).arrayBuffer();
   return {
     harness,
     sp,
