@@ -117,7 +117,13 @@ export async function startHarnessWithDemoSp(
     sp,
     url: harness.url,
     stateDir,
-    stopHarness: () => harness.close(),
+    async stopHarness() {
+      await harness.close();
+      // This process's fetch keeps kept-alive sockets to the harness: let them read the
+      // server's close (one turn of the event loop) before a harness restarted on the same
+      // port is asked, or fetch may reuse one and fail with "other side closed".
+      await new Promise((resolve) => setImmediate(resolve));
+    },
     async close() {
       await harness.close();
       if (!options.sp) await sp.close();
