@@ -81,7 +81,7 @@ export function buildProgram(): Command {
     .option('-r, --reporter <list>', 'reporters: list,json=PATH,junit=PATH,html=PATH', 'list')
     .option(
       '-w, --workers <n>',
-      'scenarios run at once (default: twice the CPUs, at most 8)',
+      'scenarios run at once (default: HTTP driver twice the CPUs, at most 8; browser driver one per CPU, at most 4)',
       parsePositiveInt,
     )
     .option('--shard <i/n>', 'run only shard i of n (deterministic split for CI machines)')

@@ -54,11 +54,20 @@ export interface ProviderInfo {
   endpoints: ProviderEndpoint[];
 }
 
-/** One configured provider, mounted under `/<protocol>/<id>`. */
+/**
+ * One configured provider, mounted under `/<protocol>/<id>`. Its keys (and an OIDC
+ * provider's library instance) are made on first use, so a harness with many providers
+ * starts without making any.
+ */
 export interface MountedProvider {
   id: string;
   protocol: 'saml' | 'oidc';
   config: ProviderConfig;
+  displayName: string;
+  /** SAML entityID or OIDC issuer. */
+  entityId: string;
+  /** SAML metadata URL or OIDC discovery URL (known without making keys, unlike `info()`). */
+  metadataUrl: string;
   /** Handles every request under the provider's prefix (the dispatcher strips nothing). */
   middleware: Middleware;
   info(): Promise<ProviderInfo>;

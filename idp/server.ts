@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa, { type Context, type Middleware } from 'koa';
 import { defaults } from '../config/defaults.ts';
@@ -15,6 +15,11 @@ import { requestGuard } from './http/guard.ts';
 import { KeyFactory } from './keys/factory.ts';
 import { mountProviders } from './providers.ts';
 import { Trace } from './trace.ts';
+
+// The CommonJS module, not `import ... from 'node:http'`: an ES module import of node:http
+// builds a facade of every export, which loads fetch's undici for http.WebSocket (some
+// 50 ms of start-up).
+const { createServer } = process.getBuiltinModule('node:http');
 
 export interface IdpServerOptions {
   config: Config;
@@ -220,7 +225,7 @@ function dispatchProviders(providers: Map<string, MountedProvider>): Middleware<
 function homePage(providers: Map<string, MountedProvider>): Middleware {
   return async (ctx, next) => {
     if (ctx.path !== '/' || ctx.method !== 'GET') return next();
-    const infos = await Promise.all([...providers.values()].map((p) => p.info()));
+    const infos = [...providers.values()];
     ctx.type = 'html';
     ctx.body = page(
       'sso-harness',
@@ -228,7 +233,7 @@ function homePage(providers: Map<string, MountedProvider>): Middleware {
 <p>A test identity provider. Its keys are test keys: never trust it in production.</p>
 <ul>${infos.map(
         (p) =>
-          html`<li><strong>${p.displayName}</strong> (${p.protocol.toUpperCase()}, ${p.persona}${p.disabled ? ', disabled' : ''}): <a href="${p.metadataUrl}">${p.protocol === 'saml' ? 'metadata' : 'discovery'}</a></li>`,
+          html`<li><strong>${p.displayName}</strong> (${p.protocol.toUpperCase()}, ${p.config.persona}${p.config.disabled ? ', disabled' : ''}): <a href="${p.metadataUrl}">${p.protocol === 'saml' ? 'metadata' : 'discovery'}</a></li>`,
       )}</ul>`,
     );
   };

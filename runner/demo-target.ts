@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { TargetConfig } from '../config/schema.ts';
-import { createDemoSp, type DemoSp } from '../examples/demo-sp/index.ts';
+import type { DemoSp } from '../examples/demo-sp/index.ts';
 import { closeServer } from '../lib/http-server.ts';
 import { bindPort } from './ports.ts';
 
@@ -33,6 +33,8 @@ export async function launchDemoTargets(
             chosenBy: `targets.${id}.probe.url`,
           })
         ).server;
+      // Loaded only when a target asks for the demo SP: it brings its own SAML and OIDC libraries.
+      const { createDemoSp } = await import('../examples/demo-sp/index.ts');
       const sp = createDemoSp({ harnessUrl, host: url.hostname, server, lax: lax ?? target.demoSp.lax });
       sps.push(
         await sp.catch(async (error: unknown) => {

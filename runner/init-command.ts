@@ -8,8 +8,10 @@ import type { ConfigInput } from '../config/schema.ts';
 import { parseSpMetadata } from '../idp/saml/sps/metadata.ts';
 import type { SpMetadata } from '../idp/saml/sps/types.ts';
 import { describeError } from '../lib/errors.ts';
+import { closeServer } from '../lib/http-server.ts';
 import { describeSp } from './api/sp-description.ts';
 import { RunnerError } from './errors.ts';
+import { bindPort } from './ports.ts';
 
 export interface InitOptions {
   /** The SAML SP's metadata: an http(s) URL or a file. */
@@ -50,10 +52,31 @@ export async function initCommand(options: InitOptions): Promise<void> {
     throw new RunnerError('BAD_OPTION', `${out} exists; pass --force to overwrite it`);
   }
   const saml = options.spMetadata ? await readSp(options.spMetadata, dirname(out)) : undefined;
-  const starter = starterConfig({ saml, redirectUris: options.redirectUri ?? [] });
+  const port = await harnessPort();
+  const starter = starterConfig({ saml, redirectUris: options.redirectUri ?? [], port: port.port });
   validateConfig(starter.config, out);
   await writeFile(out, render(starter.config, format), 'utf8');
-  process.stdout.write(`${starter.notes(relative(process.cwd(), out) || out)}\n`);
+  const moved =
+    port.movedFrom === undefined
+      ? ''
+      : `Port ${port.movedFrom} is in use here (on a Mac, often AirPlay): the config names port ${port.port} for the harness.\n`;
+  process.stdout.write(`${moved}${starter.notes(relative(process.cwd(), out) || out)}\n`);
+}
+
+/**
+ * The port the harness will listen on, written into the starter config: the SP registers
+ * URLs with this port, so `serve` must not move off it later the way it moves off a busy
+ * default port (a port the config names is an error when busy, not a silent move).
+ */
+async function harnessPort(): Promise<{ port: number; movedFrom: number | undefined }> {
+  const bound = await bindPort({
+    what: 'the harness',
+    port: defaults.server.port,
+    host: defaults.server.host,
+    chosenBy: undefined,
+  });
+  await closeServer(bound.server);
+  return { port: bound.port, movedFrom: bound.movedFrom };
 }
 
 interface SamlSource {
@@ -94,13 +117,13 @@ function originOf(url: string | undefined): string {
   }
 }
 
-function starterConfig(input: { saml: SamlSource | undefined; redirectUris: string[] }): {
+function starterConfig(input: { saml: SamlSource | undefined; redirectUris: string[]; port: number }): {
   config: ConfigInput;
   notes(file: string): string;
 } {
   const { saml, redirectUris } = input;
   const origin = originOf(saml?.metadata.acs[0]?.url ?? redirectUris[0]);
-  const harness = `http://${defaults.server.host}:${defaults.server.port}`;
+  const harness = `http://${defaults.server.host}:${input.port}`;
   const secret = `dev-${randomBytes(12).toString('base64url')}`;
   const providers: NonNullable<ConfigInput['providers']> = {};
   const connections: Record<
@@ -120,6 +143,7 @@ function starterConfig(input: { saml: SamlSource | undefined; redirectUris: stri
     connections.oidc = { provider: 'mock-oidc', client: 'app', loginUrl: `${origin}/login`, user: 'alice' };
   }
   const config: ConfigInput = {
+    server: { port: input.port },
     providers,
     users: {
       alice: { email: 'alice@example.com', givenName: 'Alice', familyName: 'Example', groups: ['admins'] },

@@ -1,7 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { listen } from '../lib/http-server.ts';
 import { RunnerError } from './errors.ts';
+
+// The CommonJS module, not `import ... from 'node:http'`: an ES module import of node:http
+// builds a facade of every export, which loads fetch's undici for http.WebSocket (some
+// 50 ms of start-up).
+const { createServer } = process.getBuiltinModule('node:http');
 
 /** How many ports above a busy default port are tried before giving up. */
 const defaultPortTries = 20;

@@ -44,7 +44,16 @@ export interface RunCommandOptions {
   harnessUrl?: string | undefined;
 }
 
-export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism() * 2));
+/**
+ * Scenarios run at once when --workers is not given. HTTP scenarios wait on the network
+ * more than on the CPU: twice the CPUs, at most 8. A browser scenario keeps a Chromium
+ * renderer busy: one per CPU, at most 4 (more only queue on the CPU and stretch each
+ * scenario towards its timeout; 4 on 2 CPUs timed replay scenarios out).
+ */
+export function defaultWorkers(driver: 'http' | 'browser' = 'http'): number {
+  const cpus = availableParallelism();
+  return driver === 'browser' ? Math.max(1, Math.min(4, cpus)) : Math.max(1, Math.min(8, cpus * 2));
+}
 
 /** `sso-harness run`: start the IdP in-process, run the scenarios, report, return the exit code. */
 export async function runCommand(options: RunCommandOptions): Promise<number> {
@@ -109,7 +118,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       registry: faultRegistry,
       driver,
       filter,
-      workers: options.workers ?? defaultWorkers(),
+      workers: options.workers ?? defaultWorkers(options.driver === 'browser' ? 'browser' : 'http'),
       shard,
       timeoutMs: options.timeout ?? 20_000,
       reporters,

@@ -1,20 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Middleware } from 'koa';
 import type { Config, TargetConfig } from '../config/schema.ts';
-import { explainApi } from '../explain/api.ts';
-import { apiNotFound, idpApi } from '../idp/api/index.ts';
-import { faultRegistry } from '../idp/faults/index.ts';
+import type { IdpContext, MountedProvider } from '../idp/context.ts';
 import { SESSION_PATH } from '../idp/http/guard.ts';
 import { staticUi } from '../idp/http/static.ts';
 import type { IdpServer, IdpServerOptions } from '../idp/server.ts';
-import { loadScenarios, resolveSuite } from '../scenarios/index.ts';
-import { type RunnerApiOptions, runnerApi } from './api/index.ts';
-import { createHttpDriver } from './drivers/http.ts';
+import { describeError } from '../lib/errors.ts';
+import type { RunnerApiOptions } from './api/index.ts';
+import { restoreSavedSps } from './api/sp-registration.ts';
 import { RunnerError } from './errors.ts';
-import { RunHistory } from './history.ts';
-import { listReporter } from './reporters/list.ts';
-import { runScenarios } from './run.ts';
-import { defaultWorkers } from './run-command.ts';
 import { startServers } from './start-servers.ts';
 import { TargetsStore } from './targets-store.ts';
 
@@ -45,22 +40,55 @@ export interface ServeOptions {
 
 /**
  * The server extensions of `sso-harness serve`: the JSON/SSE API (IdP and runner parts),
- * a JSON 404 for unknown API paths, then the built UI.
+ * a JSON 404 for unknown API paths, then the built UI. The API's modules (the catalog, the
+ * runner, explain) load on the first request under `/api/`, so the providers serve without
+ * waiting for them; the SPs of saved targets are registered again at start.
  */
 export function harnessExtensions(options: RunnerApiOptions & { uiDir?: string } = {}): {
   extensions: NonNullable<IdpServerOptions['extensions']>;
   ready(): Promise<void>;
 } {
-  const runner = runnerApi(options);
+  let restored: Promise<void> = Promise.resolve();
+  const api = (context: IdpContext, providers: Map<string, MountedProvider>): Middleware => {
+    restored = restoreSavedSps(
+      providers,
+      new TargetsStore(context.config.stateDir, context.log),
+      context.log,
+    ).catch((error: unknown) =>
+      context.log(`warning: cannot read the saved targets: ${describeError(error)}`),
+    );
+    let loading: Promise<Middleware[]> | undefined;
+    const load = async (): Promise<Middleware[]> => {
+      const [idp, runner, explain] = await Promise.all([
+        import('../idp/api/index.ts'),
+        import('./api/index.ts'),
+        import('../explain/api.ts'),
+      ]);
+      return [
+        idp.idpApi()(context, providers),
+        runner.runnerApi({ ...options, restoreSavedSps: false }).extension(context, providers),
+        explain.explainApi({ targets: savedTargets })(context, providers),
+        idp.apiNotFound(),
+      ];
+    };
+    return async (ctx, next) => {
+      if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') return next();
+      if (!loading) {
+        loading = load();
+        loading.catch(() => {
+          loading = undefined;
+        });
+      }
+      const chain = await loading;
+      await restored;
+      const step = (i: number): Promise<unknown> =>
+        i < chain.length ? Promise.resolve(chain[i]!(ctx, () => step(i + 1))) : next();
+      await step(0);
+    };
+  };
   return {
-    extensions: [
-      idpApi(),
-      runner.extension,
-      explainApi({ targets: savedTargets }),
-      () => apiNotFound(),
-      () => staticUi({ dir: options.uiDir ?? uiDir }),
-    ],
-    ready: runner.ready,
+    extensions: [api, () => staticUi({ dir: options.uiDir ?? uiDir })],
+    ready: () => restored,
   };
 }
 
@@ -89,10 +117,9 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
   for (const note of started.notes) console.warn(`sso-harness: ${note}`);
   console.log(`sso-harness listening on ${server.url} (config: ${loaded.file ?? 'built-in'})`);
   for (const provider of server.providers.values()) {
-    const info = await provider.info();
-    const label = info.protocol === 'saml' ? 'metadata ' : 'discovery';
+    const label = provider.protocol === 'saml' ? 'metadata ' : 'discovery';
     console.log(
-      `  ${info.protocol.toUpperCase().padEnd(4)} ${info.id.padEnd(24)} ${label} ${info.metadataUrl}${info.disabled ? '  (disabled)' : ''}`,
+      `  ${provider.protocol.toUpperCase().padEnd(4)} ${provider.id.padEnd(24)} ${label} ${provider.metadataUrl}${provider.config.disabled ? '  (disabled)' : ''}`,
     );
   }
   const built = existsSync(`${uiDir}/index.html`);
@@ -117,6 +144,18 @@ export async function serve(options: ServeOptions): Promise<IdpServer> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   if (options.run) {
+    const [{ loadScenarios, resolveSuite }, { faultRegistry }, { createHttpDriver }, { RunHistory }] =
+      await Promise.all([
+        import('../scenarios/index.ts'),
+        import('../idp/faults/index.ts'),
+        import('./drivers/http.ts'),
+        import('./history.ts'),
+      ]);
+    const [{ listReporter }, { runScenarios }, { defaultWorkers }] = await Promise.all([
+      import('./reporters/list.ts'),
+      import('./run.ts'),
+      import('./run-command.ts'),
+    ]);
     const scenarios = loadScenarios(config);
     const suite = resolveSuite(config, options.run, scenarios);
     const driver = createHttpDriver();

@@ -1,5 +1,22 @@
-import { createHash, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import {
+  constants,
+  createHash,
+  createPublicKey,
+  type KeyObject,
+  privateEncrypt,
+  X509Certificate,
+} from 'node:crypto';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
+
+const require = createRequire(import.meta.url);
+let forgeModule: typeof Forge | undefined;
+
+/** node-forge, loaded on first use: a harness whose certificates are on disk starts without it. */
+function loadForge(): typeof Forge {
+  forgeModule ??= require('node-forge') as typeof Forge;
+  return forgeModule;
+}
 
 export interface CertificateSpec {
   /** Key whose public half the certificate carries. */
@@ -20,6 +37,7 @@ export interface CertificateSpec {
  * RSA keys only: forge cannot sign with EC keys.
  */
 export function createCertificate(spec: CertificateSpec): string {
+  const forge = loadForge();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(
     createPublicKey(spec.subjectKey).export({ type: 'spki', format: 'pem' }).toString(),
@@ -36,15 +54,31 @@ export function createCertificate(spec: CertificateSpec): string {
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, dataEncipherment: true },
   ]);
   const signingKey = spec.issuer?.key ?? spec.subjectKey;
-  const forgeKey = forge.pki.privateKeyFromPem(
-    signingKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-  );
-  cert.sign(forgeKey as forge.pki.rsa.PrivateKey, forge.md[spec.hash].create());
+  // forge assembles and hashes the TBSCertificate; the RSA operation is Node's (forge's own
+  // is in JavaScript, some 30 ms a certificate). PKCS #1 v1.5 signatures are deterministic:
+  // the bytes are the ones forge would make.
+  const signer = {
+    sign: (md: Forge.md.MessageDigest) => pkcs1v15Signature(signingKey, spec.hash, md.digest().getBytes()),
+  };
+  cert.sign(signer as unknown as Forge.pki.rsa.PrivateKey, forge.md[spec.hash].create());
   return forge.pki.certificateToPem(cert).replace(/\r\n/g, '\n');
 }
 
-function nameAttributes(name: { commonName: string; organization?: string }): forge.pki.CertificateField[] {
-  const fields: forge.pki.CertificateField[] = [{ name: 'commonName', value: name.commonName }];
+/** DER DigestInfo prefixes of RSASSA-PKCS1-v1_5 (RFC 8017 §9.2, note 1). */
+const digestInfoPrefix: Record<CertificateSpec['hash'], Buffer> = {
+  sha1: Buffer.from('3021300906052b0e03021a05000414', 'hex'),
+  sha256: Buffer.from('3031300d060960864801650304020105000420', 'hex'),
+  sha512: Buffer.from('3051300d060960864801650304020305000440', 'hex'),
+};
+
+/** The RSASSA-PKCS1-v1_5 signature of a digest (a binary string, as forge hands it), as a binary string. */
+function pkcs1v15Signature(key: KeyObject, hash: CertificateSpec['hash'], digest: string): string {
+  const digestInfo = Buffer.concat([digestInfoPrefix[hash], Buffer.from(digest, 'binary')]);
+  return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, digestInfo).toString('binary');
+}
+
+function nameAttributes(name: { commonName: string; organization?: string }): Forge.pki.CertificateField[] {
+  const fields: Forge.pki.CertificateField[] = [{ name: 'commonName', value: name.commonName }];
   if (name.organization) fields.push({ name: 'organizationName', value: name.organization });
   return fields;
 }
@@ -84,6 +118,7 @@ export interface CertificateSummary {
 
 export function summarizeCertificate(pem: string): CertificateSummary {
   const x509 = new X509Certificate(pem);
+  const forge = loadForge();
   const forgeCert = forge.pki.certificateFromPem(pem);
   return {
     subject: x509.subject.replace(/\n/g, ', '),

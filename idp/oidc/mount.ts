@@ -6,7 +6,7 @@ import { endpoints } from './endpoints/index.ts';
 import { clientIdOf } from './endpoints/token.ts';
 import { frontChannelLogoutPath, sendFrontChannelLogout } from './frontchannel-logout.ts';
 import { findFlow } from './request-flow.ts';
-import { oidcRoutePaths, routeOf } from './routes.ts';
+import { discoveryUrl, oidcRoutePaths, routeOf } from './routes.ts';
 import { initRequestState, type OidcRequestState, type OidcRuntime } from './runtime.ts';
 import { applyOidcStage, type EndpointAnswer, type EndpointValue, hasOidcStage } from './stages.ts';
 import { traceOidc } from './trace.ts';
@@ -191,9 +191,4 @@ function notServed(ctx: Context, runtime: OidcRuntime): IdpError {
   return new IdpError('NOT_FOUND', 404, `provider "${runtime.id}" serves nothing at ${ctx.path}`, {
     hint: `Its issuer is ${runtime.issuer}; discovery is at ${discoveryUrl(runtime.issuer)}; endpoints below the issuer: ${endpoints}.`,
   });
-}
-
-/** `<issuer>/.well-known/openid-configuration`, as an RP builds it. */
-export function discoveryUrl(issuer: string): string {
-  return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
 }

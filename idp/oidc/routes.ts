@@ -51,3 +51,8 @@ export function routeOf(path: string): OidcRoute | undefined {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   return patterns.find(([, pattern]) => pattern.test(trimmed))?.[0];
 }
+
+/** `<issuer>/.well-known/openid-configuration`, as an RP builds it. */
+export function discoveryUrl(issuer: string): string {
+  return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+}

@@ -9,7 +9,8 @@ import { SamlProvider } from './provider.ts';
 /**
  * Builds one SAML 2.0 identity provider, served under `/saml/<id>/`: metadata,
  * certificate.pem, sso (HTTP-Redirect and HTTP-POST), login, idp-init, slo and logout.
- * Its SPs are loaded (metadata files and URLs read) and its keys made before it serves.
+ * Its SPs are loaded (metadata files and URLs read) before it serves; its keys are made on
+ * first use.
  *
  * @example
  * const provider = await createSamlProvider('mock-saml', config.providers['mock-saml'], context);
@@ -18,11 +19,13 @@ import { SamlProvider } from './provider.ts';
 export const createSamlProvider: ProviderFactory<SamlProviderConfig> = async (id, config, context) => {
   const provider = new SamlProvider(id, config, context);
   await provider.sps.load(config.sps);
-  await provider.signingKey();
   return {
     id,
     protocol: 'saml',
     config,
+    displayName: provider.displayName,
+    entityId: provider.entityId,
+    metadataUrl: `${provider.base}/metadata`,
     saml: providerHandle(provider),
     middleware: (ctx: Context) => dispatch(provider, ctx),
     info: async () => {

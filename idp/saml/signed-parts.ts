@@ -9,7 +9,7 @@ import { ns } from './constants.ts';
  */
 export function signedParts(...xmls: Array<string | undefined>): string[] {
   const parts: string[] = [];
-  for (const xml of xmls) {
+  for (const xml of new Set(xmls)) {
     if (!xml) continue;
     let signatures: ReturnType<typeof descendants>;
     try {

@@ -1,10 +1,20 @@
 import { createVerify } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Document, Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
+import type { SignedXml } from 'xml-crypto';
 import { childElements } from '../../lib/xml.ts';
 import { signatureAlgorithmByUri, signatureAlgorithms } from './algorithms.ts';
 import type { RedirectSignature } from './bindings/incoming.ts';
 import { ns } from './constants.ts';
+
+const require = createRequire(import.meta.url);
+let signedXmlClass: typeof SignedXml | undefined;
+
+/** xml-crypto (with its own copy of xmldom), loaded when a first enveloped signature arrives. */
+function loadSignedXml(): typeof SignedXml {
+  signedXmlClass ??= (require('xml-crypto') as typeof import('xml-crypto')).SignedXml;
+  return signedXmlClass;
+}
 
 /** What checking a message's signature found. */
 export type SignatureCheck =
@@ -70,8 +80,9 @@ function checkEnveloped(
 ): SignatureCheck {
   const id = root.getAttribute('ID');
   let lastReason = 'the signature does not verify with the SP certificate';
+  const SignedXmlClass = loadSignedXml();
   for (const pem of certificates) {
-    const verifier = new SignedXml({ publicCert: pem });
+    const verifier = new SignedXmlClass({ publicCert: pem });
     try {
       verifier.loadSignature(signature as unknown as globalThis.Node);
       const references = verifier.getReferences();

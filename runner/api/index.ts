@@ -27,6 +27,8 @@ export interface RunnerApiOptions {
   /** Per-scenario timeout of runs started from the UI. */
   timeoutMs?: number | undefined;
   workers?: number | undefined;
+  /** Register the SPs of saved targets again when mounted (default true; `serve` does it itself, at start). */
+  restoreSavedSps?: boolean | undefined;
 }
 
 export interface RunnerApi {
@@ -48,9 +50,11 @@ export function runnerApi(options: RunnerApiOptions = {}): RunnerApi {
       const registry = () => options.registry ?? faultRegistry;
       const scenarios = () => (options.scenarios ? options.scenarios(config) : loadScenarios(config));
       const store = new TargetsStore(config.stateDir, context.log);
-      restored = restoreSavedSps(providers, store, context.log).catch((error: unknown) =>
-        context.log(`warning: cannot read the saved targets: ${describeError(error)}`),
-      );
+      if (options.restoreSavedSps !== false) {
+        restored = restoreSavedSps(providers, store, context.log).catch((error: unknown) =>
+          context.log(`warning: cannot read the saved targets: ${describeError(error)}`),
+        );
+      }
       const router = new Router({ prefix: '/api' });
       router.get('/run-options', (ctx) => {
         ctx.body = runOptions();

@@ -68,7 +68,7 @@ export function runRoutes(router: Router, options: RunRoutesOptions): void {
       registry: options.registry(),
       driver,
       filter,
-      workers: options.workers ?? defaultWorkers(),
+      workers: options.workers ?? defaultWorkers(driver.name),
       timeoutMs: options.timeoutMs,
       reporters: [reporter],
       history,

@@ -47,7 +47,7 @@ export function listReporter(write: (text: string) => void = (t) => process.stdo
     name: 'list',
     onBegin(info: RunBeginInfo) {
       write(
-        `Running ${info.total} scenario${info.total === 1 ? '' : 's'} (${info.options.driver} driver, ${info.options.workers} worker${info.options.workers === 1 ? '' : 's'})\n\n`,
+        `Running ${countJobs(info)} (${info.options.driver} driver, ${info.options.workers} worker${info.options.workers === 1 ? '' : 's'})\n\n`,
       );
     },
     onCalibration(calibration: Calibration) {
@@ -148,4 +148,15 @@ export function skipSummary(results: readonly ScenarioResult[]): string {
 
 function truncate(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+/**
+ * "12 scenarios", or "12 scenarios as 20 jobs (one per target and connection)" when some
+ * run on more than one connection or target: a job key is `<scenario id> @ <target>[/<connection>]`.
+ */
+function countJobs(info: RunBeginInfo): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const scenarios = new Set(info.keys.map((key) => key.split(' @ ')[0])).size;
+  if (scenarios === info.total) return plural(info.total, 'scenario');
+  return `${plural(scenarios, 'scenario')} as ${plural(info.total, 'job')} (one per target and connection)`;
 }

@@ -1,9 +1,12 @@
 /**
  * The scale phase of `npm run bench`: one `sso-harness serve` process with many providers
  * (half SAML, half OIDC) from one config file with `keys.seed`. For each size: the first start
- * (empty state folder: every key derived from the seed) and a start with the keys on disk,
- * each timed from spawn to the first and to the last provider's metadata; RSS then; and one
- * login's latency on the first and on the last provider of each protocol.
+ * (empty state folder) timed from spawn to the first and to the last provider's metadata
+ * (providers make their keys on first use, so that is two providers' keys), then one request
+ * to every provider (every key derived from the seed) timed, with RSS after; a start with all
+ * keys on disk, timed the same way, RSS then and after one request to every provider (the
+ * marginal memory of a provider in use); and one login's latency on the first and on the
+ * last provider of each protocol.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,7 +23,11 @@ export interface ScaleFigures {
   providers: number;
   firstStart: { firstMs: number; lastMs: number };
   warmStart: { firstMs: number; lastMs: number };
+  /** One request to every provider on the first start: every key made from the seed. */
+  everyProviderFirstMs: number;
   rssMb: number;
+  /** After one request to every provider (keys on disk): every provider in use. */
+  rssAllInUseMb: number;
   login: { samlFirst: number; samlLast: number; oidcFirst: number; oidcLast: number };
 }
 
@@ -81,7 +88,17 @@ export async function runScale(providers: number): Promise<ScaleFigures> {
   const first = `${base}/saml/s1/metadata`;
   const last = `${base}/oidc/o${half}/.well-known/openid-configuration`;
 
+  const every = [
+    ...Array.from({ length: half }, (_, i) => `${base}/saml/s${i + 1}/metadata`),
+    ...Array.from({ length: half }, (_, i) => `${base}/oidc/o${i + 1}/.well-known/openid-configuration`),
+  ];
+  const touchEvery = async () => {
+    const t0 = performance.now();
+    for (const url of every) await waitFor(url, [200], 60_000);
+    return performance.now() - t0;
+  };
   const cold = await start(args, first, last);
+  const everyProviderFirstMs = await touchEvery();
   await stop(cold.child);
   const warm = await start(args, first, last);
   const rssMb = processRssMb(warm.child.pid!);
@@ -104,12 +121,16 @@ export async function runScale(providers: number): Promise<ScaleFigures> {
     oidcFirst: await latency(logins.oidcFirst),
     oidcLast: await latency(logins.oidcLast),
   };
+  await touchEvery();
+  const rssAllInUseMb = processRssMb(warm.child.pid!);
   await stop(warm.child);
   return {
     providers,
     firstStart: { firstMs: cold.firstMs, lastMs: cold.lastMs },
     warmStart: { firstMs: warm.firstMs, lastMs: warm.lastMs },
+    everyProviderFirstMs,
     rssMb,
+    rssAllInUseMb,
     login,
   };
 }
@@ -136,7 +157,9 @@ export function scaleTable(sizes: ScaleFigures[]): string {
           providers: 1000,
           firstStart: { firstMs: at((f) => f.firstStart.firstMs), lastMs: at((f) => f.firstStart.lastMs) },
           warmStart: { firstMs: at((f) => f.warmStart.firstMs), lastMs: at((f) => f.warmStart.lastMs) },
+          everyProviderFirstMs: at((f) => f.everyProviderFirstMs),
           rssMb: at((f) => f.rssMb),
+          rssAllInUseMb: at((f) => f.rssAllInUseMb),
           login: b.login,
         },
       });
@@ -155,7 +178,11 @@ export function scaleTable(sizes: ScaleFigures[]): string {
       'start with keys on disk: first / last provider metadata',
       (f) => `${s(f.warmStart.firstMs)} / ${s(f.warmStart.lastMs)}`,
     ),
+    row('first start: one request to every provider (every key made from the seed)', (f) =>
+      s(f.everyProviderFirstMs),
+    ),
     row('RSS after start (MB)', (f) => f.rssMb.toFixed(0)),
+    row('RSS after one request to every provider (MB)', (f) => f.rssAllInUseMb.toFixed(0)),
     row(
       'SAML login, first / last provider (median of 9)',
       (f) => `${ms(f.login.samlFirst)} / ${ms(f.login.samlLast)}`,
@@ -165,6 +192,6 @@ export function scaleTable(sizes: ScaleFigures[]): string {
       (f) => `${ms(f.login.oidcFirst)} / ${ms(f.login.oidcLast)}`,
     ),
     '',
-    `marginal memory per provider: ${Number.isNaN(marginal) ? 'not measured (one size)' : `${(marginal * 1024).toFixed(0)} KB (RSS difference between ${a.providers} and ${b.providers} providers)`}`,
+    `marginal memory per provider: ${Number.isNaN(marginal) ? 'not measured (one size)' : `${(marginal * 1024).toFixed(0)} KB at start (RSS difference between ${a.providers} and ${b.providers} providers)`}; in use: ${sizes.map((f) => `${(((f.rssAllInUseMb - f.rssMb) * 1024) / f.providers).toFixed(0)} KB with ${f.providers}`).join(', ')} (RSS after a request to every provider, less RSS at start, per provider)`,
   ].join('\n');
 }

@@ -128,6 +128,11 @@ describe('init', () => {
       `${sp.url}/saml/saml/metadata`,
     );
     expect(loaded.config.targets.app?.connections.saml?.loginUrl).toBe(`${sp.url}/login`);
+    // The URLs it tells the SP about name the port the config pins (7000, or the next free one
+    // when 7000 is busy here), so serve cannot move off them later.
+    const told = /IdP metadata http:\/\/127\.0\.0\.1:(\d+)\/saml\/mock-saml\/metadata/.exec(out.stdout);
+    expect(Number(told?.[1])).toBe(loaded.config.server.port);
+    expect(loaded.portChosenBy).toBeDefined();
 
     const again = await cli(cwd, [
       'init',

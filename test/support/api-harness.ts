@@ -28,6 +28,14 @@ export async function startApiHarness(
     stateDir: options.stateDir,
   });
   await composition.ready();
+  // Providers make their keys (and an OIDC provider its library instance), and serve loads
+  // its API modules, on first use: do all of it now, as in a harness in use, so that timings
+  // in these tests measure the answers.
+  await Promise.all([...idp.providers.values()].map((provider) => provider.info()));
+  for (const provider of idp.providers.values()) {
+    if (!provider.config.disabled) await (await fetch(provider.metadataUrl)).arrayBuffer();
+  }
+  await (await fetch(`${idp.url}/api/about`)).arrayBuffer();
   return {
     ...idp,
     async stop() {

@@ -46,7 +46,7 @@ export async function respond(
   });
   const { model, delivery, plan } = result;
   // The assertion's signature is inside EncryptedAssertion on the wire: read it before encryption too.
-  const signed = signedParts(delivery.xml, result.signed);
+  const signed = result.signedByPlan ?? signedParts(delivery.xml, result.signed);
   const assertion = model.assertions[0];
   if ('user' in outcome && assertion?.subject.nameId) {
     provider.sessions.join(ctx, outcome.user.email, {

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Element } from '@xmldom/xmldom';
-import xmlenc from 'xml-encryption';
+import type xmlenc from 'xml-encryption';
 import { childElements, parseXml, serializeXml } from '../../../lib/xml.ts';
 import { IdpError } from '../../errors.ts';
 import {
@@ -15,10 +15,16 @@ import { ns } from '../constants.ts';
 import type { ServiceProvider } from '../sps/types.ts';
 import type { EncryptionPlan } from './stages.ts';
 
-const encrypt = promisify(xmlenc.encrypt) as (
-  content: string,
-  options: xmlenc.EncryptOptions,
-) => Promise<string>;
+type Encrypt = (content: string, options: xmlenc.EncryptOptions) => Promise<string>;
+let encryptFunction: Promise<Encrypt> | undefined;
+
+/** xml-encryption, loaded when a first SP asks for encrypted assertions. */
+function loadEncrypt(): Promise<Encrypt> {
+  encryptFunction ??= import('xml-encryption').then(
+    (module) => promisify((module.default ?? module).encrypt) as Encrypt,
+  );
+  return encryptFunction;
+}
 
 /** The plan of a correct IdP: encrypt when the SP asks for it, to its certificate, RSA-OAEP and its content algorithm. */
 export function defaultEncryptionPlan(sp: ServiceProvider): EncryptionPlan {
@@ -52,6 +58,7 @@ export async function encryptAssertions(
     .toString();
   const transport: { uri: string; digest?: string; mgf?: string } =
     keyTransportAlgorithms[options.keyTransport ?? defaultKeyTransport];
+  const encrypt = await loadEncrypt();
   for (const assertion of childElements(root, 'Assertion').filter((e) => e.namespaceURI === ns.assertion)) {
     const encrypted = await encrypt(serializeXml(assertion), {
       rsa_pub: publicKey,

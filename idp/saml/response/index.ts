@@ -6,7 +6,7 @@ import type { ServiceProvider } from '../sps/types.ts';
 import { defaultDeliveryPlan } from './deliver.ts';
 import { defaultEncryptionPlan, encryptAssertions } from './encrypt.ts';
 import { buildResponseModel, type ModelInput } from './model.ts';
-import { defaultSigningPlan, signResponseXml, signsResponse } from './sign.ts';
+import { defaultSigningPlan, signResponseXml, signsAssertions, signsResponse } from './sign.ts';
 import type { DeliveryPlan, EncryptionPlan, ResponseModel, SamlStageContext, SigningPlan } from './stages.ts';
 import { responseXml } from './xml.ts';
 
@@ -31,6 +31,12 @@ export interface ResponseState {
   /** The signed XML after the post-sign hook. */
   signed?: string;
   encryption?: EncryptionPlan;
+  /**
+   * The elements the signer signed, by local name, outermost first, while the XML going
+   * out is the signer's own (undefined once a fault or encryption changed it: then the
+   * trace reads the signatures from the XML itself).
+   */
+  signedByPlan?: string[];
   /** The XML that goes out (encrypted when the SP wants it). */
   xml?: string;
   delivery?: DeliveryPlan;
@@ -89,16 +95,22 @@ export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> =
         providerId: job.providerId,
         parts: encrypting(job) ? 'assertions' : 'all',
       });
+      s.signedByPlan = [
+        ...(signsResponse(s.plan) ? ['Response'] : []),
+        ...(signsAssertions(s.plan) && s.model!.assertions.length ? ['Assertion'] : []),
+      ];
     },
   ],
   [
     'post-sign',
     async (s) => {
+      const signed = s.signed;
       s.signed = await s.job.hooks.apply('saml', 'post-sign', s.signed!, {
         ...s.stage,
         model: s.model,
         plan: s.plan,
       });
+      if (s.signed !== signed) s.signedByPlan = undefined;
     },
   ],
   [
@@ -122,6 +134,7 @@ export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> =
         s.xml = s.signed;
         return;
       }
+      s.signedByPlan = undefined;
       const xml = s.encryption.encrypt
         ? await encryptAssertions(s.signed!, {
             certificate: await recipientCertificate(job, s.encryption),
@@ -144,6 +157,7 @@ export const responseSteps: ReadonlyArray<readonly [name: string, step: Step]> =
       const { job } = s;
       const plan = defaultDeliveryPlan({ acsUrl: job.model.acsUrl, relayState: job.relayState, xml: s.xml! });
       s.delivery = await job.hooks.apply('saml', 'deliver', plan, { ...s.stage, model: s.model });
+      if (s.delivery.xml !== s.xml) s.signedByPlan = undefined;
     },
   ],
 ];

@@ -1,8 +1,12 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { IdpError } from '../../errors.ts';
+
+// The CommonJS modules, not ES module imports of node:http and node:https, which load
+// fetch's undici at start-up (see idp/server.ts).
+const { request: httpRequest } = process.getBuiltinModule('node:http');
+const { request: httpsRequest } = process.getBuiltinModule('node:https');
 
 /**
  * Limits of a metadata download. The harness fetches an SP's metadata from the URL a

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listReporter } from '../../../runner/reporters/list.ts';
+import type { RunBeginInfo } from '../../../runner/reporters/types.ts';
 import type { ScenarioResult } from '../../../runner/types.ts';
 import { resultOf, runOf } from '../../support/run-records.ts';
 
@@ -21,6 +22,21 @@ function printed(results: ScenarioResult[], options = {}): string {
   return text;
 }
 
+const begin = (keys: string[]): RunBeginInfo => ({
+  runId: 'r1',
+  total: keys.length,
+  keys,
+  options: { targets: ['app'], driver: 'http', workers: 2 },
+});
+
+function firstLine(info: RunBeginInfo): string {
+  let out = '';
+  listReporter((text) => {
+    out += text;
+  }).onBegin?.(info);
+  return out.split('\n')[0]!;
+}
+
 describe('list reporter', () => {
   it('reads reproductions as reproduced / not reproduced, with what each looked for', () => {
     const text = printed([
@@ -38,5 +54,11 @@ describe('list reporter', () => {
     const text = printed([resultOf('saml.audience', 'pass'), resultOf('saml.replay', 'fail')]);
     expect(text).toMatch(/✓ pass\s+saml\.audience @ app/);
     expect(text).toContain('2 scenarios: 1 passed, 1 failed, 0 errors, 0 skipped');
+  });
+  it('counts scenarios, and jobs apart when a scenario runs on several connections', () => {
+    expect(firstLine(begin(['a @ app', 'b @ app']))).toBe('Running 2 scenarios (http driver, 2 workers)');
+    expect(firstLine(begin(['a @ app/saml', 'a @ app/google', 'b @ app/saml']))).toBe(
+      'Running 2 scenarios as 3 jobs (one per target and connection) (http driver, 2 workers)',
+    );
   });
 });

@@ -108,12 +108,22 @@ export async function startHarnessWithDemoSp(
     log: () => {},
   });
   await composition.ready();
+  // Providers make their keys, and serve loads its API modules, on first use: do both now,
+  // so the pages' first answers do not wait on them (the tests' waits are for the UI).
+  await Promise.all([...harness.server.providers.values()].map((provider) => provider.info()));
+  await (await fetch(`${harness.url}/api/about`)).arrayBuffer();
   return {
     harness,
     sp,
     url: harness.url,
     stateDir,
-    stopHarness: () => harness.close(),
+    async stopHarness() {
+      await harness.close();
+      // This process's fetch keeps kept-alive sockets to the harness: let them read the
+      // server's close (one turn of the event loop) before a harness restarted on the same
+      // port is asked, or fetch may reuse one and fail with "other side closed".
+      await new Promise((resolve) => setImmediate(resolve));
+    },
     async close() {
       await harness.close();
       if (!options.sp) await sp.close();
