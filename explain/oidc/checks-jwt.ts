@@ -35,7 +35,7 @@ export function roleOf(token: DecodedJwt, given: TokenRole | 'unknown'): TokenRo
  * id_token, Back-Channel Logout §2.6 for a logout token, RFC 9068 for an access token).
  */
 export async function checkJwt(input: OidcCheckInput, token: DecodedJwt, role: TokenRole): Promise<void> {
-  await checkKeyAndSignature(input, token);
+  await checkKeyAndSignature(input, token, role);
   checkIssuer(input, token);
   if (role === 'access_token') {
     checkAccessTokenClaims(input, token);

@@ -1,6 +1,7 @@
 import { createHmac, createPublicKey, timingSafeEqual } from 'node:crypto';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import { describeError } from '../../lib/errors.ts';
+import type { TokenRole } from './checks-claims.ts';
 import type { DecodedJwt } from './jwt.ts';
 import type { OidcCheckInput } from './model.ts';
 
@@ -10,7 +11,11 @@ const core = 'OpenID Connect Core 1.0';
  * The JOSE side of a JWT: its alg (none, HS keyed with a public key), its kid against the
  * OP's JWKS, and whether the signature verifies with the OP's key.
  */
-export async function checkKeyAndSignature(input: OidcCheckInput, token: DecodedJwt): Promise<void> {
+export async function checkKeyAndSignature(
+  input: OidcCheckInput,
+  token: DecodedJwt,
+  role: TokenRole = 'id_token',
+): Promise<void> {
   const { findings, context } = input;
   const alg = String(token.header.alg ?? '');
   const kid = typeof token.header.kid === 'string' ? token.header.kid : undefined;
@@ -26,7 +31,7 @@ export async function checkKeyAndSignature(input: OidcCheckInput, token: Decoded
       { where },
     );
   }
-  checkHeaderMembers(input, token);
+  checkHeaderMembers(input, token, role);
   if (!alg || alg.toLowerCase() === 'none') {
     findings.problem(
       'oidc.alg',
@@ -170,10 +175,25 @@ export async function checkKeyAndSignature(input: OidcCheckInput, token: Decoded
 }
 
 /**
+ * The typ each kind of token may carry (RFC 8725 §3.11 explicit typing): an ID token JWT or
+ * none; a logout token logout+jwt, JWT or none (Back-Channel Logout 1.0 §2.4); a JWT access
+ * token at+jwt (RFC 9068 §2.1).
+ */
+const explicitTyping: Record<TokenRole, { allowed: RegExp; expected: string; noun: string }> = {
+  id_token: { allowed: /^(application\/)?jwt$/i, expected: 'JWT (or no typ)', noun: 'an ID token' },
+  logout_token: {
+    allowed: /^(application\/)?(logout\+)?jwt$/i,
+    expected: 'logout+jwt (or JWT, or no typ)',
+    noun: 'a logout token',
+  },
+  access_token: { allowed: /^(application\/)?at\+jwt$/i, expected: 'at+jwt', noun: 'a JWT access token' },
+};
+
+/**
  * Header members an RP must not act on: a key the token names for itself (jwk, jku, x5u,
  * x5c), extensions marked critical, and a typ that says the token is another kind.
  */
-function checkHeaderMembers(input: OidcCheckInput, token: DecodedJwt): void {
+function checkHeaderMembers(input: OidcCheckInput, token: DecodedJwt, role: TokenRole): void {
   const { findings } = input;
   const where = 'JOSE header';
   const named = ['jwk', 'jku', 'x5u', 'x5c'].filter((member) => token.header[member] !== undefined);
@@ -197,13 +217,14 @@ function checkHeaderMembers(input: OidcCheckInput, token: DecodedJwt): void {
       },
     );
   }
-  if (typ !== undefined && !/^(application\/)?jwt$/i.test(String(typ))) {
+  const typing = explicitTyping[role];
+  if (typ !== undefined && !typing.allowed.test(String(typ))) {
     findings.problem(
       'oidc.jose-header',
-      `the token's typ is ${JSON.stringify(typ)}: it says it is another kind of token, not an ID token`,
+      `the token's typ is ${JSON.stringify(typ)}: it says it is another kind of token, not ${typing.noun}`,
       {
         where,
-        expected: 'JWT (or no typ)',
+        expected: typing.expected,
         actual: String(typ),
         spec: 'RFC 8725 §3.11 (explicit typing); RFC 7515 §4.1.9',
         fix: { side: 'idp', text: 'The OP must send ID tokens with typ JWT or without typ.' },
