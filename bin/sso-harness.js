@@ -5,6 +5,12 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`sso-harness needs Node.js 22.18 or later (24 LTS recommended); this is ${process.version}.`);
+  process.exit(2);
+}
+
 module.enableCompileCache?.();
 const here = import.meta.url;
 const installed = new URL('.', here).pathname.includes('/node_modules/');

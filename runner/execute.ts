@@ -208,6 +208,10 @@ async function runStep(
         const refusal = trace.list({ flowId }).findLast((e) => e.kind === 'refusal');
         if (refusal)
           return notJudged(`the IdP refused the SP's request: ${refusal.error ?? refusal.summary}`);
+        // The request did reach the IdP, which could not build its answer (a fault that failed).
+        const failed = trace.list({ flowId }).findLast((e) => e.error !== undefined);
+        if (failed)
+          return notJudged(`the IdP could not build its answer with this scenario's faults: ${failed.error}`);
         return notJudged(
           `the login never reached the IdP with this scenario's flow (the SP at ${connection.loginUrl} did not redirect to provider "${job.providerId}"), so its faults were never applied`,
         );

@@ -38,8 +38,18 @@ type Position = (typeof positions)[number];
 
 const select = xpath.useNamespaces({ ...xmlEditPrefixes });
 
+/** QName prefixes an expression uses (`saml:` in `//saml:NameID`), string literals left out; axes (`child::`) are not prefixes. */
+function prefixesIn(expression: string): string[] {
+  const unquoted = expression.replace(/'[^']*'|"[^"]*"/g, "''");
+  return [...unquoted.matchAll(/(?<![\w.:-])([A-Za-z_][\w.-]*):(?!:)/g)].map((m) => m[1]!);
+}
+
 /** Whether an XPath expression compiles with the SAML prefixes; the error text when it does not. */
 export function xpathProblem(expression: string): string | undefined {
+  const unknown = prefixesIn(expression).filter((prefix) => !Object.hasOwn(xmlEditPrefixes, prefix));
+  if (unknown.length > 0) {
+    return `uses the undeclared prefix ${[...new Set(unknown)].map((p) => `"${p}:"`).join(', ')}; known prefixes: ${Object.keys(xmlEditPrefixes).join(', ')}`;
+  }
   try {
     select(expression, parseXml('<probe/>') as never);
     return undefined;

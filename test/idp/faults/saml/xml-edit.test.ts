@@ -147,8 +147,15 @@ describe('the XML-edit faults', () => {
       /"saml\.xml-edit": select: not a valid XPath/,
     );
     expect(check({ select: '//foo:NameID', action: 'remove' })).toThrow(
-      /select: not a valid XPath with the prefixes samlp/,
+      /select: uses the undeclared prefix "foo:"; known prefixes: samlp, saml/,
     );
+    // A prefix after a step that matches nothing is caught too (evaluation would never reach it).
+    expect(check({ select: '/samlp:Response/foo:Assertion/saml:NameID', action: 'remove' })).toThrow(
+      /undeclared prefix "foo:"/,
+    );
+    expect(
+      check({ select: "//saml:Assertion/child::saml:Subject[@x='a:b']", action: 'remove' }),
+    ).not.toThrow();
     expect(check({ select: '//saml:NameID', action: 'set-attribute', name: 'x' })).toThrow(
       /value: action "set-attribute" needs value/,
     );
