@@ -129,7 +129,8 @@ export async function writeExplanation(
   if (options.json) out(`${JSON.stringify(explanation, null, 2)}\n`);
   else
     out(
-      renderText(explanation, { verbose: options.verbose }) + (options.html ? `Wrote ${options.html}\n` : ''),
+      renderText(explanation, { verbose: options.verbose, reproducing: options.reproduce === true }) +
+        (options.html ? `Wrote ${options.html}\n` : ''),
     );
   return exitCodeOf(explanation);
 }

@@ -6,7 +6,10 @@ import { statusMarks } from './marks.ts';
  * checks (problems and warnings in full, ok checks on one line), the flow of a HAR, and
  * a summary line.
  */
-export function renderText(explanation: Explanation, options: { verbose?: boolean } = {}): string {
+export function renderText(
+  explanation: Explanation,
+  options: { verbose?: boolean; reproducing?: boolean } = {},
+): string {
   const lines: string[] = [];
   const e = explanation;
   lines.push(
@@ -60,9 +63,12 @@ export function renderText(explanation: Explanation, options: { verbose?: boolea
     }
   }
   if (e.reproduction?.scenario) {
+    const faults = e.reproduction.scenario.faults.map((f) => f.fault).join(', ');
     lines.push(
       '',
-      `Reproduce with: ${e.reproduction.scenario.faults.map((f) => f.fault).join(', ')}  (sso-harness explain FILE --reproduce --target T)`,
+      options.reproducing
+        ? `Reproducing with: ${faults}`
+        : `Reproduce with: ${faults}  (sso-harness explain FILE --reproduce --target T)`,
     );
   }
   lines.push('', summaryLine(e));

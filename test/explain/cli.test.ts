@@ -161,6 +161,9 @@ describe('sso-harness explain --target, --reproduce', () => {
       /^reproduced: no session at demo-sp when the IdP commits saml\.audience \(no session: .*\); run \S+$/m,
     );
     expect(result.stdout).not.toMatch(/\bpass\b/);
+    // It is reproducing already: no hint to run what was just run.
+    expect(result.stdout).toMatch(/^Reproducing with: saml\.audience/m);
+    expect(result.stdout).not.toContain('Reproduce with:');
     expect(result.code).toBe(0);
   });
 
