@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import { html, page } from '../../lib/html.ts';
-import { IdpError } from '../errors.ts';
 import { signJwt } from './jws.ts';
 import { keyForPlan, publicJwkLookup } from './keys.ts';
-import { type OidcRuntime, requestState } from './runtime.ts';
+import { logoutTarget } from './logout-target.ts';
+import type { OidcRuntime } from './runtime.ts';
 import { applyOidcStage, type IdTokenValue, type SigningAlg } from './stages.ts';
 import { traceOidc } from './trace.ts';
 
@@ -29,36 +29,7 @@ const TIMEOUT_MS = 5_000;
  * has no backchannel_logout_uri.
  */
 export async function sendBackChannelLogout(runtime: OidcRuntime, ctx: Context): Promise<void> {
-  const flow = runtime.context.flows.get(ctx.state.flowId as string | undefined);
-  const state = requestState(ctx);
-  state.flow = flow;
-  if (!flow) {
-    throw new IdpError(
-      'BAD_REQUEST',
-      400,
-      'a back-channel logout is sent for a flow, and this request has none',
-      {
-        hint: 'The runner starts it within a scenario; the flow cookie binds it to the login it logs out.',
-      },
-    );
-  }
-  const login = runtime.logins.get(flow.id);
-  if (!login) {
-    throw new IdpError(
-      'BAD_REQUEST',
-      409,
-      `flow ${flow.id} has had no id_token from provider "${runtime.id}"`,
-      {
-        hint: 'Log in first: the logout token names the sub and sid of that login.',
-      },
-    );
-  }
-  const uri = runtime.config.clients[login.clientId]?.backchannelLogoutUri;
-  if (!uri) {
-    throw new IdpError('BAD_REQUEST', 409, `client "${login.clientId}" has no backchannel_logout_uri`, {
-      hint: `Set providers.${runtime.id}.clients.${login.clientId}.backchannelLogoutUri to the RP's back-channel logout endpoint.`,
-    });
-  }
+  const { flow, login, uri } = logoutTarget(runtime, ctx, 'back');
   const token = await logoutToken(runtime, flow, login);
   let status: number | undefined;
   let error: string | undefined;

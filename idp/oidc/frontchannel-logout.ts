@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
-import { IdpError } from '../errors.ts';
-import { type OidcRuntime, requestState } from './runtime.ts';
+import { logoutTarget } from './logout-target.ts';
+import type { OidcRuntime } from './runtime.ts';
 import { applyOidcStage } from './stages.ts';
 import { traceOidc } from './trace.ts';
 
@@ -16,35 +16,7 @@ export const frontChannelLogoutPath = '/harness/frontchannel-logout';
  * when the client has no frontchannel_logout_uri.
  */
 export async function sendFrontChannelLogout(runtime: OidcRuntime, ctx: Context): Promise<void> {
-  const flow = runtime.context.flows.get(ctx.state.flowId as string | undefined);
-  requestState(ctx).flow = flow;
-  if (!flow) {
-    throw new IdpError(
-      'BAD_REQUEST',
-      400,
-      'a front-channel logout is sent for a flow, and this request has none',
-      {
-        hint: 'The runner starts it within a scenario; the flow cookie binds it to the login it logs out.',
-      },
-    );
-  }
-  const login = runtime.logins.get(flow.id);
-  if (!login) {
-    throw new IdpError(
-      'BAD_REQUEST',
-      409,
-      `flow ${flow.id} has had no id_token from provider "${runtime.id}"`,
-      {
-        hint: 'Log in first: the front-channel logout names the sid of that login.',
-      },
-    );
-  }
-  const uri = runtime.config.clients[login.clientId]?.frontchannelLogoutUri;
-  if (!uri) {
-    throw new IdpError('BAD_REQUEST', 409, `client "${login.clientId}" has no frontchannel_logout_uri`, {
-      hint: `Set providers.${runtime.id}.clients.${login.clientId}.frontchannelLogoutUri to the RP's front-channel logout endpoint.`,
-    });
-  }
+  const { flow, login, uri } = logoutTarget(runtime, ctx, 'front');
   const params = await applyOidcStage(
     flow,
     'frontchannel-logout',
