@@ -197,32 +197,22 @@ export async function runPeers(count = 150): Promise<Record<string, PeerFigures>
     await stop(s.child);
   }
 
-  // oauth2-mock-server
-  {
+  // The OP peers: each started alone, its discovery the first answer, logins from the same RP.
+  const oidcPeers: [name: string, args: (port: number) => string[]][] = [
+    [
+      'oauth2-mock-server',
+      (port) => [join(root, 'scripts/bench/peer-oauth2-mock-server.ts'), String(port), keys.jwk],
+    ],
+    [
+      'raw oidc-provider',
+      (port) => [join(root, 'scripts/bench/raw-oidc-provider.ts'), String(port), redirectUri, keys.jwk],
+    ],
+  ];
+  for (const [name, args] of oidcPeers) {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const s = await startMedian(
-      [join(root, 'scripts/bench/peer-oauth2-mock-server.ts'), String(port), keys.jwk],
-      `${base}/.well-known/openid-configuration`,
-    );
-    results['oauth2-mock-server'] = {
-      startMs: s.startMs,
-      rssMb: s.rssMb,
-      startCpuMs: s.cpuMs,
-      cpu: { oidc: await cpuPerLogin(s.child.pid!, base, await oidcLogin(base, 'rp', 'rp-secret'), count) },
-    };
-    await stop(s.child);
-  }
-
-  // plain oidc-provider
-  {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const s = await startMedian(
-      [join(root, 'scripts/bench/raw-oidc-provider.ts'), String(port), redirectUri, keys.jwk],
-      `${base}/.well-known/openid-configuration`,
-    );
-    results['raw oidc-provider'] = {
+    const s = await startMedian(args(port), `${base}/.well-known/openid-configuration`);
+    results[name] = {
       startMs: s.startMs,
       rssMb: s.rssMb,
       startCpuMs: s.cpuMs,

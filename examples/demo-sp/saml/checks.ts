@@ -42,6 +42,18 @@ const instant = (value: string | undefined): number | undefined => {
   return Number.isNaN(ms) ? Number.NaN : ms;
 };
 
+/** The AuthnStatement's AuthnContextClassRef text, or undefined (SAML Core §2.7.2.2). */
+export function authnContextClassRef(assertion: Element): string | undefined {
+  return text(
+    path(
+      assertion,
+      [ns.assertion, 'AuthnStatement'],
+      [ns.assertion, 'AuthnContext'],
+      [ns.assertion, 'AuthnContextClassRef'],
+    ),
+  );
+}
+
 function subjectConfirmationData(a: Element): Element[] {
   const subject = child(a, ns.assertion, 'Subject');
   if (!subject) return [];
@@ -239,14 +251,7 @@ export const samlChecks: SamlCheck[] = [
   {
     lax: 'authn-context',
     run: (e) => {
-      const classRef = text(
-        path(
-          e.assertion,
-          [ns.assertion, 'AuthnStatement'],
-          [ns.assertion, 'AuthnContext'],
-          [ns.assertion, 'AuthnContextClassRef'],
-        ),
-      );
+      const classRef = authnContextClassRef(e.assertion);
       if (!child(e.assertion, ns.assertion, 'AuthnStatement')) {
         return 'the assertion has no AuthnStatement (Web SSO: at least one is required)';
       }

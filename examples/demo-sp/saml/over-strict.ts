@@ -1,6 +1,6 @@
 import type { LaxName } from '../lax.ts';
-import type { SamlCheck, SamlEvidence } from './checks.ts';
-import { attr, child, children, descendants, ns, path, text } from './xml.ts';
+import { authnContextClassRef, type SamlCheck, type SamlEvidence } from './checks.ts';
+import { attr, child, children, descendants, ns } from './xml.ts';
 
 const TIME_ATTRIBUTES = ['IssueInstant', 'NotBefore', 'NotOnOrAfter', 'AuthnInstant', 'SessionNotOnOrAfter'];
 const MILLISECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -52,14 +52,7 @@ export const overStrictChecks: OverStrictCheck[] = [
   {
     lax: 'strict-authn-context-exact',
     run: (e) => {
-      const classRef = text(
-        path(
-          e.assertion,
-          [ns.assertion, 'AuthnStatement'],
-          [ns.assertion, 'AuthnContext'],
-          [ns.assertion, 'AuthnContextClassRef'],
-        ),
-      );
+      const classRef = authnContextClassRef(e.assertion);
       return classRef === e.settings.authnContext || !child(e.assertion, ns.assertion, 'AuthnStatement')
         ? undefined
         : `the IdP authenticated with ${classRef}, not exactly the requested ${e.settings.authnContext}`;
