@@ -13,6 +13,17 @@ export class FlowBusyError extends HarnessError<'FLOW_BUSY'> {
 /** Cookie on the IdP origin that binds a browser (or HTTP cookie jar) to one flow. */
 export const FLOW_COOKIE = 'sso_harness_flow';
 
+/**
+ * Whether the request carries a flow cookie at all, even one of an ended flow: read from
+ * the Cookie header, because a provider's signed cookie jar would not return an unsigned one.
+ */
+export function carriesFlowCookie(ctx: { get(field: string): string }): boolean {
+  return ctx
+    .get('cookie')
+    .split(';')
+    .some((pair) => pair.trim().startsWith(`${FLOW_COOKIE}=`));
+}
+
 /** A fault as scenarios write it: a registry name and its parameters. */
 export interface FaultRef {
   fault: string;

@@ -92,7 +92,9 @@ const ENTRY_OVERHEAD = 300;
  * a running scenario's evidence out.
  */
 export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
-  private readonly entries: TraceEntry[] = [];
+  /** The global log, oldest first from `head` (a queue: dropping the oldest must not copy the rest). */
+  private entries: Array<TraceEntry | undefined> = [];
+  private head = 0;
   private readonly byFlow = new Map<string, TraceEntry[]>();
   private nextId = 1;
   private readonly limit: number;
@@ -125,7 +127,7 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
       provider: input.provider,
       flowId: input.flowId,
       id: this.nextId++,
-      time: new Date().toISOString(),
+      time: isoNow(),
     } as TraceEntry;
     const cap = this.maxEntryBytes;
     if (typeof decoded === 'function') defineLazy(entry, 'decoded', () => cutText(decoded(), cap));
@@ -141,9 +143,7 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
     this.held.set(entry, { bytes, refs: 0 });
     this.hold(entry);
     this.entries.push(entry);
-    if (this.entries.length > this.limit) {
-      for (const old of this.entries.splice(0, this.entries.length - this.limit)) this.release(old);
-    }
+    while (this.entries.length - this.head > this.limit) this.release(this.dropOldest());
     if (entry.flowId) this.keepForFlow(entry.flowId, entry);
     this.settle();
     this.emit('entry', entry);
@@ -168,11 +168,10 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
    */
   private settle(): void {
     while (this.bytes > this.maxBytes) {
-      const oldest = this.entries[0];
+      const oldest = this.entries[this.head];
       const [flowId, flowEntries] = this.byFlow.entries().next().value ?? [];
       if (oldest && (!flowEntries?.[0] || oldest.id <= flowEntries[0].id)) {
-        this.entries.shift();
-        this.release(oldest);
+        this.release(this.dropOldest());
       } else if (flowId !== undefined) {
         this.forgetFlow(flowId);
       } else {
@@ -197,7 +196,7 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
   }
 
   list(filter: { provider?: string; flowId?: string; sinceId?: number } = {}): TraceEntry[] {
-    const source = filter.flowId ? (this.byFlow.get(filter.flowId) ?? []) : this.entries;
+    const source = filter.flowId ? (this.byFlow.get(filter.flowId) ?? []) : this.globalLog();
     return source.filter(
       (e) =>
         (filter.provider === undefined || e.provider === filter.provider) &&
@@ -214,9 +213,38 @@ export class Trace extends EventEmitter<{ entry: [TraceEntry]; clear: [] }> {
   }
 
   clear(): void {
-    for (const entry of this.entries.splice(0)) this.release(entry);
+    for (const entry of this.globalLog()) this.release(entry);
+    this.entries = [];
+    this.head = 0;
     this.emit('clear');
   }
+
+  private globalLog(): TraceEntry[] {
+    return this.entries.slice(this.head) as TraceEntry[];
+  }
+
+  private dropOldest(): TraceEntry {
+    const oldest = this.entries[this.head]!;
+    this.entries[this.head++] = undefined;
+    if (this.head >= 1024 && this.head * 2 >= this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+    return oldest;
+  }
+}
+
+let lastMs = 0;
+let lastIso = '';
+
+/** The time now as ISO 8601 (one Date per millisecond, however many entries it has). */
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
 }
 
 /** An enumerable property computed on first read (JSON.stringify and spreads see the value). */

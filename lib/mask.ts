@@ -31,6 +31,10 @@ const credentialNames = new Set([
  */
 const authorizationCodeCompanions = ['state', 'grant_type', 'redirect_uri', 'code_verifier', 'session_state'];
 
+/** Text none of whose secrets' markers appear needs no masking (most URLs of a login). */
+const mayHoldSecret =
+  /client_secret|password|access_token|refresh_token|code_verifier|client_assertion|code=|authorization|PRIVATE KEY/i;
+
 const privateKeyPem = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
 /**
@@ -69,6 +73,7 @@ function maskString(text: string): string {
  * members of credential names, Basic and Bearer credentials, PEM private keys.
  */
 export function maskSecretsInText(text: string): string {
+  if (!mayHoldSecret.test(text)) return text;
   return text
     .replace(
       /([?&#"]?)(client_secret|password|access_token|refresh_token|code_verifier|client_assertion)(["']?\s*[=:]\s*["']?)([^&"'\s,}]+)/gi,

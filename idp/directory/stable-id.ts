@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
 
+/** Digests already made: every login asks again for the same user's `sub`. */
+const known = new Map<string, Buffer>();
+const KNOWN_LIMIT = 10_000;
+
 /**
  * Opaque identifiers that a real IdP would assign: stable for one user at one provider,
  * different between providers (so the same person has two `sub`s at two IdPs).
  */
 export function stableBytes(providerId: string, userId: string, purpose: string): Buffer {
-  return createHash('sha256').update(`${purpose}\0${providerId}\0${userId}`).digest();
+  const key = `${purpose}\0${providerId}\0${userId}`;
+  let bytes = known.get(key);
+  if (!bytes) {
+    bytes = createHash('sha256').update(key).digest();
+    // Made-up users (a scenario's stranger) are new each time: bound what is kept.
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(key, bytes);
+  }
+  return Buffer.from(bytes);
 }
 
 export function stableUuid(providerId: string, userId: string, purpose: string): string {

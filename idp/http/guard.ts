@@ -105,8 +105,11 @@ export function requestGuard(options: GuardOptions): Middleware {
  * replay, fetch across origins: that is their job.
  */
 function setSecurityHeaders(ctx: Context): void {
-  const provider = providerPath.test(ctx.path);
-  ctx.set({
+  ctx.set(providerPath.test(ctx.path) ? providerPageHeaders : harnessPageHeaders);
+}
+
+function securityHeaders(provider: boolean): Record<string, string> {
+  return {
     'Content-Security-Policy': [
       "default-src 'self'",
       "script-src 'self'",
@@ -122,8 +125,11 @@ function setSecurityHeaders(ctx: Context): void {
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-  });
+  };
 }
+
+const providerPageHeaders = securityHeaders(true);
+const harnessPageHeaders = securityHeaders(false);
 
 function checkHost(ctx: Context, hosts: Set<string>): void {
   const values = [ctx.req.headers.host ?? ''];

@@ -13,6 +13,7 @@ import type { OidcClientConfig } from '../../config/schema.ts';
 import type { DirectoryUser } from '../directory/user.ts';
 import type { MemoryStore } from './adapter.ts';
 import { claimSet, declaredClaims, scopeSet } from './claims.ts';
+import { loadExistingGrant, loginAtAuthorization } from './direct-login.ts';
 import { outboundFetch } from './outbound.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { interactionPath, oidcRoutePaths } from './routes.ts';
@@ -104,8 +105,10 @@ export function libraryConfiguration(
       policy: flowAwarePolicy(runtime),
       url: async (_ctx, interaction) => `${runtime.mountPath}${interactionPath(interaction.uid)}`,
     },
-    // `user=<id or email>` on the authorization URL: a scripted login (idp/login/scripted.ts).
-    extraParams: ['user'],
+    // `user=<id or email>` on the authorization URL: a scripted login (idp/login/scripted.ts),
+    // done at the authorization endpoint itself when no page is needed (direct-login.ts).
+    extraParams: { user: loginAtAuthorization(runtime) },
+    loadExistingGrant,
     renderError: errorPage(runtime),
     clientBasedCORS: () => true,
     fetch: outboundFetch,

@@ -7,6 +7,7 @@ import { type OidcRuntime, requestState } from './runtime.ts';
 import { signByPlan } from './sign-plan.ts';
 import {
   applyOidcStage,
+  hasOidcStage,
   type IdTokenSigning,
   type IdTokenValue,
   type SigningAlg,
@@ -28,6 +29,11 @@ export async function finishIdToken(
 ): Promise<string> {
   const state = requestState(ctx);
   const signed = decodeJwt(token);
+  if (!hasOidcStage(state.flow, 'id-token') && carries(signed.payload, state.claims.id_token)) {
+    // Nothing to change (the common login, no flow): the library's token as it is.
+    state.idTokenSigning = signingOf(planOf(signed.header));
+    return token;
+  }
   const original: IdTokenValue = {
     header: signed.header,
     payload: signed.payload,
@@ -110,6 +116,18 @@ function planOf(header: Record<string, unknown>): IdTokenSigning {
     kid: typeof header.kid === 'string' ? header.kid : undefined,
     ...(alg.startsWith('HS') ? { hmacSecret: 'client-secret' as const } : {}),
   };
+}
+
+/** Whether the payload already holds every one of these claims, with the same value. */
+function carries(payload: Record<string, unknown>, claims: Record<string, unknown> | undefined): boolean {
+  if (!claims) return true;
+  for (const [name, value] of Object.entries(claims)) {
+    const held = payload[name];
+    if (held === value) continue;
+    if (value === undefined || typeof value !== 'object' || canonical(held) !== canonical(value))
+      return false;
+  }
+  return true;
 }
 
 /** JSON with sorted keys, so that two values compare equal whatever their key order. */

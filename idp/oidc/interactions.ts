@@ -1,11 +1,12 @@
 import type { Context } from 'koa';
 import type { DirectoryUser } from '../directory/user.ts';
 import { IdpError } from '../errors.ts';
-import { FLOW_COOKIE } from '../flows.ts';
+import { carriesFlowCookie } from '../flows.ts';
 import { readForm } from '../http/body.ts';
 import { readLoginForm } from '../login/form.ts';
 import { renderLoginPage } from '../login/page.ts';
 import { scriptedLogin } from '../login/scripted.ts';
+import { grantRequested } from './direct-login.ts';
 import { providerName } from './pages.ts';
 import { bindToFlow } from './request-flow.ts';
 import { interactionPath } from './routes.ts';
@@ -34,7 +35,7 @@ export async function handleInteraction(
     if (interaction.prompt.name !== 'login') return finishConsent(ctx, runtime, interaction);
     // A scenario's browser (any flow cookie, even of an ended flow or another provider's) is
     // never logged in by a scripted login: its verdict must come from its own flow.
-    if (state.flow || ctx.cookies.get(FLOW_COOKIE)) {
+    if (state.flow || carriesFlowCookie(ctx)) {
       return showLoginPage(ctx, runtime, interaction, undefined, 200);
     }
     const scripted = scriptedLogin({
@@ -143,7 +144,7 @@ async function finishLogin(
 ): Promise<void> {
   const accountId = runtime.accounts.register(user);
   const grant = new runtime.provider.Grant({ accountId, clientId: String(interaction.params.client_id) });
-  grantRequested(grant, interaction);
+  grantRequested(grant, interaction.params);
   const grantId = await grant.save();
   traceOidc(runtime, ctx, {
     direction: 'note',
@@ -159,7 +160,7 @@ async function finishConsent(ctx: Context, runtime: OidcRuntime, interaction: In
   const existing = interaction.grantId ? await runtime.provider.Grant.find(interaction.grantId) : undefined;
   const grant =
     existing ?? new runtime.provider.Grant({ accountId: interaction.session?.accountId, clientId });
-  grantRequested(grant, interaction);
+  grantRequested(grant, interaction.params);
   const grantId = await grant.save();
   traceOidc(runtime, ctx, {
     direction: 'note',
@@ -181,25 +182,6 @@ async function finishCancelled(ctx: Context, runtime: OidcRuntime, interaction: 
     { error: 'access_denied', error_description: 'End-User aborted interaction' },
     false,
   );
-}
-
-/** Grants what the request asked for: its scopes and any claims of the claims parameter. */
-function grantRequested(
-  grant: InstanceType<OidcRuntime['provider']['Grant']>,
-  interaction: Interaction,
-): void {
-  const scope = interaction.params.scope;
-  if (typeof scope === 'string' && scope) grant.addOIDCScope(scope);
-  const claims = interaction.params.claims;
-  if (typeof claims === 'string') {
-    try {
-      const parsed = JSON.parse(claims) as Record<string, Record<string, unknown> | undefined>;
-      const names = [...Object.keys(parsed.id_token ?? {}), ...Object.keys(parsed.userinfo ?? {})];
-      if (names.length) grant.addOIDCClaims(names);
-    } catch {
-      // The library has already refused a malformed claims parameter before any login.
-    }
-  }
 }
 
 async function resume(

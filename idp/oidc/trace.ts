@@ -38,12 +38,29 @@ export function traceOidc(runtime: OidcRuntimeBase, ctx: Context, input: OidcTra
     summary: input.summary,
     method: ctx.method,
     url: maskSecretsInText(ctx.originalUrl),
-    decoded: input.message ? JSON.stringify(decodeForTrace(input.message), null, 2) : undefined,
+    ...lazyDecoded(input.message),
     relayState: input.state,
     error: input.error,
     raw: jwt?.token,
     signature: jwt ? jwtSignature(jwt, input.direction, requestState(ctx).idTokenSigning) : undefined,
   });
+}
+
+/**
+ * The message decoded when someone reads it (the UI, an export), not on every login: a
+ * shallow copy is kept, with its size for the trace's byte budget.
+ */
+function lazyDecoded(message: Record<string, unknown> | undefined): {
+  decoded?: () => string;
+  decodedBytes?: number;
+} {
+  if (!message) return {};
+  const kept = { ...message };
+  let bytes = 0;
+  for (const [name, value] of Object.entries(kept)) {
+    bytes += name.length + (typeof value === 'string' ? value.length : 64);
+  }
+  return { decoded: () => JSON.stringify(decodeForTrace(kept), null, 2), decodedBytes: bytes };
 }
 
 /** The first JWT of a message worth keeping as it travelled. */
@@ -66,7 +83,11 @@ function jwtSignature(
 ): TraceSignature | undefined {
   let alg: unknown;
   try {
-    alg = decodeJwt(jwt.token).header.alg;
+    alg = (
+      JSON.parse(Buffer.from(jwt.token.slice(0, jwt.token.indexOf('.')), 'base64url').toString()) as {
+        alg?: unknown;
+      }
+    ).alg;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { canonical, finishIdToken } from '../id-token.ts';
 import { autoPostPage } from '../pages.ts';
 import { bindToFlow } from '../request-flow.ts';
 import type { OidcRequestState, OidcRuntime } from '../runtime.ts';
-import { type AuthorizationResponseValue, applyOidcStage } from '../stages.ts';
+import { type AuthorizationResponseValue, applyOidcStage, hasOidcStage } from '../stages.ts';
 import { paramsObject, traceOidc } from '../trace.ts';
 
 /** Traces the authorization request as it arrived. */
@@ -69,16 +69,19 @@ export async function finishAuthorizationResponse(
       : 'query',
     params,
   };
-  let value = structuredClone(original);
-  if (value.params.id_token) {
-    value.params.id_token = await finishIdToken(runtime, ctx, value.params.id_token, state.route, clientId);
+  let value = original;
+  if (params.id_token) {
+    const idToken = await finishIdToken(runtime, ctx, params.id_token, state.route, clientId);
+    if (idToken !== params.id_token) value = { ...original, params: { ...params, id_token: idToken } };
   }
-  value = await applyOidcStage(state.flow, 'authorization-response', value, {
-    providerId: runtime.id,
-    clientId,
-    issuer: runtime.issuer,
-  });
-  if (canonical(value) !== canonical(original)) writeResponse(ctx, value);
+  if (hasOidcStage(state.flow, 'authorization-response')) {
+    value = await applyOidcStage(state.flow, 'authorization-response', structuredClone(value), {
+      providerId: runtime.id,
+      clientId,
+      issuer: runtime.issuer,
+    });
+  }
+  if (value !== original && canonical(value) !== canonical(original)) writeResponse(ctx, value);
 
   traceOidc(runtime, ctx, {
     direction: 'out',

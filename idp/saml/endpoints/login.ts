@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { IdpError } from '../../errors.ts';
-import { FLOW_COOKIE, type Flow } from '../../flows.ts';
+import { carriesFlowCookie, type Flow } from '../../flows.ts';
 import { readForm } from '../../http/body.ts';
 import { readLoginForm } from '../../login/form.ts';
 import { renderLoginPage } from '../../login/page.ts';
@@ -19,7 +19,7 @@ export function scriptedSamlLogin(
   ctx: Context,
   flow: Flow | undefined,
 ): ScriptedLogin | undefined {
-  if (flow || ctx.cookies.get(FLOW_COOKIE)) return undefined;
+  if (flow || carriesFlowCookie(ctx)) return undefined;
   const scripted = scriptedLogin({
     directory: provider.context.directory,
     providerId: provider.id,

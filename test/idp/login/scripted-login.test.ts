@@ -197,6 +197,30 @@ describe('scripted logins: the user parameter, login_hint, auto', () => {
       expect(hinted.claims()?.sub).toBe('bob-subject-42');
     });
 
+    it('a scripted login is answered by the authorization request itself: no interaction, no resume', async () => {
+      const config = await rp('op-auto');
+      const started = await startLogin(config, { redirectUri: REDIRECT, extra: { user: 'bob' } });
+      const answer = await new TestBrowser().request(started.url.href);
+      expect(answer.status).toBe(303);
+      const callback = new URL(answer.headers.get('location')!);
+      expect(callback.href.startsWith(REDIRECT)).toBe(true);
+      expect(callback.searchParams.get('code')).toBeTruthy();
+      const notes = idp.context.trace.list({ provider: 'op-auto' }).filter((e) => e.kind === 'interaction');
+      expect(notes.at(-1)?.summary).toMatch(
+        /bob@example\.com logged in \(without the login page: named by the user parameter\)/,
+      );
+    });
+
+    it('a browser with a flow cookie, even of an ended flow, is never logged in by a scripted login', async () => {
+      const config = await rp('op-auto');
+      const browser = new TestBrowser();
+      browser.jar.store(new URL(idp.url), [`${FLOW_COOKIE}=ended-flow; Path=/`]);
+      const { page } = await authorize(browser, await startLogin(config, { redirectUri: REDIRECT }), {
+        redirectUri: REDIRECT,
+      });
+      expect(page && isLoginPage(page)).toBe(true);
+    });
+
     it('a user marked auto: true logs in without a page where they may', async () => {
       const tokens = await loginWithCode(await rp('op-carol'), new TestBrowser(), { redirectUri: REDIRECT });
       expect(tokens.claims()?.email).toBe('carol@example.com');
