@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { faultRegistry } from '../../idp/faults/index.ts';
 import relocated from '../../scenarios/saml/signature-relocated-into-subject.ts';
+import { validateScenarios } from '../../scenarios/validate.ts';
 import { type Demo, startDemo } from '../support/demo.ts';
 import { captureLogin, explainSaml, findingsOf } from './support.ts';
 
@@ -49,5 +51,14 @@ describe('explain: a signature relocated into the Subject', () => {
     expect(again.checks.filter((c) => c.status === 'problem')).toEqual([
       expect.objectContaining({ id: 'saml.signature.placement', actual: placement!.actual }),
     ]);
+
+    // As `explain --reproduce` runs it: the strict demo SP refuses the same move.
+    const [scenario] = validateScenarios(
+      [{ ...explanation.reproduction!.scenario!, connection: 'saml' }],
+      faultRegistry,
+      'the reproduction',
+    );
+    const record = await demo.run([scenario!]);
+    expect(record.results[0]?.reproduction?.outcome, record.results[0]?.reason).toBe('reproduced');
   });
 });
