@@ -341,7 +341,8 @@ class HttpSession implements DriverSession {
       location,
       contentType,
       bodyExcerpt: text.slice(0, EXCERPT),
-      ...spAnswer(url.href, this.idpOrigin, { setCookie, body: text, contentType }),
+      // A redirect's body is never shown to a reader (the browser driver reads none either).
+      ...spAnswer(url.href, this.idpOrigin, { setCookie, body: location ? undefined : text, contentType }),
       cause: request.cause,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     });

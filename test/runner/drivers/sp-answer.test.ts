@@ -74,6 +74,9 @@ describe('the HTTP driver against the demo SP', () => {
       byId[id]!.http.find((s) => s.cause === 'form' && new URL(s.url).origin === demo.spUrl)!;
     // The valid login: the ACS sets the session cookie; the probe's page shows who is signed in.
     expect(acs('e.saml.valid').setCookies).toContain('demo_sp_session');
+    // It redirects: a reader never sees a redirect's body, so no text is kept for it.
+    expect(acs('e.saml.valid').status).toBe(302);
+    expect(acs('e.saml.valid').bodyText).toBeUndefined();
     const probe = byId['e.saml.valid']!.http.findLast((s) => s.cause === 'probe')!;
     expect(probe.bodyText).toContain('alice@example.com');
     // The expired assertion: the ACS refuses with words, kept as text and not as markup.
