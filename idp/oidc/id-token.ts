@@ -31,6 +31,7 @@ export async function finishIdToken(
   const signed = decodeJwt(token);
   if (!hasOidcStage(state.flow, 'id-token') && carries(signed.payload, state.claims.id_token)) {
     // Nothing to change (the common login, no flow): the library's token as it is.
+    if (clientId) rememberLogin(runtime, state.flow?.id, clientId, signed.payload);
     state.idTokenSigning = signingOf(planOf(signed.header));
     return token;
   }
@@ -52,15 +53,22 @@ export async function finishIdToken(
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
-  if (clientId) {
-    const claim = (name: string) =>
-      typeof value.payload[name] === 'string' ? (value.payload[name] as string) : undefined;
-    runtime.logins.remember(state.flow?.id, { clientId, sub: claim('sub'), sid: claim('sid') });
-  }
+  if (clientId) rememberLogin(runtime, state.flow?.id, clientId, value.payload);
   const { encryption, ...plain } = value;
   const jws = await signedToken(runtime, token, plain, original, clientId);
   state.idTokenSigning = signingOf(jws.plan);
   return encryption ? encryptIdToken(runtime, clientId, jws.token, encryption) : jws.token;
+}
+
+/** The flow's login at this provider, as a logout step started by the runner names it. */
+function rememberLogin(
+  runtime: OidcRuntime,
+  flowId: string | undefined,
+  clientId: string,
+  payload: Record<string, unknown>,
+): void {
+  const claim = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
+  runtime.logins.remember(flowId, { clientId, sub: claim('sub'), sid: claim('sid') });
 }
 
 /** The id_token as a JWS: the library's when nothing changed, otherwise signed by the plan. */
