@@ -1,4 +1,5 @@
 import { reproductionTag } from '../scenarios/schema.ts';
+import { readPlace } from './saml/placement.ts';
 import type { Check, ExplainedMessage, Explanation, Reproduction } from './types.ts';
 
 type FaultRef = { fault: string; params?: Record<string, unknown> };
@@ -161,6 +162,19 @@ const rules: Record<string, (check: Check, capture: number) => FaultRef | FaultR
           fault: 'saml.signature-wrapping',
           params: { variant: /vouches for Response/.test(c.text) ? 1 : 3 },
         },
+  // The harness signs the element, then moves its signature to where the capture had it.
+  'saml.signature.placement': (c) => {
+    const place = readPlace(c.actual ?? '');
+    const select = c.expected;
+    if (!place || !select) return undefined;
+    return [
+      {
+        fault: 'saml.signed-parts',
+        params: { targets: /^\/samlp:Response\/ds:Signature$/.test(select) ? 'response' : 'assertion' },
+      },
+      { fault: 'saml.xml-edit', params: { select, action: 'move', ...place } },
+    ];
+  },
   'saml.ids': () => ({ fault: 'saml.ids', params: { sameAsResponse: true } }),
   'oidc.alg': (c) =>
     /"none"/.test(c.text)

@@ -1,5 +1,16 @@
-import { DOMParser, type Document, type Element, type Node, XMLSerializer } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
+import type * as Xmldom from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { HarnessError } from './errors.ts';
+
+const require = createRequire(import.meta.url);
+let xmldomModule: typeof Xmldom | undefined;
+
+/** xmldom, loaded on first parse: serving metadata and discovery needs no XML parser. */
+function xmldom(): typeof Xmldom {
+  xmldomModule ??= require('@xmldom/xmldom') as typeof Xmldom;
+  return xmldomModule;
+}
 
 /**
  * The one way this project parses XML that came from outside (SAML messages, SP
@@ -53,7 +64,7 @@ export function parseXml(text: string, what = 'the XML document'): Document {
   }
   if (!text.trim()) throw new XmlError('XML_MALFORMED', `${what} is empty`);
   checkXmlShape(text, what);
-  const parser = new DOMParser({
+  const parser = new (xmldom().DOMParser)({
     onError: (level: string, message: string) => {
       throw new XmlError('XML_MALFORMED', `${what} is not well-formed XML (${level}: ${message.trim()})`);
     },
@@ -123,7 +134,7 @@ export function checkXmlShape(text: string, what = 'the XML document', limits = 
 }
 
 export function serializeXml(node: Node): string {
-  return new XMLSerializer().serializeToString(node);
+  return new (xmldom().XMLSerializer)().serializeToString(node);
 }
 
 /** Escapes text for element content and attribute values. */

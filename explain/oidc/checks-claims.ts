@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { explainDefaults } from '../defaults.ts';
+import { portNearMiss, portNearMissWords } from '../near-miss.ts';
 import { duration, iso } from '../time.ts';
 import type { DecodedJwt } from './jwt.ts';
 import type { OidcCheckInput } from './model.ts';
@@ -23,6 +24,9 @@ export function checkIssuer(input: OidcCheckInput, token: DecodedJwt): void {
       spec,
       fix: { side: 'idp', text: 'The OP must put its issuer in iss.' },
     });
+  } else if (expected && iss !== expected && portNearMiss(iss, [expected])) {
+    const near = portNearMissWords(portNearMiss(iss, [expected])!, 'iss', 'the issuer the RP expects');
+    findings.warning('oidc.iss', near.text, { where: 'payload', spec, ...near.detail });
   } else if (expected && iss !== expected) {
     const slash = iss.replace(/\/$/, '') === expected.replace(/\/$/, '');
     findings.problem(

@@ -1,5 +1,6 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import { ns } from '../../idp/saml/constants.ts';
+import { portNearMiss, portNearMissWords } from '../near-miss.ts';
 import type { SamlCheckInput } from './model.ts';
 import { childNS, childrenNS, elementsNS, label } from './parse.ts';
 
@@ -41,6 +42,18 @@ export function checkAudience(input: SamlCheckInput, assertion: Element): void {
     return;
   }
   const failing = lists.filter((l) => !l.includes(expected));
+  const port =
+    failing.length > 0
+      ? failing
+          .flat()
+          .map((a) => portNearMiss(a, [expected]))
+          .find(Boolean)
+      : undefined;
+  if (port && failing.every((l) => l.some((a) => portNearMiss(a, [expected])))) {
+    const near = portNearMissWords(port, 'the Audience', "the SP's entityID");
+    findings.warning('saml.audience', near.text, { where, spec, ...near.detail, actual });
+    return;
+  }
   if (failing.length > 0) {
     const near = lists
       .flat()
@@ -192,11 +205,16 @@ function checkRecipient(input: SamlCheckInput, assertion: Element, bearer: Eleme
       { where, expected: acs[0], spec, fix },
     );
   } else if (acs.length > 0 && !recipients.some((r) => acs.includes(r))) {
-    findings.problem(
-      'saml.recipient',
-      `the assertion may be presented only at ${recipients.join(', ')}, not at the SP's ACS`,
-      { where, expected: acs.join(' or '), actual: recipients.join(', '), spec, fix },
-    );
+    const port = recipients.map((r) => portNearMiss(r, acs)).find(Boolean);
+    if (port) {
+      const near = portNearMissWords(port, 'the Recipient', "the SP's ACS URL");
+      findings.warning('saml.recipient', near.text, { where, spec, ...near.detail });
+    } else
+      findings.problem(
+        'saml.recipient',
+        `the assertion may be presented only at ${recipients.join(', ')}, not at the SP's ACS`,
+        { where, expected: acs.join(' or '), actual: recipients.join(', '), spec, fix },
+      );
   } else {
     findings.ok(
       'saml.recipient',

@@ -1,5 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { ns } from '../../idp/saml/constants.ts';
+import { portNearMiss, portNearMissWords } from '../near-miss.ts';
 import type { SamlCheckInput } from './model.ts';
 import { childNS, label } from './parse.ts';
 import { shortStatus, statusMeanings } from './status-codes.ts';
@@ -87,6 +88,16 @@ export function checkIssuer(input: SamlCheckInput, element: Element, required: b
     );
     return;
   }
+  const port = issuer !== expected ? portNearMiss(issuer, [expected]) : undefined;
+  if (port) {
+    const near = portNearMissWords(
+      port,
+      `the ${element.localName}'s Issuer`,
+      'the IdP entityID the SP trusts',
+    );
+    findings.warning('saml.issuer', near.text, { where, spec, ...near.detail });
+    return;
+  }
   if (issuer !== expected) {
     const trailing = issuer.replace(/\/$/, '') === expected.replace(/\/$/, '');
     findings.problem(
@@ -142,11 +153,16 @@ export function checkDestination(input: SamlCheckInput, signed: boolean): void {
         fix,
       });
   } else if (acs.length > 0 && !acs.includes(destination)) {
-    findings.problem(
-      'saml.destination',
-      `the Response is addressed to ${destination}, which is not one of the SP's ACS URLs`,
-      { where, expected: acs.join(' or '), actual: destination, spec, fix },
-    );
+    const port = portNearMiss(destination, acs);
+    if (port) {
+      const near = portNearMissWords(port, 'the Destination', "the SP's ACS URL");
+      findings.warning('saml.destination', near.text, { where, spec, ...near.detail });
+    } else
+      findings.problem(
+        'saml.destination',
+        `the Response is addressed to ${destination}, which is not one of the SP's ACS URLs`,
+        { where, expected: acs.join(' or '), actual: destination, spec, fix },
+      );
   } else {
     findings.ok(
       'saml.destination',
@@ -176,11 +192,16 @@ export function checkDestination(input: SamlCheckInput, signed: boolean): void {
         },
       );
     } else if (acs.length > 0 && !acs.includes(message.url)) {
-      findings.problem(
-        'saml.delivered-to',
-        `the Response was posted to ${message.url}, which is not one of the SP's ACS URLs`,
-        { where, expected: acs.join(' or '), actual: message.url, spec: deliveredSpec, fix },
-      );
+      const port = portNearMiss(message.url, acs);
+      if (port) {
+        const near = portNearMissWords(port, 'the URL the Response was posted to', "the SP's ACS URL");
+        findings.warning('saml.delivered-to', near.text, { where, spec: deliveredSpec, ...near.detail });
+      } else
+        findings.problem(
+          'saml.delivered-to',
+          `the Response was posted to ${message.url}, which is not one of the SP's ACS URLs`,
+          { where, expected: acs.join(' or '), actual: message.url, spec: deliveredSpec, fix },
+        );
     } else {
       findings.ok('saml.delivered-to', `the Response was posted to ${message.url}`, {
         where,

@@ -4,6 +4,7 @@ import { ns } from '../../idp/saml/constants.ts';
 import { duration, iso } from '../time.ts';
 import type { SamlCheckInput } from './model.ts';
 import { childNS, childrenNS, elementsNS, label } from './parse.ts';
+import { isRelocated, placeOf, xpathOf } from './placement.ts';
 import { type CertificateFacts, idIndex, type SignatureInfo, xmlAlgorithms } from './signatures.ts';
 
 const dsig = 'W3C XML Signature 1.1';
@@ -14,6 +15,8 @@ export interface SignatureSummary {
   rootSigned: boolean;
   /** Signatures that verify, by the element they sit in. */
   verifiedIn: Set<Element>;
+  /** Signatures inside the element they reference but not its direct child (see `isRelocated`). */
+  relocated: SignatureInfo[];
 }
 
 /**
@@ -25,6 +28,7 @@ export function checkSignatures(input: SamlCheckInput, signatures: SignatureInfo
   const { findings, context } = input;
   const trusted = context.idp?.signingCertificates ?? [];
   const verifiedIn = new Set<Element>();
+  const relocated: SignatureInfo[] = [];
   for (const info of signatures) {
     const where = `Signature in ${label(info.parent)}`;
     const signs = info.referenced ? label(info.referenced) : info.references.join(', ') || '(no reference)';
@@ -134,11 +138,59 @@ export function checkSignatures(input: SamlCheckInput, signatures: SignatureInfo
     );
     for (const certificate of certificates) checkCertificate(input, certificate, where);
     checkAlgorithms(input, info, where, certificates);
+    if (checkPlacement(input, info, where)) relocated.push(info);
   }
   const rootSigned = signatures.some(
-    (s) => verifiedIn.has(s.parent) && s.parent === input.root && s.referenced === input.root,
+    (s) =>
+      verifiedIn.has(s.parent) && s.referenced === input.root && (s.parent === input.root || isRelocated(s)),
   );
-  return { rootSigned, verifiedIn };
+  return { rootSigned, verifiedIn, relocated };
+}
+
+/**
+ * Whether a signature is the direct child of the element it references, where the schema
+ * puts it (after Issuer). One moved deeper into that element still verifies (the
+ * enveloped-signature transform removes it wherever it sits), but an SP must refuse it
+ * (CVE-2025-54419). Signatures outside what they reference are the wrapping check's.
+ * Returns whether the signature is relocated.
+ */
+function checkPlacement(input: SamlCheckInput, info: SignatureInfo, where: string): boolean {
+  const { findings } = input;
+  const spec =
+    'SAML 2.0 Core §5.4.1 (enveloped signatures) and the saml:Assertion / samlp:Response schema (ds:Signature after Issuer); CVE-2025-54419';
+  const referenced = info.referenced;
+  if (!referenced) return false;
+  const own = `${xpathOf(referenced)}/ds:Signature`;
+  if (isRelocated(info)) {
+    const place = placeOf(info.signature);
+    findings.problem(
+      'saml.signature.placement',
+      `the signature over ${label(referenced)} sits inside ${label(info.parent)} (${place}), not as a direct child of the ${referenced.localName} it references: it verifies, because the enveloped-signature transform removes it wherever it sits, but nothing legitimate moves a signature after signing. An SP must verify only the ${referenced.localName}'s own signature and refuse this one (node-saml before 5.1.0 accepted it: CVE-2025-54419)`,
+      {
+        where,
+        expected: own,
+        actual: place,
+        spec,
+        fix: {
+          side: 'sp',
+          text: 'Refuse a signature that is not the direct child of the element it signs, and read only what the signature verified; for node-saml, update to 5.1.0 or later (passport-saml 5.1.1). At the IdP side, find what rewrote the message after signing.',
+        },
+      },
+    );
+    return true;
+  }
+  if (info.parent === referenced) {
+    findings.ok(
+      'saml.signature.placement',
+      `the signature is the direct child of the ${referenced.localName} it signs`,
+      {
+        where,
+        expected: own,
+        spec,
+      },
+    );
+  }
+  return false;
 }
 
 function checkCertificate(input: SamlCheckInput, cert: CertificateFacts, where: string): void {
@@ -251,8 +303,11 @@ export function checkSignaturePresence(
   const { findings, context, root } = input;
   const assertion = assertions[0];
   // Where the signed assertion sits is the wrapping check's business; here: is one signed at all.
-  const assertionSigned = assertions.some((a) => summary.verifiedIn.has(a) || hasSignature(a));
-  const rootHas = hasSignature(root);
+  const relocatedFor = (element: Element) => summary.relocated.some((s) => s.referenced === element);
+  const assertionSigned = assertions.some(
+    (a) => summary.verifiedIn.has(a) || hasSignature(a) || relocatedFor(a),
+  );
+  const rootHas = hasSignature(root) || relocatedFor(root);
   const spec =
     'SAML 2.0 Profiles §4.1.3.5 (the assertion MUST be signed, directly or through the Response), Metadata §2.4.4 (WantAssertionsSigned)';
   const fix = {
@@ -283,10 +338,13 @@ export function checkSignaturePresence(
     return;
   }
   const parts = [rootHas && 'the Response', assertionSigned && 'the Assertion'].filter(Boolean).join(' and ');
-  findings.ok('saml.signature.present', `${parts} ${rootHas && assertionSigned ? 'are' : 'is'} signed`, {
-    where: label(root),
-    spec,
-  });
+  const misplaced =
+    summary.relocated.length > 0 ? ' (a signature out of its place: see saml.signature.placement)' : '';
+  findings.ok(
+    'saml.signature.present',
+    `${parts} ${rootHas && assertionSigned ? 'are' : 'is'} signed${misplaced}`,
+    { where: label(root), spec },
+  );
 }
 
 function hasSignature(element: Element): boolean {
@@ -332,7 +390,7 @@ export function checkWrapping(
   }
   const problems: string[] = [];
   for (const info of signatures) {
-    if (!info.verified) continue;
+    if (!info.verified || isRelocated(info)) continue;
     if (info.referenced !== info.parent) {
       problems.push(
         `the signature inside ${label(info.parent)} vouches for ${info.referenced ? label(info.referenced) : info.references.join(', ')} elsewhere in the document, not for the element it sits in`,
@@ -341,7 +399,9 @@ export function checkWrapping(
   }
   const protectedBy = (assertion: Element) =>
     summary.rootSigned ||
-    signatures.some((s) => s.verified && s.parent === assertion && s.referenced === assertion);
+    signatures.some(
+      (s) => s.verified && s.referenced === assertion && (s.parent === assertion || isRelocated(s)),
+    );
   const strict = childrenNS(root, ns.assertion, 'Assertion')[0];
   const naive = elementsNS(root.ownerDocument!, ns.assertion, 'Assertion')[0];
   const anySigned = signatures.some((s) => s.verified);

@@ -46,6 +46,7 @@ export async function checkResponse(input: SamlCheckInput): Promise<void> {
     for (const { assertion, xml } of decrypted) {
       const own = checkSignatures(input, analyzeSignatures(xml, assertion.ownerDocument!, trusted));
       for (const element of own.verifiedIn) summary.verifiedIn.add(element);
+      summary.relocated.push(...own.relocated);
     }
     assertions = [...assertions, ...decrypted.map((d) => d.assertion)];
     if (decrypted.length < encrypted.length) return;

@@ -81,8 +81,11 @@ export function byteStream(seed: string, label: string): (length: number) => Buf
   };
 }
 
-/** Odd primes below 2^16, for the sieve. */
-const SIEVE_PRIMES: readonly number[] = (() => {
+let sievePrimes: readonly number[] | undefined;
+
+/** Odd primes below 2^16, for the sieve (made on first use: most starts read keys from disk). */
+function oddSmallPrimes(): readonly number[] {
+  if (sievePrimes) return sievePrimes;
   const limit = 1 << 16;
   const composite = new Uint8Array(limit);
   const primes: number[] = [];
@@ -91,8 +94,9 @@ const SIEVE_PRIMES: readonly number[] = (() => {
     primes.push(i);
     for (let j = i * i; j < limit; j += 2 * i) composite[j] = 1;
   }
+  sievePrimes = primes;
   return primes;
-})();
+}
 
 /** Odd candidates sieved at a time. */
 const WINDOW = 4096;
@@ -112,7 +116,7 @@ function nextPrime(stream: (n: number) => Buffer, bits: number, e: bigint): bigi
   const modulus = modPower(bits);
   for (;;) {
     const composite = new Uint8Array(WINDOW);
-    for (const prime of SIEVE_PRIMES) {
+    for (const prime of oddSmallPrimes()) {
       // start + 2k ≡ 0 (mod prime)  <=>  k ≡ -start / 2 (mod prime)
       const residue = Number(start % BigInt(prime));
       let k = residue === 0 ? 0 : ((prime - residue) * ((prime + 1) / 2)) % prime;

@@ -8,7 +8,7 @@ import { traceOidc } from './trace.ts';
 
 type Grant = InstanceType<KoaContextWithOIDC['oidc']['provider']['Grant']>;
 
-/** Requests whose session this module logged in, and the scopes and claims it grants them. */
+/** Requests whose session this module logged in: `loadExistingGrant` grants them what they asked for. */
 const directLogins = new WeakSet<object>();
 
 /**

@@ -3,7 +3,7 @@ import { encryptIdToken } from './encrypt.ts';
 import { decodeJwt } from './jws.ts';
 import { publicJwkLookup } from './keys.ts';
 import type { OidcRoute } from './routes.ts';
-import { type OidcRuntime, requestState } from './runtime.ts';
+import { type OidcRequestState, type OidcRuntime, requestState } from './runtime.ts';
 import { signByPlan } from './sign-plan.ts';
 import {
   applyOidcStage,
@@ -31,7 +31,7 @@ export async function finishIdToken(
   const signed = decodeJwt(token);
   if (!hasOidcStage(state.flow, 'id-token') && carries(signed.payload, state.claims.id_token)) {
     // Nothing to change (the common login, no flow): the library's token as it is.
-    if (clientId) rememberLogin(runtime, state.flow?.id, clientId, signed.payload);
+    rememberLogin(runtime, state, clientId, signed.payload);
     state.idTokenSigning = signingOf(planOf(signed.header));
     return token;
   }
@@ -53,22 +53,23 @@ export async function finishIdToken(
       publicJwk: publicJwkLookup(runtime.context.keys, runtime.id),
     },
   );
-  if (clientId) rememberLogin(runtime, state.flow?.id, clientId, value.payload);
+  rememberLogin(runtime, state, clientId, value.payload);
   const { encryption, ...plain } = value;
   const jws = await signedToken(runtime, token, plain, original, clientId);
   state.idTokenSigning = signingOf(jws.plan);
   return encryption ? encryptIdToken(runtime, clientId, jws.token, encryption) : jws.token;
 }
 
-/** The flow's login at this provider, as a logout step started by the runner names it. */
+/** The flow's login (client, sub, sid) for its back- and front-channel logout steps. */
 function rememberLogin(
   runtime: OidcRuntime,
-  flowId: string | undefined,
-  clientId: string,
+  state: OidcRequestState,
+  clientId: string | undefined,
   payload: Record<string, unknown>,
 ): void {
+  if (!clientId || !state.flow) return;
   const claim = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
-  runtime.logins.remember(flowId, { clientId, sub: claim('sub'), sid: claim('sid') });
+  runtime.logins.remember(state.flow.id, { clientId, sub: claim('sub'), sid: claim('sid') });
 }
 
 /** The id_token as a JWS: the library's when nothing changed, otherwise signed by the plan. */

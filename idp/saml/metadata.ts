@@ -1,7 +1,6 @@
 import { samlNameIdFormats } from '../../config/schema.ts';
-import { prettyXml } from '../../lib/xml.ts';
+import { escapeXml } from '../../lib/xml.ts';
 import { bindings, ns } from './constants.ts';
-import { el, text } from './xml-writer.ts';
 
 export interface IdpMetadataInput {
   entityId: string;
@@ -22,11 +21,7 @@ export function idpMetadataXml(input: IdpMetadataInput): string {
     el(
       'md:KeyDescriptor',
       { use },
-      el(
-        'ds:KeyInfo',
-        { 'xmlns:ds': ns.dsig },
-        el('ds:X509Data', {}, el('ds:X509Certificate', {}, text(body))),
-      ),
+      el('ds:KeyInfo', { 'xmlns:ds': ns.dsig }, el('ds:X509Data', {}, el('ds:X509Certificate', {}, body))),
     );
   const service = (name: string, path: string) =>
     [bindings.redirect, bindings.post].map((binding) =>
@@ -45,10 +40,41 @@ export function idpMetadataXml(input: IdpMetadataInput): string {
       ...input.signingCertificates.map((body) => keyDescriptor('signing', body)),
       keyDescriptor('encryption', input.encryptionCertificate),
       ...service('SingleLogoutService', 'slo'),
-      ...formats.map((f) => el('md:NameIDFormat', {}, text(f))),
+      ...formats.map((f) => el('md:NameIDFormat', {}, f)),
       ...service('SingleSignOnService', 'sso'),
     ),
   );
   // Metadata is not signed, so it can be indented for the people who read it.
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${prettyXml(xml)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${indented(xml, 0).join('\n')}\n`;
+}
+
+/** An element of the metadata: its children are elements or text (escaped when written). */
+interface MetadataElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: Array<MetadataElement | string>;
+}
+
+function el(name: string, attributes: Record<string, string>, ...children: Array<MetadataElement | string>) {
+  return { name, attributes, children };
+}
+
+/** Two spaces a level; an element holding only text keeps it on its line. */
+function indented(element: MetadataElement, depth: number): string[] {
+  const pad = '  '.repeat(depth);
+  const attrs = Object.entries(element.attributes)
+    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .join('');
+  const open = `${pad}<${element.name}${attrs}`;
+  if (element.children.length === 0) return [`${open}/>`];
+  if (element.children.every((c) => typeof c === 'string')) {
+    return [`${open}>${element.children.map((c) => escapeXml(c as string)).join('')}</${element.name}>`];
+  }
+  return [
+    `${open}>`,
+    ...element.children.flatMap((c) =>
+      typeof c === 'string' ? [`${pad}  ${escapeXml(c)}`] : indented(c, depth + 1),
+    ),
+    `${pad}</${element.name}>`,
+  ];
 }

@@ -103,7 +103,7 @@ export function summaryTable(record: RunRecord): string {
     '',
     reproductions
       ? `${s.total} reproduction${s.total === 1 ? '' : 's'}: ${s.passed} reproduced, ${s.failed} not reproduced, ${s.errored + s.skipped} not judged in ${seconds}`
-      : `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${seconds}`,
+      : `${scenariosAndJobs(new Set(record.results.map((r) => r.scenarioId)).size, s.total)}: ${s.passed} passed, ${s.failed} failed, ${s.errored} errors, ${s.skipped} skipped in ${seconds}`,
   ].join('\n');
 }
 
@@ -155,8 +155,12 @@ function truncate(text: string, width: number): string {
  * run on more than one connection or target: a job key is `<scenario id> @ <target>[/<connection>]`.
  */
 function countJobs(info: RunBeginInfo): string {
+  return scenariosAndJobs(new Set(info.keys.map((key) => key.split(' @ ')[0])).size, info.total);
+}
+
+/** "12 scenarios", or "12 scenarios as 20 jobs (one per target and connection)" when they differ. */
+function scenariosAndJobs(scenarios: number, jobs: number): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const scenarios = new Set(info.keys.map((key) => key.split(' @ ')[0])).size;
-  if (scenarios === info.total) return plural(info.total, 'scenario');
-  return `${plural(scenarios, 'scenario')} as ${plural(info.total, 'job')} (one per target and connection)`;
+  if (scenarios === jobs) return plural(jobs, 'scenario');
+  return `${plural(scenarios, 'scenario')} as ${plural(jobs, 'job')} (one per target and connection)`;
 }

@@ -39,7 +39,7 @@ describe('sso-harness run', () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('✓ pass');
-    expect(result.stdout).toMatch(/1 scenarios: 1 passed, 0 failed, 0 errors/);
+    expect(result.stdout).toMatch(/1 scenario: 1 passed, 0 failed, 0 errors/);
     expect(readFileSync(join(cwd, 'out/junit.xml'), 'utf8')).toContain(
       '<testcase name="saml.baseline.sp-initiated',
     );

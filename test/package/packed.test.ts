@@ -5,7 +5,16 @@
  * `skipLibCheck: false`. Dependencies come from the registry (the npm cache makes it quick).
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { DOMParser } from '@xmldom/xmldom';
@@ -113,6 +122,12 @@ describe('the installed package', () => {
       'commonjs',
     );
     expect(JSON.parse(readFileSync(join(projects.esm, 'package.json'), 'utf8')).type).toBe('module');
+  });
+
+  it('ships the bundled CLI, which the bin runs', () => {
+    const installed = join(projects.esm, 'node_modules/sso-harness');
+    expect(existsSync(join(installed, 'dist/bundle/main.js'))).toBe(true);
+    expect(readFileSync(join(installed, 'bin/sso-harness.js'), 'utf8')).toContain('../dist/bundle/main.js');
   });
 
   it.each(kinds)('prints its version (%s project)', async (kind) => {

@@ -127,7 +127,16 @@ describe('run history', () => {
   it('keeps every finished result of a `sso-harness run` killed with SIGKILL mid-run', async () => {
     const cwd = tempDir();
     const config = builtinConfig(`http://127.0.0.1:${await freePort()}`);
-    writeFileSync(join(cwd, 'sso-harness.config.json'), JSON.stringify({ ...config, server: { port: 0 } }));
+    // Keys from a seed: random 2048-bit keys for every provider are most of the work before
+    // the first result, and on a loaded machine they made the 30 s test time out.
+    writeFileSync(
+      join(cwd, 'sso-harness.config.json'),
+      JSON.stringify({
+        ...config,
+        server: { port: 0 },
+        keys: { ...config.keys, seed: 'history-sigkill-test' },
+      }),
+    );
     const child = spawn(
       process.execPath,
       [bin, 'run', '--protocol', 'saml', '--workers', '2', '--reporter', 'list'],
@@ -156,7 +165,7 @@ describe('run history', () => {
     const record = await history.get(listed!.id);
     // Every result the list reporter printed was committed before it was printed.
     expect(record!.results.length).toBeGreaterThanOrEqual(5);
-  });
+  }, 90_000);
 });
 
 describe('a corrupt key file', () => {

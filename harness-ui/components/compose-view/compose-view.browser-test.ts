@@ -116,4 +116,64 @@ describe('<compose-view>', () => {
     await view.page.getByLabel('Search faults').fill('');
     expect(await options.count()).toBe(3);
   });
+
+  it('opens a timing scenario with the expectation the planner judges for the chosen target', async () => {
+    const timing = {
+      ...scenario,
+      id: 'saml.time.conditions-not-on-or-after.late-2m',
+      title: 'Conditions NotOnOrAfter passed 2 min ago',
+      faults: [],
+      expect: { withinSkew: { field: 'Conditions NotOnOrAfter', direction: 'past', seconds: 120 } },
+    };
+    const target = (id: string, displayName: string, clockSkewSeconds: number) => ({
+      id,
+      source: 'config',
+      target: { displayName, clockSkewSeconds, connections: {}, probe: { url: 'http://sp/me' } },
+    });
+    await view.stubApi({
+      '/faults': [fault],
+      '/providers': [],
+      '/users': [],
+      '/targets': [
+        target('app', 'App (3 min skew)', 180),
+        target('strict', 'Strict app (1 min skew)', 60),
+        target('exact', 'Exact app (2 min skew)', 120),
+      ],
+      '/scenarios': { scenarios: [timing], suites: [] },
+      '/reproductions': [],
+    });
+    await view.open('/compose?from=saml.time.conditions-not-on-or-after.late-2m');
+    const judged = view.page.locator('compose-view .judged');
+    await judged.waitFor();
+    expect(
+      await view.page.getByLabel("decides by the target's clock skew (a timing scenario)").isChecked(),
+    ).toBe(true);
+    expect(await judged.textContent()).toMatch(
+      /At App \(3 min skew\):\s+expects accept\s+Conditions NotOnOrAfter 2 min late, within the declared 3 min clock skew \(targets\.app\.clockSkewSeconds\)/,
+    );
+    if (process.env.SCREENSHOT_DIR) {
+      await view.page.screenshot({
+        path: `${process.env.SCREENSHOT_DIR}/compose-timing.png`,
+        fullPage: true,
+      });
+    }
+    await view.page.getByLabel('Target', { exact: true }).selectOption('strict');
+    expect(await judged.textContent()).toMatch(
+      /At Strict app \(1 min skew\):\s+expects reject\s+.*beyond the declared 1 min/,
+    );
+    await view.page.getByLabel('Target', { exact: true }).selectOption('exact');
+    if (process.env.SCREENSHOT_DIR) {
+      await view.page
+        .locator('compose-view fieldset')
+        .screenshot({ path: `${process.env.SCREENSHOT_DIR}/compose-timing-at-skew.png` });
+    }
+    expect(await judged.textContent()).toMatch(
+      /at the skew: skipped\s+Conditions NotOnOrAfter: at the declared 2 min clock skew exactly/,
+    );
+    // The scenario keeps its timing expectation: the run judges it the same way.
+    const data = await view.page
+      .locator('compose-view code-view')
+      .evaluate((e) => (e as { text?: string }).text);
+    expect(JSON.parse(data ?? '{}').expect).toEqual(timing.expect);
+  });
 });

@@ -9,6 +9,7 @@ import type { FaultParamsChangeEvent } from '../fault-form/fault-form.ts';
 import '../fault-form/fault-form.ts';
 import '../run-monitor/run-monitor.ts';
 import { matchesFault } from './fault-search.ts';
+import { keptWords } from './kept-expectation.ts';
 import {
   type Draft,
   draftFromScenario,
@@ -122,6 +123,8 @@ export class ComposeView extends ApiElement {
   private basics(data: NonNullable<ComposeView['data']['value']>) {
     const d = this.draft;
     const providers = data.providers.filter((p) => p.protocol === d.protocol);
+    const target = data.targets.find((t) => t.id === this.target);
+    const kept = d.kept ? keptWords(d.kept, target) : undefined;
     return html`<section class="card">
       <h2>Scenario</h2>
       <div class="field">
@@ -181,12 +184,22 @@ export class ComposeView extends ApiElement {
               ['accept', 'logs the user in'],
               ['reject', 'refuses the login'],
               ['notAs', 'does not log in as…'],
+              ...(kept ? ([['scenario', kept.label]] as const) : []),
             ] as const
           ).map(
             ([value, label]) => html`<label><input type="radio" name="expect" .checked=${d.expect === value}
                 @change=${() => this.set({ expect: value })} />${label}</label>`,
           )}
         </div>
+        ${
+          kept && d.expect === 'scenario'
+            ? html`<p class="small judged" role="status">
+              ${target ? html`At <strong>${target.target.displayName ?? target.id}</strong>: ` : nothing}<span
+                class="badge ${kept.outcome === 'accept' ? 'ok' : kept.outcome === 'reject' ? 'bad' : 'info'}">${kept.badge}</span>
+              <span class="muted">${kept.text}</span>
+            </p>`
+            : nothing
+        }
         ${
           d.expect === 'notAs'
             ? html`<div class="field" style="margin-top: var(--s2)">

@@ -1,4 +1,7 @@
-import type { Reproduction, ReproductionFile, ScenarioInput } from '../../api/types.ts';
+import type { Expectation, Reproduction, ReproductionFile, ScenarioInput } from '../../api/types.ts';
+
+/** Expectations the form cannot write, kept as the scenario says them: timing (`withinSkew`), `acceptAs`, `steps`. */
+export type KeptExpectation = Exclude<Expectation, string | { notAs: string }>;
 
 /** What the Compose form holds; turned into a scenario (data) for running, saving and export. */
 export interface Draft {
@@ -10,8 +13,11 @@ export interface Draft {
   user: string;
   otherEmail: string;
   flowType: 'sp-initiated' | 'idp-initiated';
-  expect: 'accept' | 'reject' | 'notAs';
+  /** `scenario`: the scenario's own expectation (`kept`), which the form shows but cannot write. */
+  expect: 'accept' | 'reject' | 'notAs' | 'scenario';
   notAs: string;
+  /** The opened scenario's expectation when it is not one the form writes; kept for `expect: 'scenario'`. */
+  kept: KeptExpectation | undefined;
   why: string;
   faults: Array<{ fault: string; params: Record<string, unknown> }>;
 }
@@ -25,6 +31,7 @@ export const emptyDraft: Draft = {
   flowType: 'sp-initiated',
   expect: 'reject',
   notAs: '',
+  kept: undefined,
   why: '',
   faults: [],
 };
@@ -55,7 +62,12 @@ export function scenarioFromDraft(draft: Draft): ScenarioInput {
     faults: draft.faults.map((f) =>
       Object.keys(f.params).length ? { fault: f.fault, params: f.params } : { fault: f.fault },
     ),
-    expect: draft.expect === 'notAs' ? { notAs: draft.notAs.trim() } : draft.expect,
+    expect:
+      draft.expect === 'notAs'
+        ? { notAs: draft.notAs.trim() }
+        : draft.expect === 'scenario'
+          ? (draft.kept ?? 'reject')
+          : draft.expect,
     why: draft.why.trim() || 'Composed in the sso-harness UI to reproduce a reported login problem.',
     // Compose reproduces a customer's report: its results read reproduced / not reproduced.
     tags: ['composed', 'reproduction'],
@@ -73,8 +85,9 @@ export function draftFromScenario(scenario: ScenarioInput, directoryIds: readonl
     user: typeof user === 'object' ? '@other' : user && directoryIds.includes(user) ? user : '',
     otherEmail: typeof user === 'object' ? user.email : '',
     flowType: scenario.flow?.type ?? 'sp-initiated',
-    expect: typeof expect === 'string' ? expect : 'notAs' in expect ? 'notAs' : 'reject',
+    expect: typeof expect === 'string' ? expect : 'notAs' in expect ? 'notAs' : 'scenario',
     notAs: typeof expect === 'object' && 'notAs' in expect ? expect.notAs : '',
+    kept: typeof expect === 'object' && !('notAs' in expect) ? expect : undefined,
     why: scenario.why,
     faults: (scenario.faults ?? []).map((f) => ({ fault: f.fault, params: { ...(f.params ?? {}) } })),
   };

@@ -51,7 +51,10 @@ export const styles = css`
     font-size: var(--t-body);
     margin: 0;
   }
-  .actions {
+  .judged {
+    margin: var(--s2) 0 0;
+  }
+    .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--s2);

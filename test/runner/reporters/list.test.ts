@@ -61,4 +61,15 @@ describe('list reporter', () => {
       'Running 2 scenarios as 3 jobs (one per target and connection) (http driver, 2 workers)',
     );
   });
+
+  it('the final line counts scenarios and jobs apart, as the first line does', () => {
+    const text = printed([
+      resultOf('a', 'pass', { key: 'a @ app/saml' }),
+      resultOf('a', 'pass', { key: 'a @ app/google', connection: 'google' }),
+      resultOf('b', 'fail', { key: 'b @ app/saml' }),
+    ]);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(
+      /^2 scenarios as 3 jobs \(one per target and connection\): 2 passed, 1 failed, 0 errors, 0 skipped in /,
+    );
+  });
 });
