@@ -33,6 +33,12 @@ export class RunHistory {
   readonly state: StateDatabase;
   private readonly keepRuns: number;
   private readonly keepBytes: number;
+  /**
+   * The run each result object was last committed under by this history: a result is not
+   * changed once reported, so saving its whole run again need not write it again (a full
+   * catalog's results are megabytes of JSON).
+   */
+  private readonly committed = new WeakMap<ScenarioResult, string>();
 
   constructor(stateDir: string, options: HistoryOptions = {}) {
     this.state = StateDatabase.of(stateDir, options.log);
@@ -45,21 +51,29 @@ export class RunHistory {
     return this.state.file;
   }
 
-  /** Saves the whole run (its row and every result); prunes once it is no longer running. */
+  /**
+   * Saves the whole run (its row and every result; a result object this history already
+   * committed for this run keeps its row); prunes once the run is no longer running.
+   */
   async save(record: RunRecord): Promise<void> {
     const { db } = this.state;
+    const written: ScenarioResult[] = [];
     this.state.transaction(() => {
       upsertRun(db, record);
       record.results.forEach((result, i) => {
+        if (this.committed.get(result) === record.id) return;
         upsertResult(db, record.id, result, i);
+        written.push(result);
       });
     });
+    for (const result of written) this.committed.set(result, record.id);
     if (record.status !== 'running') this.prune();
   }
 
   /** Saves one result as it completes: committed when this returns. */
   async saveResult(runId: string, result: ScenarioResult, position: number): Promise<void> {
     this.state.transaction(() => upsertResult(this.state.db, runId, result, position));
+    this.committed.set(result, runId);
   }
 
   async get(id: string): Promise<RunRecord | undefined> {

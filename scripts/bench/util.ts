@@ -13,6 +13,18 @@ export function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/**
+ * User + system CPU, in ms, of this process's children that have exited and been reaped
+ * (Linux /proc/self/stat `cutime` and `cstime`): read before and after a child runs, the
+ * difference is that child's CPU, its own children included.
+ */
+export function reapedChildrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime and cstime are fields 16 and 17 of stat (13 and 14 after the command name), in clock ticks.
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+}
+
 /** Resident memory of a process, in MB. */
 export function processRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,9 +1,12 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { compactDecrypt, exportJWK, type JSONWebKeySet, type JWK } from 'jose';
 import * as client from 'openid-client';
 import type { OidcConnectionConfig } from '../config.ts';
 import type { SpContext } from '../context.ts';
 import { LoginRefused } from '../errors.ts';
+
+const generateKeyPairAsync = promisify(generateKeyPair);
 
 /** A compact JWE has five segments; a JWS three. */
 export function isJwe(token: string): boolean {
@@ -40,7 +43,7 @@ export class OidcProviders {
   private readonly discovery = new Map<string, Cached<client.ServerMetadata>>();
   private readonly jwks = new Map<string, Cached<JSONWebKeySet>>();
   private readonly sp: SpContext;
-  private encryptionKey: { privateKey: KeyObject; publicJwk: JWK } | undefined;
+  private encryptionKey: Promise<{ privateKey: KeyObject; publicJwk: JWK }> | undefined;
 
   constructor(sp: SpContext) {
     this.sp = sp;
@@ -67,15 +70,19 @@ export class OidcProviders {
     return new TextDecoder().decode(plaintext);
   }
 
-  private async encryption(): Promise<{ privateKey: KeyObject; publicJwk: JWK }> {
-    if (!this.encryptionKey) {
-      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const jwk = await exportJWK(publicKey);
-      this.encryptionKey = {
+  private encryption(): Promise<{ privateKey: KeyObject; publicJwk: JWK }> {
+    // Made off the event loop (libuv's pool), once: the SP keeps answering meanwhile.
+    this.encryptionKey ??= generateKeyPairAsync('rsa', { modulusLength: 2048 }).then(
+      async ({ privateKey, publicKey }) => ({
         privateKey,
-        publicJwk: { ...jwk, kid: 'demo-sp-encryption', use: 'enc', alg: 'RSA-OAEP-256' },
-      };
-    }
+        publicJwk: {
+          ...(await exportJWK(publicKey)),
+          kid: 'demo-sp-encryption',
+          use: 'enc',
+          alg: 'RSA-OAEP-256',
+        },
+      }),
+    );
     return this.encryptionKey;
   }
 

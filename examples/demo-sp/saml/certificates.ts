@@ -18,12 +18,37 @@ export interface CertificateVerdict {
   validTo: string;
 }
 
-/** Validity window and strength of one certificate (node-saml checks neither). */
-export function judgeCertificate(pem: string, nowMs: number): CertificateVerdict {
+/** What a certificate says whatever the time: read once per PEM (node-forge is slow). */
+interface ReadCertificate {
+  notBefore: number;
+  notAfter: number;
+  weakness: string | undefined;
+  publicKeyDer: string;
+  subject: string;
+  validTo: string;
+}
+
+/** Certificates read so far, by PEM; an unreadable one keeps its error. Bounded: cleared when full. */
+const readCache = new Map<string, ReadCertificate | { error: unknown }>();
+const READ_CACHE_LIMIT = 512;
+
+function readCertificate(pem: string): ReadCertificate {
+  let read = readCache.get(pem);
+  if (!read) {
+    try {
+      read = readUncached(pem);
+    } catch (error) {
+      read = { error };
+    }
+    if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
+    readCache.set(pem, read);
+  }
+  if ('error' in read) throw read.error;
+  return read;
+}
+
+function readUncached(pem: string): ReadCertificate {
   const cert = new X509Certificate(pem);
-  const notBefore = Date.parse(cert.validFrom);
-  const notAfter = Date.parse(cert.validTo);
-  const expiry = nowMs >= notAfter ? 'expired' : nowMs < notBefore ? 'not-yet-valid' : undefined;
   let weakness: string | undefined;
   const key = cert.publicKey;
   const bits = key.asymmetricKeyDetails?.modulusLength;
@@ -31,13 +56,23 @@ export function judgeCertificate(pem: string, nowMs: number): CertificateVerdict
     weakness = `a ${bits}-bit RSA key`;
   if (!weakness && SHA1_SIGNATURE_OIDS.has(signatureOid(pem))) weakness = 'a SHA-1 certificate signature';
   return {
-    pem,
-    expiry,
+    notBefore: Date.parse(cert.validFrom),
+    notAfter: Date.parse(cert.validTo),
     weakness,
     publicKeyDer: key.export({ type: 'spki', format: 'der' }).toString('base64'),
     subject: cert.subject.replace(/\n/g, ', '),
     validTo: cert.validTo,
   };
+}
+
+/**
+ * Validity window (at `nowMs`, this SP's clock) and strength of one certificate
+ * (node-saml checks neither). Throws when the PEM is not a certificate.
+ */
+export function judgeCertificate(pem: string, nowMs: number): CertificateVerdict {
+  const { notBefore, notAfter, weakness, publicKeyDer, subject, validTo } = readCertificate(pem);
+  const expiry = nowMs >= notAfter ? 'expired' : nowMs < notBefore ? 'not-yet-valid' : undefined;
+  return { pem, expiry, weakness, publicKeyDer, subject, validTo };
 }
 
 /** Like judgeCertificate, but undefined for a certificate that cannot be read. */

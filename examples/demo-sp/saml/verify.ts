@@ -106,7 +106,8 @@ export async function verifySignature(
     checkKeyInfoCertificates(sp, settings, meta, keyInfoCerts, now);
     if (!sp.lax.has('invalid-inner-signature')) {
       const certs = trustedCertificates(sp, meta, keyInfoCerts, now);
-      const broken = signatures.find((sig) => !signatureVerifies(doc, sig, certs));
+      const xml = doc.toString();
+      const broken = signatures.find((sig) => !signatureVerifies(xml, sig, certs));
       if (broken) {
         throw refuse(
           'invalid-inner-signature',
@@ -258,12 +259,12 @@ function checkKeyInfoCertificates(
 
 /** The naive check of a wrapping-vulnerable SP: does any signature anywhere verify? */
 function anySignatureVerifies(doc: Document, certs: string[]): boolean {
-  return descendants(doc, ns.dsig, 'Signature').some((signature) => signatureVerifies(doc, signature, certs));
+  const xml = doc.toString();
+  return descendants(doc, ns.dsig, 'Signature').some((signature) => signatureVerifies(xml, signature, certs));
 }
 
-/** Whether one signature of the document verifies with one of the certificates. */
-function signatureVerifies(doc: Document, signature: Element, certs: string[]): boolean {
-  const xml = doc.toString();
+/** Whether one signature of the document (serialized as `xml`) verifies with one of the certificates. */
+function signatureVerifies(xml: string, signature: Element, certs: string[]): boolean {
   return certs.some((cert) => {
     try {
       const sig = new SignedXml({ publicCert: cert });
