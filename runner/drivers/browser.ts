@@ -27,11 +27,42 @@ export async function createBrowserDriver(options: BrowserDriverOptions = {}): P
     headless: options.headless ?? true,
     args: driverChromiumArgs,
   });
+  const { traceDir } = options;
+  // The next session's context and tab are made while the current ones run: a new tab starts
+  // a renderer process (a few hundred ms), which then overlaps other sessions' network waits
+  // instead of adding to each session's time. Every session still gets a context of its own.
+  let spare: Promise<FreshTab> | undefined;
+  const take = (): Promise<FreshTab> => {
+    const next = spare ?? freshTab(browser, traceDir);
+    spare = freshTab(browser, traceDir);
+    spare.catch(() => {});
+    return next;
+  };
   return {
     name: 'browser',
-    newSession: async ({ signal }) => BrowserSession.open(browser, signal, [], options.traceDir),
-    close: () => browser.close(),
+    newSession: async ({ signal }) => {
+      const { context, page } = await take();
+      return BrowserSession.open(context, page, signal, [], traceDir);
+    },
+    close: async () => {
+      const left = spare;
+      spare = undefined;
+      await left?.then(({ context }) => context.close()).catch(() => {});
+      await browser.close();
+    },
   };
+}
+
+/** A new browser context (its own cookie jar and storage) and its first tab. */
+interface FreshTab {
+  context: BrowserContext;
+  page: Page;
+}
+
+async function freshTab(browser: Browser, traceDir: string | undefined): Promise<FreshTab> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  if (traceDir) await context.tracing.start({ screenshots: true, snapshots: true });
+  return { context, page: await context.newPage() };
 }
 
 /** Chromium's Fetch.requestPaused event, the members read here. */
@@ -65,22 +96,25 @@ class BrowserSession implements DriverSession {
 
   private traceDir: string | undefined;
 
-  static async open(
-    browser: Browser,
+  /** A session on `context`; `page`, when given, becomes its tab (otherwise made on first use). */
+  static open(
+    context: BrowserContext,
+    page: Page | undefined,
     signal: AbortSignal,
     steps: HttpStep[],
     traceDir?: string,
-  ): Promise<BrowserSession> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
-    if (traceDir) await context.tracing.start({ screenshots: true, snapshots: true });
+  ): BrowserSession {
     const session = new BrowserSession(context, signal, steps);
     session.traceDir = traceDir;
-    signal.addEventListener('abort', () => void context.close().catch(() => {}), { once: true });
+    if (page) session.page(Promise.resolve(page));
+    const end = () => void context.close().catch(() => {});
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
     return session;
   }
 
-  private page(): Promise<{ page: Page; activity: PageActivity }> {
-    this.tab ??= this.context.newPage().then((page) => {
+  private page(made?: Promise<Page>): Promise<{ page: Page; activity: PageActivity }> {
+    this.tab ??= (made ?? this.context.newPage()).then((page) => {
       page.on('response', (response) => {
         const request = response.request();
         if (this.probing || !request.isNavigationRequest()) return;
@@ -259,7 +293,12 @@ class BrowserSession implements DriverSession {
     if (!this.lastToSp)
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const browser = this.context.browser()!;
-    const fresh = await BrowserSession.open(browser, this.signal, this.steps);
+    const fresh = BrowserSession.open(
+      await browser.newContext({ ignoreHTTPSErrors: true }),
+      undefined,
+      this.signal,
+      this.steps,
+    );
     fresh.idpOrigin = this.idpOrigin;
     const { url, body } = this.lastToSp;
     const response =
