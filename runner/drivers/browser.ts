@@ -87,6 +87,8 @@ class BrowserSession implements DriverSession {
    */
   private tab: Promise<{ page: Page; activity: PageActivity }> | undefined;
   private probing = false;
+  /** Sessions made by `replayLastPost`, closed with this one. */
+  private readonly replays: BrowserSession[] = [];
 
   private constructor(context: BrowserContext, signal: AbortSignal, steps: HttpStep[]) {
     this.context = context;
@@ -300,6 +302,7 @@ class BrowserSession implements DriverSession {
       this.steps,
     );
     fresh.idpOrigin = this.idpOrigin;
+    this.replays.push(fresh);
     const { url, body } = this.lastToSp;
     const response =
       body === undefined
@@ -441,6 +444,7 @@ class BrowserSession implements DriverSession {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled(this.replays.map((replay) => replay.close()));
     await this.answersRead();
     if (this.traceDir) await this.context.tracing.stop().catch(() => {});
     await this.context.close();
