@@ -12,8 +12,11 @@
  * - peers (scripts/bench/peers.ts): samlify, oauth2-mock-server and plain oidc-provider beside
  *   the harness, as ratios against their targets;
  * - scale (scripts/bench/scale.ts): one harness with many providers (default 100 and 250,
- *   extrapolated to 1,000; `--providers 1000` measures it).
- *   source scripts/use-node24.sh && npm run bench [-- --only harness|peers|scale] [--providers 100,250]
+ *   extrapolated to 1,000; `--providers 1000` measures it);
+ * - browser (scripts/bench/browser.ts): the catalog through the browser driver with its default
+ *   workers (`--browser-workers N` to change, `--browser-grep RE` for a part), seconds per
+ *   scenario against the 0.5 s target, timeouts, and every job's verdict against the HTTP driver's.
+ *   source scripts/use-node24.sh && npm run bench [-- --only harness|peers|scale|browser] [--providers 100,250]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createSign, generateKeyPairSync } from 'node:crypto';
@@ -24,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { builtinConfig } from '../config/builtin.ts';
 import { createHttpDriver } from '../runner/drivers/http.ts';
 import { freePort } from '../test/support/demo.ts';
+import { browserTable, runCatalog } from './bench/browser.ts';
 import { peersTable, runPeers } from './bench/peers.ts';
 import { runScale, type ScaleFigures, scaleTable } from './bench/scale.ts';
 import {
@@ -42,9 +46,11 @@ const { values: flags } = parseArgs({
   options: {
     only: { type: 'string' },
     providers: { type: 'string', default: '100,250' },
+    'browser-grep': { type: 'string' },
+    'browser-workers': { type: 'string' },
   },
 });
-const phaseNames = ['harness', 'peers', 'scale'] as const;
+const phaseNames = ['harness', 'peers', 'scale', 'browser'] as const;
 const phases = new Set(flags.only ? flags.only.split(',') : phaseNames);
 for (const phase of phases)
   if (!(phaseNames as readonly string[]).includes(phase))
@@ -344,5 +350,19 @@ if (phases.has('scale')) {
     sizes.push(await runScale(size));
   }
   tables.push(scaleTable(sizes));
+  console.log(`\n${tables.at(-1)}`);
+}
+
+if (phases.has('browser')) {
+  const workers = flags['browser-workers'] ? Number(flags['browser-workers']) : undefined;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers > 0))
+    throw new Error(`--browser-workers expects a positive whole number (got "${flags['browser-workers']}")`);
+  const grep = flags['browser-grep'];
+  console.log(
+    `\nbrowser: the catalog${grep ? ` matching ${grep}` : ''} through the browser driver, then the HTTP driver...`,
+  );
+  const browser = await runCatalog('browser', { grep, workers });
+  const http = await runCatalog('http', { grep });
+  tables.push(browserTable(browser, http));
   console.log(`\n${tables.at(-1)}`);
 }

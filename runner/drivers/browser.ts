@@ -1,14 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Response, Route } from 'playwright-core';
 import type { HttpStep } from '../types.ts';
-import { chromiumArgs, findChromium } from './find-chromium.ts';
+import { driverChromiumArgs, findChromium } from './find-chromium.ts';
+import { PageActivity } from './page-settle.ts';
 import { isPotentiallyTrustworthy } from './site.ts';
 import { bodyText, cookieNames, spAnswer } from './sp-answer.ts';
 import type { Delivery, Driver, DriverSession, ProbeResponse } from './types.ts';
 
-const SETTLE_MS = 250;
 const EXCERPT = 4096;
+/** What a new tab holds before anything commits in it: its URL and `page.content()`. */
+const EMPTY_TAB = { url: 'about:blank', body: '<html><head></head><body></body></html>' };
 
 /** A real headless Chromium: one browser per run, a new context (cookie jar) per flow. */
 export interface BrowserDriverOptions {
@@ -23,13 +25,44 @@ export async function createBrowserDriver(options: BrowserDriverOptions = {}): P
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: options.headless ?? true,
-    args: chromiumArgs,
+    args: driverChromiumArgs,
   });
+  const { traceDir } = options;
+  // The next session's context and tab are made while the current ones run: a new tab starts
+  // a renderer process (a few hundred ms), which then overlaps other sessions' network waits
+  // instead of adding to each session's time. Every session still gets a context of its own.
+  let spare: Promise<FreshTab> | undefined;
+  const take = (): Promise<FreshTab> => {
+    const next = spare ?? freshTab(browser, traceDir);
+    spare = freshTab(browser, traceDir);
+    spare.catch(() => {});
+    return next;
+  };
   return {
     name: 'browser',
-    newSession: async ({ signal }) => BrowserSession.open(browser, signal, [], options.traceDir),
-    close: () => browser.close(),
+    newSession: async ({ signal }) => {
+      const { context, page } = await take();
+      return BrowserSession.open(context, page, signal, [], traceDir);
+    },
+    close: async () => {
+      const left = spare;
+      spare = undefined;
+      await left?.then(({ context }) => context.close()).catch(() => {});
+      await browser.close();
+    },
   };
+}
+
+/** A new browser context (its own cookie jar and storage) and its first tab. */
+interface FreshTab {
+  context: BrowserContext;
+  page: Page;
+}
+
+async function freshTab(browser: Browser, traceDir: string | undefined): Promise<FreshTab> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  if (traceDir) await context.tracing.start({ screenshots: true, snapshots: true });
+  return { context, page: await context.newPage() };
 }
 
 /** Chromium's Fetch.requestPaused event, the members read here. */
@@ -43,45 +76,61 @@ interface PausedRequest {
 class BrowserSession implements DriverSession {
   readonly steps: HttpStep[];
   private readonly context: BrowserContext;
-  private readonly page: Page;
   private readonly signal: AbortSignal;
   private idpOrigin: string | undefined;
   /** The last response the IdP had the browser deliver to the SP: a form post, or a redirect with a query. */
   private lastToSp: { url: string; body: string | undefined } | undefined;
+  /**
+   * The session's one tab, made on first use: logins, logouts and probes all run in it (a new
+   * page costs a renderer process, about 0.2 s of CPU; a replay's fresh session that is never
+   * probed needs none). While `probing`, its navigations are the probe's, not login steps.
+   */
+  private tab: Promise<{ page: Page; activity: PageActivity }> | undefined;
+  private probing = false;
+  /** Sessions made by `replayLastPost`, closed with this one. */
+  private readonly replays: BrowserSession[] = [];
 
-  private constructor(context: BrowserContext, page: Page, signal: AbortSignal, steps: HttpStep[]) {
+  private constructor(context: BrowserContext, signal: AbortSignal, steps: HttpStep[]) {
     this.context = context;
-    this.page = page;
     this.signal = signal;
     this.steps = steps;
   }
 
   private traceDir: string | undefined;
 
-  static async open(
-    browser: Browser,
+  /** A session on `context`; `page`, when given, becomes its tab (otherwise made on first use). */
+  static open(
+    context: BrowserContext,
+    page: Page | undefined,
     signal: AbortSignal,
     steps: HttpStep[],
     traceDir?: string,
-  ): Promise<BrowserSession> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
-    if (traceDir) await context.tracing.start({ screenshots: true, snapshots: true });
-    const page = await context.newPage();
-    const session = new BrowserSession(context, page, signal, steps);
+  ): BrowserSession {
+    const session = new BrowserSession(context, signal, steps);
     session.traceDir = traceDir;
-    signal.addEventListener('abort', () => void context.close().catch(() => {}), { once: true });
-    page.on('response', (response) => {
-      const request = response.request();
-      if (!request.isNavigationRequest()) return;
-      const step = session.record(
-        request,
-        response.status(),
-        response.headers().location,
-        response.headers()['content-type'],
-      );
-      session.track(session.keepSpAnswer(step, response));
-    });
+    if (page) session.page(Promise.resolve(page));
+    const end = () => void context.close().catch(() => {});
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
     return session;
+  }
+
+  private page(made?: Promise<Page>): Promise<{ page: Page; activity: PageActivity }> {
+    this.tab ??= (made ?? this.context.newPage()).then((page) => {
+      page.on('response', (response) => {
+        const request = response.request();
+        if (this.probing || !request.isNavigationRequest()) return;
+        const step = this.record(
+          request,
+          response.status(),
+          response.headers().location,
+          response.headers()['content-type'],
+        );
+        this.track(this.keepSpAnswer(step, response));
+      });
+      return { page, activity: new PageActivity(page) };
+    });
+    return this.tab;
   }
 
   /** Reading answers' headers and bodies, still under way: steps are complete once these settle. */
@@ -159,13 +208,15 @@ class BrowserSession implements DriverSession {
 
   async open(url: string, options: { delivery?: Delivery } = {}): Promise<void> {
     const delivery = options.delivery ?? 'same-browser';
-    const interception = delivery === 'same-browser' ? undefined : await this.interceptDelivery(delivery);
+    const { page, activity } = await this.page();
+    const interception =
+      delivery === 'same-browser' ? undefined : await this.interceptDelivery(page, delivery);
     try {
-      await this.page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
+      await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
         // A held delivery aborts the navigation that carried it.
         if (!(delivery === 'other-browser' && this.lastToSp)) throw error;
       });
-      await this.settle();
+      await activity.settle(this.signal);
     } finally {
       await interception?.detach().catch(() => {});
       await this.answersRead();
@@ -178,11 +229,14 @@ class BrowserSession implements DriverSession {
    * header; Chromium's Fetch domain can do both): `cross-site` sends it with only the SP
    * cookies a browser sends across sites, `other-browser` keeps it for `replayLastPost`.
    */
-  private async interceptDelivery(delivery: Exclude<Delivery, 'same-browser'>): Promise<CDPSession> {
-    const cdp = await this.context.newCDPSession(this.page);
+  private async interceptDelivery(
+    page: Page,
+    delivery: Exclude<Delivery, 'same-browser'>,
+  ): Promise<CDPSession> {
+    const cdp = await this.context.newCDPSession(page);
     const lastUrl = new Map<string, string>();
     cdp.on('Fetch.requestPaused', (event: PausedRequest) => {
-      void this.onPaused(cdp, event, delivery, lastUrl).catch(() =>
+      void this.onPaused(page, cdp, event, delivery, lastUrl).catch(() =>
         cdp.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => {}),
       );
     });
@@ -191,6 +245,7 @@ class BrowserSession implements DriverSession {
   }
 
   private async onPaused(
+    page: Page,
     cdp: CDPSession,
     event: PausedRequest,
     delivery: Exclude<Delivery, 'same-browser'>,
@@ -206,7 +261,7 @@ class BrowserSession implements DriverSession {
       this.idpOrigin !== undefined &&
       target.origin !== this.idpOrigin &&
       (request.method === 'POST'
-        ? fromIdp(this.page.url())
+        ? fromIdp(page.url())
         : target.search !== '' && event.redirectedRequestId !== undefined && fromIdp(before));
     if (!isDelivery) {
       await cdp.send('Fetch.continueRequest', { requestId });
@@ -232,18 +287,6 @@ class BrowserSession implements DriverSession {
     await cdp.send('Fetch.continueRequest', { requestId, headers });
   }
 
-  /** Waits until self-submitting forms and redirects have stopped moving the page. */
-  private async settle(): Promise<void> {
-    let last = '';
-    for (let i = 0; i < 40 && !this.signal.aborted; i++) {
-      await this.page.waitForLoadState('load').catch(() => {});
-      await this.page.waitForTimeout(SETTLE_MS);
-      const now = this.page.url();
-      if (now === last) return;
-      last = now;
-    }
-  }
-
   hasPostToReplay(): boolean {
     return this.lastToSp !== undefined;
   }
@@ -252,8 +295,14 @@ class BrowserSession implements DriverSession {
     if (!this.lastToSp)
       throw new Error('this session posted nothing to the SP, so there is nothing to replay');
     const browser = this.context.browser()!;
-    const fresh = await BrowserSession.open(browser, this.signal, this.steps);
+    const fresh = BrowserSession.open(
+      await browser.newContext({ ignoreHTTPSErrors: true }),
+      undefined,
+      this.signal,
+      this.steps,
+    );
     fresh.idpOrigin = this.idpOrigin;
+    this.replays.push(fresh);
     const { url, body } = this.lastToSp;
     const response =
       body === undefined
@@ -285,22 +334,24 @@ class BrowserSession implements DriverSession {
   }
 
   async probe(url: string): Promise<ProbeResponse> {
-    const page = await this.context.newPage();
+    // In the session's own tab (a new tab would cost a renderer process). An SP answer that
+    // commits no page (a 204, a download) leaves the tab as it was; the probe then reads an
+    // empty tab, as one opened for it would show, never the login's last page.
+    const { page, activity } = await this.page();
+    const commitsBefore = activity.commits;
+    this.probing = true;
     const idpOrigin = this.idpOrigin;
     let stoppedAt: string | undefined;
     // The probe never logs anyone in: a navigation into the IdP (the SP asking for a new
     // login) is answered here with an empty page and ends the probe.
-    if (idpOrigin) {
-      await page.route(
-        (target) => target.origin === idpOrigin,
-        async (route) => {
-          if (route.request().isNavigationRequest() && route.request().frame() === page.mainFrame()) {
-            stoppedAt ??= route.request().url();
-          }
-          await route.fulfill({ status: 204, body: '' });
-        },
-      );
-    }
+    const toIdp = (target: URL) => target.origin === idpOrigin;
+    const stopAtIdp = async (route: Route) => {
+      if (route.request().isNavigationRequest() && route.request().frame() === page.mainFrame()) {
+        stoppedAt ??= route.request().url();
+      }
+      await route.fulfill({ status: 204, body: '' });
+    };
+    if (idpOrigin) await page.route(toIdp, stopAtIdp);
     // The status and URL of one and the same answer: the main frame's last navigation.
     const answers: {
       status: number;
@@ -308,7 +359,7 @@ class BrowserSession implements DriverSession {
       contentType: string | undefined;
       setCookie: Promise<string[]>;
     }[] = [];
-    page.on('response', (response) => {
+    const onResponse = (response: Response) => {
       const request = response.request();
       if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
       if (idpOrigin && new URL(response.url()).origin === idpOrigin) return;
@@ -318,7 +369,8 @@ class BrowserSession implements DriverSession {
         contentType: response.headers()['content-type'],
         setCookie: response.headerValues('set-cookie').catch(() => []),
       });
-    });
+    };
+    page.on('response', onResponse);
     const setCookies = async (of: typeof answers) => {
       const names = cookieNames((await Promise.all(of.map((a) => a.setCookie))).flat());
       return names.length ? names : undefined;
@@ -327,7 +379,7 @@ class BrowserSession implements DriverSession {
       await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
         if (!stoppedAt) throw error;
       });
-      await this.settlePage(page, () => stoppedAt !== undefined);
+      await activity.settle(this.signal, () => stoppedAt !== undefined);
       if (stoppedAt) {
         const redirect = answers.at(-1);
         this.steps.push({
@@ -349,10 +401,11 @@ class BrowserSession implements DriverSession {
           stoppedAtIdp: true,
         };
       }
-      const body = await page.content().catch(() => '');
+      const committed = activity.commits > commitsBefore;
+      const body = committed ? await page.content().catch(() => '') : EMPTY_TAB.body;
       const last = answers.findLast((a) => a.status < 300 || a.status >= 400);
       const status = last?.status ?? 0;
-      const finalUrl = page.url();
+      const finalUrl = committed ? page.url() : EMPTY_TAB.url;
       this.steps.push({
         index: this.steps.length,
         method: 'GET',
@@ -369,24 +422,16 @@ class BrowserSession implements DriverSession {
       });
       return { url, status, finalUrl, body, contentType: last?.contentType, stoppedAtIdp: false };
     } finally {
-      await page.close();
-    }
-  }
-
-  /** Waits until the page's URL stops changing (scripts, meta refreshes, self-submitting forms). */
-  private async settlePage(page: Page, done: () => boolean): Promise<void> {
-    let previous = '';
-    for (let i = 0; i < 40 && !this.signal.aborted && !done(); i++) {
-      await page.waitForLoadState('load').catch(() => {});
-      await page.waitForTimeout(SETTLE_MS);
-      const now = page.url();
-      if (now === previous) return;
-      previous = now;
+      page.off('response', onResponse);
+      if (idpOrigin) await page.unroute(toIdp, stopAtIdp).catch(() => {});
+      this.probing = false;
     }
   }
 
   async screenshot(): Promise<string | undefined> {
-    return (await this.page.screenshot({ fullPage: false })).toString('base64');
+    if (!this.tab) return undefined;
+    const { page } = await this.tab;
+    return (await page.screenshot({ fullPage: false })).toString('base64');
   }
 
   async keepTrace(name: string): Promise<string | undefined> {
@@ -399,6 +444,7 @@ class BrowserSession implements DriverSession {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled(this.replays.map((replay) => replay.close()));
     await this.answersRead();
     if (this.traceDir) await this.context.tracing.stop().catch(() => {});
     await this.context.close();
