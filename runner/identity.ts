@@ -38,9 +38,19 @@ export function isHtml(page: ReadablePage): boolean {
   return /^\s*</.test(page.body);
 }
 
+let lastParsed: { body: string; root: HTMLElement } | undefined;
+
+/**
+ * The page parsed, without its scripts and styles. The last page is kept: a probe's page
+ * is read for the identity and again for the step's text, and a parse costs more than both.
+ * Callers only read the tree.
+ */
 function htmlRoot(page: ReadablePage): HTMLElement {
-  const root = parse(page.body);
+  if (lastParsed?.body === page.body) return lastParsed.root;
+  // The HTML parser reads a doctype as text; a reader never sees one.
+  const root = parse(page.body.replace(/^\s*<!doctype[^>]*>/i, ''));
   for (const hidden of root.querySelectorAll('script, style, noscript, template')) hidden.remove();
+  lastParsed = { body: page.body, root };
   return root;
 }
 

@@ -28,9 +28,7 @@ export function cookieNames(setCookie: readonly string[]): string[] {
 
 /** An answer's body rendered as text (HTML → text), cut to `BODY_TEXT_LIMIT` bytes; undefined when blank. */
 export function bodyText(body: string, contentType: string | undefined): string | undefined {
-  // The HTML parser reads a doctype as text; a reader never sees one.
-  const raw = body.slice(0, RAW_LIMIT).replace(/^\s*<!doctype[^>]*>/i, '');
-  const text = pageText({ body: raw, contentType }).trim();
+  const text = pageText({ body: body.slice(0, RAW_LIMIT), contentType }).trim();
   if (!text) return undefined;
   if (Buffer.byteLength(text) <= BODY_TEXT_LIMIT) return text;
   // encodeInto writes whole characters only, so the cut never splits one.
