@@ -145,11 +145,15 @@ describe('run history', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    // Progress lines of finished jobs (`[  6/154] ✓ pass ...`), not skips (printed before any
+    // job runs) nor the final table (printed after the last one): the kill must land mid-run.
+    let out = '';
     let printed = 0;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no results within 60 s')), 60_000);
       child.stdout.on('data', (chunk: Buffer) => {
-        printed += (chunk.toString().match(/^\s*[✓✗!-] /gm) ?? []).length;
+        out += chunk.toString();
+        printed = (out.match(/^\[\s*\d+\/\d+\] [✓✗!] /gm) ?? []).length;
         if (printed >= 5) {
           clearTimeout(timer);
           resolve();
