@@ -211,6 +211,22 @@ describe('scripted logins: the user parameter, login_hint, auto', () => {
       );
     });
 
+    it('a request with prompt=login goes through the interaction step, which logs the scripted user in', async () => {
+      const config = await rp('op-auto');
+      const started = await startLogin(config, {
+        redirectUri: REDIRECT,
+        extra: { user: 'bob', prompt: 'login' },
+      });
+      const answer = await new TestBrowser().request(started.url.href);
+      expect(answer.status).toBe(303);
+      expect(new URL(answer.headers.get('location')!, idp.url).pathname).toMatch(/\/interaction\//);
+      const tokens = await loginWithCode(config, new TestBrowser(), {
+        redirectUri: REDIRECT,
+        extra: { user: 'bob', prompt: 'login' },
+      });
+      expect(tokens.claims()?.sub).toBe('bob-subject-42');
+    });
+
     it('a browser with a flow cookie, even of an ended flow, is never logged in by a scripted login', async () => {
       const config = await rp('op-auto');
       const browser = new TestBrowser();
