@@ -67,6 +67,20 @@ export function portNearMissWords(
   };
 }
 
+/**
+ * {@link portNearMiss} of `actual` against `settings`, in words ({@link portNearMissWords});
+ * undefined when it is not a port-only difference.
+ */
+export function portOnlyDifference(
+  actual: string,
+  settings: readonly string[],
+  what: string,
+  setting: string,
+): { text: string; detail: CheckDetail } | undefined {
+  const miss = portNearMiss(actual, settings);
+  return miss && portNearMissWords(miss, what, setting);
+}
+
 function parse(value: string): URL | undefined {
   if (!/^https?:\/\//i.test(value)) return undefined;
   try {

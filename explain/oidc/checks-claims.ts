@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { explainDefaults } from '../defaults.ts';
-import { portNearMiss, portNearMissWords } from '../near-miss.ts';
+import { portOnlyDifference } from '../near-miss.ts';
 import { duration, iso } from '../time.ts';
 import type { DecodedJwt } from './jwt.ts';
 import type { OidcCheckInput } from './model.ts';
@@ -17,6 +17,8 @@ export function checkIssuer(input: OidcCheckInput, token: DecodedJwt): void {
   const iss = typeof token.payload.iss === 'string' ? token.payload.iss : undefined;
   const expected = context.idp?.entityId;
   const spec = `${core} §3.1.3.7 step 2 (iss MUST exactly match the Issuer Identifier)`;
+  const portOnly =
+    iss && expected ? portOnlyDifference(iss, [expected], 'iss', 'the issuer the RP expects') : undefined;
   if (!iss) {
     findings.problem('oidc.iss', 'the token has no iss claim, which is required', {
       where: 'payload',
@@ -24,9 +26,8 @@ export function checkIssuer(input: OidcCheckInput, token: DecodedJwt): void {
       spec,
       fix: { side: 'idp', text: 'The OP must put its issuer in iss.' },
     });
-  } else if (expected && iss !== expected && portNearMiss(iss, [expected])) {
-    const near = portNearMissWords(portNearMiss(iss, [expected])!, 'iss', 'the issuer the RP expects');
-    findings.warning('oidc.iss', near.text, { where: 'payload', spec, ...near.detail });
+  } else if (portOnly) {
+    findings.warning('oidc.iss', portOnly.text, { where: 'payload', spec, ...portOnly.detail });
   } else if (expected && iss !== expected) {
     const slash = iss.replace(/\/$/, '') === expected.replace(/\/$/, '');
     findings.problem(

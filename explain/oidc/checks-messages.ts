@@ -1,5 +1,5 @@
 import { maskSecrets } from '../../lib/mask.ts';
-import { portNearMiss, portNearMissWords } from '../near-miss.ts';
+import { portOnlyDifference } from '../near-miss.ts';
 import { errorMeaning } from './error-codes.ts';
 import type { OidcCheckInput } from './model.ts';
 
@@ -126,18 +126,18 @@ export function checkAuthorizationRequest(
   const registered = context.sp?.redirectUris ?? [];
   const redirect = params.redirect_uri;
   const spec = `${core} §3.1.2.1 (redirect_uri MUST exactly match a registered one)`;
-  const redirectPort =
-    redirect && registered.length && !registered.includes(redirect)
-      ? portNearMiss(redirect, registered)
-      : undefined;
-  if (redirectPort) {
-    const near = portNearMissWords(
-      redirectPort,
-      'the redirect_uri',
-      'the redirect URI registered for the client',
-    );
+  const unregistered = redirect && registered.length > 0 && !registered.includes(redirect);
+  const near = unregistered
+    ? portOnlyDifference(
+        redirect,
+        registered,
+        'the redirect_uri',
+        'the redirect URI registered for the client',
+      )
+    : undefined;
+  if (near) {
     findings.warning('oidc.redirect-uri', near.text, { where, spec, ...near.detail });
-  } else if (redirect && registered.length && !registered.includes(redirect)) {
+  } else if (unregistered) {
     findings.problem(
       'oidc.redirect-uri',
       `the redirect_uri ${redirect} is not registered for the client: the OP refuses the login (Entra: AADSTS50011)`,
@@ -297,9 +297,10 @@ export function checkAuthorizationResponse(
   const issSpec =
     'RFC 9207 §2.4 (the client MUST compare iss with the issuer; MUST reject a missing iss when the OP advertises it)';
   if (params.iss !== undefined) {
-    const issPort = issuer && params.iss !== issuer ? portNearMiss(params.iss, [issuer]) : undefined;
-    if (issPort) {
-      const near = portNearMissWords(issPort, 'the iss of the answer', 'the issuer the RP expects');
+    const near = issuer
+      ? portOnlyDifference(params.iss, [issuer], 'the iss of the answer', 'the issuer the RP expects')
+      : undefined;
+    if (near) {
       findings.warning('oidc.authorization-response.iss', near.text, {
         where,
         spec: issSpec,
@@ -342,18 +343,18 @@ export function checkAuthorizationResponse(
   }
   const registered = context.sp?.redirectUris ?? [];
   const target = url ? url.split(/[?#]/)[0] : undefined;
-  const targetPort =
-    target && registered.length && !registered.includes(target)
-      ? portNearMiss(target, registered)
-      : undefined;
-  if (targetPort) {
-    const near = portNearMissWords(
-      targetPort,
-      'the URL the answer was sent to',
-      'the redirect URI registered for the client',
-    );
+  const unregistered = target && registered.length > 0 && !registered.includes(target);
+  const near = unregistered
+    ? portOnlyDifference(
+        target,
+        registered,
+        'the URL the answer was sent to',
+        'the redirect URI registered for the client',
+      )
+    : undefined;
+  if (near) {
     findings.warning('oidc.redirect-uri', near.text, { where, spec: `${core} §3.1.2.5`, ...near.detail });
-  } else if (target && registered.length && !registered.includes(target)) {
+  } else if (unregistered) {
     findings.problem(
       'oidc.redirect-uri',
       `the answer was sent to ${target}, which is not a redirect URI of the client`,

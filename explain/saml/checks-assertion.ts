@@ -1,6 +1,6 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import { ns } from '../../idp/saml/constants.ts';
-import { portNearMiss, portNearMissWords } from '../near-miss.ts';
+import { portOnlyDifference } from '../near-miss.ts';
 import type { SamlCheckInput } from './model.ts';
 import { childNS, childrenNS, elementsNS, label } from './parse.ts';
 
@@ -42,16 +42,12 @@ export function checkAudience(input: SamlCheckInput, assertion: Element): void {
     return;
   }
   const failing = lists.filter((l) => !l.includes(expected));
-  const port =
-    failing.length > 0
-      ? failing
-          .flat()
-          .map((a) => portNearMiss(a, [expected]))
-          .find(Boolean)
-      : undefined;
-  if (port && failing.every((l) => l.some((a) => portNearMiss(a, [expected])))) {
-    const near = portNearMissWords(port, 'the Audience', "the SP's entityID");
-    findings.warning('saml.audience', near.text, { where, spec, ...near.detail, actual });
+  // A warning only when every failing AudienceRestriction misses by the port alone.
+  const portOnly = failing.map((l) =>
+    l.map((a) => portOnlyDifference(a, [expected], 'the Audience', "the SP's entityID")).find(Boolean),
+  );
+  if (portOnly[0] && portOnly.every(Boolean)) {
+    findings.warning('saml.audience', portOnly[0].text, { where, spec, ...portOnly[0].detail, actual });
     return;
   }
   if (failing.length > 0) {
@@ -205,9 +201,10 @@ function checkRecipient(input: SamlCheckInput, assertion: Element, bearer: Eleme
       { where, expected: acs[0], spec, fix },
     );
   } else if (acs.length > 0 && !recipients.some((r) => acs.includes(r))) {
-    const port = recipients.map((r) => portNearMiss(r, acs)).find(Boolean);
-    if (port) {
-      const near = portNearMissWords(port, 'the Recipient', "the SP's ACS URL");
+    const near = recipients
+      .map((r) => portOnlyDifference(r, acs, 'the Recipient', "the SP's ACS URL"))
+      .find(Boolean);
+    if (near) {
       findings.warning('saml.recipient', near.text, { where, spec, ...near.detail });
     } else
       findings.problem(

@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { ns } from '../../idp/saml/constants.ts';
-import { portNearMiss, portNearMissWords } from '../near-miss.ts';
+import { portOnlyDifference } from '../near-miss.ts';
 import type { SamlCheckInput } from './model.ts';
 import { childNS, label } from './parse.ts';
 import { shortStatus, statusMeanings } from './status-codes.ts';
@@ -88,13 +88,13 @@ export function checkIssuer(input: SamlCheckInput, element: Element, required: b
     );
     return;
   }
-  const port = issuer !== expected ? portNearMiss(issuer, [expected]) : undefined;
-  if (port) {
-    const near = portNearMissWords(
-      port,
-      `the ${element.localName}'s Issuer`,
-      'the IdP entityID the SP trusts',
-    );
+  const near = portOnlyDifference(
+    issuer,
+    [expected],
+    `the ${element.localName}'s Issuer`,
+    'the IdP entityID the SP trusts',
+  );
+  if (near) {
     findings.warning('saml.issuer', near.text, { where, spec, ...near.detail });
     return;
   }
@@ -153,9 +153,8 @@ export function checkDestination(input: SamlCheckInput, signed: boolean): void {
         fix,
       });
   } else if (acs.length > 0 && !acs.includes(destination)) {
-    const port = portNearMiss(destination, acs);
-    if (port) {
-      const near = portNearMissWords(port, 'the Destination', "the SP's ACS URL");
+    const near = portOnlyDifference(destination, acs, 'the Destination', "the SP's ACS URL");
+    if (near) {
       findings.warning('saml.destination', near.text, { where, spec, ...near.detail });
     } else
       findings.problem(
@@ -192,9 +191,13 @@ export function checkDestination(input: SamlCheckInput, signed: boolean): void {
         },
       );
     } else if (acs.length > 0 && !acs.includes(message.url)) {
-      const port = portNearMiss(message.url, acs);
-      if (port) {
-        const near = portNearMissWords(port, 'the URL the Response was posted to', "the SP's ACS URL");
+      const near = portOnlyDifference(
+        message.url,
+        acs,
+        'the URL the Response was posted to',
+        "the SP's ACS URL",
+      );
+      if (near) {
         findings.warning('saml.delivered-to', near.text, { where, spec: deliveredSpec, ...near.detail });
       } else
         findings.problem(
