@@ -195,6 +195,15 @@ async function runStep(
     verdict: 'error',
     observed,
   });
+  /** Opens an IdP URL in the scenario's browser (no login: the flow is in its probe phase); the trace entries it made. */
+  const openAtIdp = async (url: string) => {
+    flows.setPhase(flowId, 'probe');
+    const before = trace.list({ flowId }).length;
+    await session.open(url);
+    return trace.list({ flowId }).slice(before);
+  };
+  const providerPath = (protocol: 'oidc' | 'saml') =>
+    `${options.harness.url}/${protocol}/${encodeURIComponent(job.providerId!)}`;
   let probed = session;
   let did: string | undefined;
   switch (step.action) {
@@ -236,41 +245,26 @@ async function runStep(
       await session.open(connection.logoutUrl);
       break;
     case 'backchannel-logout': {
-      flows.setPhase(flowId, 'probe');
-      const before = trace.list({ flowId }).length;
-      await session.open(
-        `${options.harness.url}/oidc/${encodeURIComponent(job.providerId!)}${backChannelLogoutPath}`,
+      const sent = (await openAtIdp(`${providerPath('oidc')}${backChannelLogoutPath}`)).findLast(
+        (e) => e.kind === 'logout' && e.binding === 'back-channel',
       );
-      const sent = trace
-        .list({ flowId })
-        .slice(before)
-        .findLast((e) => e.kind === 'logout' && e.binding === 'back-channel');
       if (!sent) return notJudged('the IdP sent no back-channel logout for this flow (see the trace)');
       if (sent.error) return notJudged(`the back-channel logout could not be delivered: ${sent.error}`);
       did = sent.summary.replace(/^.*: (HTTP \d+)$/, 'the RP answered the logout token with $1');
       break;
     }
     case 'frontchannel-logout': {
-      flows.setPhase(flowId, 'probe');
-      const before = trace.list({ flowId }).length;
-      await session.open(
-        `${options.harness.url}/oidc/${encodeURIComponent(job.providerId!)}${frontChannelLogoutPath}`,
+      const sent = (await openAtIdp(`${providerPath('oidc')}${frontChannelLogoutPath}`)).findLast(
+        (e) => e.kind === 'logout' && e.binding === 'front-channel',
       );
-      const sent = trace
-        .list({ flowId })
-        .slice(before)
-        .findLast((e) => e.kind === 'logout' && e.binding === 'front-channel');
       if (!sent) return notJudged('the IdP sent no front-channel logout for this flow (see the trace)');
       did = "the browser was sent to the RP's frontchannel_logout_uri";
       break;
     }
     case 'idp-logout': {
-      flows.setPhase(flowId, 'probe');
-      const before = trace.list({ flowId }).length;
-      const url = new URL(`${options.harness.url}/saml/${encodeURIComponent(job.providerId!)}/logout`);
+      const url = new URL(`${providerPath('saml')}/logout`);
       if (connection.sp) url.searchParams.set('sp', connection.sp);
-      await session.open(url.href);
-      const entries = trace.list({ flowId }).slice(before);
+      const entries = await openAtIdp(url.href);
       const sent = entries.find((e) => e.kind === 'LogoutRequest' && e.direction === 'out');
       if (!sent) {
         const refused = entries.findLast((e) => e.error);
