@@ -31,9 +31,15 @@ const credentialNames = new Set([
  */
 const authorizationCodeCompanions = ['state', 'grant_type', 'redirect_uri', 'code_verifier', 'session_state'];
 
+/** Parameters and JSON members masked inside text, whatever surrounds them. */
+const textSecretNames = 'client_secret|password|access_token|refresh_token|code_verifier|client_assertion';
+const textSecretParameter = new RegExp(
+  `([?&#"]?)(${textSecretNames})(["']?\\s*[=:]\\s*["']?)([^&"'\\s,}]+)`,
+  'gi',
+);
+
 /** Text none of whose secrets' markers appear needs no masking (most URLs of a login). */
-const mayHoldSecret =
-  /client_secret|password|access_token|refresh_token|code_verifier|client_assertion|code=|authorization|PRIVATE KEY/i;
+const mayHoldSecret = new RegExp(`${textSecretNames}|code=|authorization|PRIVATE KEY`, 'i');
 
 const privateKeyPem = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
@@ -76,7 +82,7 @@ export function maskSecretsInText(text: string): string {
   if (!mayHoldSecret.test(text)) return text;
   return text
     .replace(
-      /([?&#"]?)(client_secret|password|access_token|refresh_token|code_verifier|client_assertion)(["']?\s*[=:]\s*["']?)([^&"'\s,}]+)/gi,
+      textSecretParameter,
       (_m, lead: string, name: string, sep: string) => `${lead}${name}${sep}${MASK}`,
     )
     .replace(/([?&#])code=([^&\s"#]+)/g, `$1code=${MASK}`)
